@@ -1,0 +1,8 @@
+package dev.feast.iceberg.spi;
+
+/** Data whose columns or types do not match what a table or feature view declares. */
+public class SchemaMismatchException extends FeastException {
+  public SchemaMismatchException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,8 @@
+package dev.feast.iceberg.spi;
+
+/** A feature, feature view, entity or feature service that is not defined. */
+public class UnknownDefinitionException extends FeastException {
+  public UnknownDefinitionException(String message) {
+    super(message);
+  }
+}

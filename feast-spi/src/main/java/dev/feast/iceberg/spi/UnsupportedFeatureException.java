@@ -1,0 +1,8 @@
+package dev.feast.iceberg.spi;
+
+/** A behaviour a store does not offer; names the store and the behaviour. */
+public class UnsupportedFeatureException extends FeastException {
+  public UnsupportedFeatureException(String store, String feature) {
+    super("The " + store + " store does not support " + feature);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.feast.iceberg.spi.offline;
+
+import dev.feast.iceberg.spi.FeastException;
+
+/** Two requested features that would share an output column. */
+public class FeatureNameCollisionException extends FeastException {
+  public FeatureNameCollisionException(String column, String first, String second) {
+    super(
+        "Features " + first + " and " + second + " would both be named '" + column
+            + "'; request full feature names (full_feature_names=true) or drop one of them");
+  }
+}

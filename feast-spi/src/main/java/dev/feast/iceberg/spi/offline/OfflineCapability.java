@@ -1,0 +1,19 @@
+package dev.feast.iceberg.spi.offline;
+
+/** Optional behaviours of an offline store, read by the conformance suite. */
+public enum OfflineCapability {
+  /** Honours {@link HistoricalRequest#filterByCreatedTimestamp()}. */
+  FILTER_BY_CREATED_TIMESTAMP,
+  /** Reads entity rows from Parquet and CSV files. */
+  ENTITY_FILES,
+  /** Reads entity rows from an Iceberg table. */
+  ENTITY_TABLE,
+  /** Writes results to Parquet files. */
+  PARQUET_OUTPUT,
+  /** Persists results as Iceberg tables. */
+  PERSIST,
+  /** Shows the SQL it runs. */
+  SQL,
+  /** Honours position and equality deletes in source tables. */
+  DELETES
+}

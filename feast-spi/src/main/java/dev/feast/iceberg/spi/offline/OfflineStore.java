@@ -1,0 +1,44 @@
+package dev.feast.iceberg.spi.offline;
+
+import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.RowSet;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Historical feature data: point-in-time retrieval for training, the reads materialization makes,
+ * and appends to sources.
+ */
+public interface OfflineStore extends AutoCloseable {
+  /** The event timestamp column of {@link #pullLatest} and {@link #pullAll} results. */
+  String EVENT_TIMESTAMP = "event_timestamp";
+
+  /** The created timestamp column of {@link #pullLatest} and {@link #pullAll} results. */
+  String CREATED_TIMESTAMP = "created_timestamp";
+
+  /** A point-in-time retrieval over one or more feature views. */
+  RetrievalJob getHistoricalFeatures(HistoricalRequest request);
+
+  /**
+   * The latest row per entity key with event timestamp in {@code [start, end]} (greatest event
+   * timestamp, then greatest created timestamp). Columns: the join keys, the features, {@link
+   * #EVENT_TIMESTAMP} and, when the source has one, {@link #CREATED_TIMESTAMP}.
+   */
+  RetrievalJob pullLatest(FeatureView view, Instant start, Instant end);
+
+  /** Every row with event timestamp in {@code [start, end]}; columns as {@link #pullLatest}. */
+  RetrievalJob pullAll(FeatureView view, Instant start, Instant end);
+
+  /**
+   * Appends rows to the view's source in one atomic commit. Columns are named as in the source
+   * (before field mapping); names and types are checked against the source table, which is created
+   * from the rows' columns when it does not exist yet.
+   */
+  void writeBatch(FeatureView view, RowSet rows);
+
+  /** The optional behaviours this store offers. */
+  Set<OfflineCapability> capabilities();
+
+  @Override
+  void close();
+}

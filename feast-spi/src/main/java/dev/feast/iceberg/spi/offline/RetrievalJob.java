@@ -1,0 +1,50 @@
+package dev.feast.iceberg.spi.offline;
+
+import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.UnsupportedFeatureException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/**
+ * A retrieval ready to run. Each output method runs it; close the job to release its resources.
+ */
+public interface RetrievalJob extends AutoCloseable {
+  /** The result columns, in order. */
+  List<Field> columns();
+
+  /** Runs the retrieval and streams its rows. */
+  RowStream rows();
+
+  /** Runs the retrieval and holds every row in memory. */
+  default RowSet toRowSet() {
+    try (RowStream stream = rows()) {
+      List<List<Object>> rows = new ArrayList<>();
+      stream.forEachRemaining(rows::add);
+      return new RowSet(stream.columns(), rows);
+    }
+  }
+
+  /** Runs the retrieval and writes the result to a Parquet file. */
+  default void toParquet(Path path) {
+    throw new UnsupportedFeatureException(getClass().getSimpleName(), "Parquet output");
+  }
+
+  /** Runs the retrieval and stores the result as a new Iceberg table; replaces one only if asked. */
+  default void persist(TableIdentifier table, boolean allowOverwrite) {
+    throw new UnsupportedFeatureException(getClass().getSimpleName(), "persisting results");
+  }
+
+  /** The query the store runs, for inspection. */
+  default String sql() {
+    throw new UnsupportedFeatureException(getClass().getSimpleName(), "showing its SQL");
+  }
+
+  /** What the last run read. */
+  RetrievalMetadata metadata();
+
+  @Override
+  void close();
+}

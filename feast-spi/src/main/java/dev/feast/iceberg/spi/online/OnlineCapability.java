@@ -1,0 +1,11 @@
+package dev.feast.iceberg.spi.online;
+
+/** Optional behaviours of an online store, read by the conformance suite. */
+public enum OnlineCapability {
+  /** Reports values older than the view's ttl as {@link FeatureStatus#OUTSIDE_MAX_AGE}. */
+  TTL,
+  /** Offers {@link OnlineStore#maintain}. */
+  MAINTENANCE,
+  /** Several writers, and maintenance, may run at once without losing an update. */
+  CONCURRENT_WRITERS
+}

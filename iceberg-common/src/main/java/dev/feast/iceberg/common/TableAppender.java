@@ -1,0 +1,70 @@
+package dev.feast.iceberg.common;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericFileWriterFactory;
+import org.apache.iceberg.data.InternalRecordWrapper;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.DataWriteResult;
+import org.apache.iceberg.io.FanoutDataWriter;
+import org.apache.iceberg.io.OutputFileFactory;
+
+/**
+ * Writes generic records into a table's partitions as Parquet files and appends them in one
+ * commit, so a batch is either wholly visible or not at all.
+ */
+public final class TableAppender {
+  private static final long TARGET_FILE_SIZE = 128L * 1024 * 1024;
+
+  private TableAppender() {}
+
+  /** Writes the records and commits them as one snapshot; returns the files written. */
+  public static List<DataFile> append(Table table, Iterable<Record> records) {
+    List<DataFile> files = write(table, records);
+    if (!files.isEmpty()) {
+      AppendFiles append = table.newFastAppend();
+      files.forEach(append::appendFile);
+      append.commit();
+    }
+    return files;
+  }
+
+  /** Writes the records as data files of the table without committing them. */
+  public static List<DataFile> write(Table table, Iterable<Record> records) {
+    GenericFileWriterFactory writers =
+        new GenericFileWriterFactory.Builder(table)
+            .dataFileFormat(FileFormat.PARQUET)
+            .dataSchema(table.schema())
+            .dataSortOrder(table.sortOrder())
+            .build();
+    OutputFileFactory files =
+        OutputFileFactory.builderFor(table, 1, System.nanoTime())
+            .format(FileFormat.PARQUET)
+            .operationId(UUID.randomUUID().toString())
+            .build();
+    PartitionKey partition = new PartitionKey(table.spec(), table.schema());
+    InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
+    FanoutDataWriter<Record> writer = new FanoutDataWriter<>(writers, files, table.io(), TARGET_FILE_SIZE);
+    try {
+      try {
+        for (Record record : records) {
+          partition.partition(wrapper.wrap(record));
+          writer.write(record, table.spec(), partition.copy());
+        }
+      } finally {
+        writer.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Failed writing data files of table " + table.name(), e);
+    }
+    DataWriteResult result = writer.result();
+    return result.dataFiles();
+  }
+}
