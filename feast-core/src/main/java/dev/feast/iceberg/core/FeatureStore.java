@@ -1,0 +1,230 @@
+package dev.feast.iceberg.core;
+
+import dev.feast.iceberg.core.config.RepoConfig;
+import dev.feast.iceberg.core.config.RepoConfigLoader;
+import dev.feast.iceberg.core.config.SectionBinder;
+import dev.feast.iceberg.core.config.StoreSection;
+import dev.feast.iceberg.core.materialize.MaterializationResult;
+import dev.feast.iceberg.core.materialize.Materializer;
+import dev.feast.iceberg.core.online.OnlineReader;
+import dev.feast.iceberg.core.online.OnlineResponse;
+import dev.feast.iceberg.core.plugin.Plugins;
+import dev.feast.iceberg.core.plugin.RuntimeContext;
+import dev.feast.iceberg.core.registry.MaterializationInterval;
+import dev.feast.iceberg.core.registry.Registry;
+import dev.feast.iceberg.core.registry.RegistryState;
+import dev.feast.iceberg.spi.FeatureService;
+import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.StoreFactory;
+import dev.feast.iceberg.spi.offline.EntitySource;
+import dev.feast.iceberg.spi.offline.HistoricalRequest;
+import dev.feast.iceberg.spi.offline.OfflineStore;
+import dev.feast.iceberg.spi.offline.RetrievalJob;
+import dev.feast.iceberg.spi.online.OnlineStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A feature repository opened for use: definitions in its registry, an offline store for training
+ * data, an online store for serving. The Java counterpart of Feast's {@code FeatureStore}.
+ *
+ * <pre>{@code
+ * try (FeatureStore store = FeatureStore.open(Path.of("my_repo"))) {
+ *   store.apply(driver, driverStats);
+ *   RowSet training = store.getHistoricalFeatures(entities, List.of("driver_stats:conv_rate"), false).toRowSet();
+ *   store.materializeIncremental(Instant.now());
+ *   OnlineResponse online = store.getOnlineFeatures(List.of("driver_stats:conv_rate"), List.of(Map.of("driver_id", 1001L)), false);
+ * }
+ * }</pre>
+ */
+public final class FeatureStore implements AutoCloseable {
+  private final RepoConfig config;
+  private final Registry registry;
+  private final RuntimeContext context;
+  private final OfflineStore offline;
+  private final OnlineStore online;
+  private final Clock clock;
+
+  private FeatureStore(RepoConfig config, Plugins plugins, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.registry = Registry.open(config.registryPath(), config.project());
+    this.context = new RuntimeContext(config.project(), config.repoPath(), plugins);
+    OfflineStore offlineStore = null;
+    try {
+      offlineStore = create(config.offlineStore(), plugins.offlineStore(config.offlineStore().type(),
+          config.offlineStore().where("") + " (offline_store.type)"));
+      this.offline = offlineStore;
+      this.online = create(config.onlineStore(), plugins.onlineStore(config.onlineStore().type(),
+          config.onlineStore().where("") + " (online_store.type)"));
+    } catch (RuntimeException e) {
+      if (offlineStore != null) {
+        offlineStore.close();
+      }
+      context.close();
+      throw e;
+    }
+  }
+
+  /** Opens the feature repository in a folder (or the {@code feature_store.yaml} given). */
+  public static FeatureStore open(Path repo) {
+    return open(RepoConfigLoader.load(repo), Plugins.discover(), Clock.systemUTC());
+  }
+
+  /** Opens a loaded configuration with the given plugins and clock. */
+  public static FeatureStore open(RepoConfig config, Plugins plugins, Clock clock) {
+    return new FeatureStore(config, plugins, clock);
+  }
+
+  private <C, S extends AutoCloseable> S create(StoreSection section, StoreFactory<C, S> factory) {
+    C storeConfig = SectionBinder.bind(section, factory.configClass());
+    PluginContext pluginContext = context;
+    return factory.create(storeConfig, pluginContext);
+  }
+
+  /** The loaded configuration. */
+  public RepoConfig config() {
+    return config;
+  }
+
+  /** The current definitions. */
+  public RegistryState registry() {
+    return registry.state();
+  }
+
+  /** The offline store. */
+  public OfflineStore offlineStore() {
+    return offline;
+  }
+
+  /** The online store. */
+  public OnlineStore onlineStore() {
+    return online;
+  }
+
+  /** Registers entities, feature views and feature services, and creates their online storage. */
+  public void apply(Object... definitions) {
+    apply(Arrays.asList(definitions), List.of());
+  }
+
+  /** Registers some definitions and removes others, with their online storage. */
+  public void apply(Collection<?> toApply, Collection<?> toDelete) {
+    RegistryState next = Definitions.apply(registry.state(), toApply, toDelete, clock.instant());
+    List<FeatureView> keep = next.featureViews().values().stream().filter(FeatureView::online).toList();
+    List<FeatureView> drop = new ArrayList<>();
+    for (Object definition : toDelete) {
+      if (definition instanceof FeatureView view) {
+        drop.add(view);
+      }
+    }
+    online.update(keep, drop);
+    registry.update(state -> next);
+  }
+
+  /** Point-in-time features for entity rows; refs are {@code view:feature}. */
+  public RetrievalJob getHistoricalFeatures(EntitySource entities, List<String> featureRefs, boolean fullFeatureNames) {
+    return offline.getHistoricalFeatures(new HistoricalRequest(
+        entities, FeatureResolver.resolve(registry.state(), featureRefs), fullFeatureNames, false));
+  }
+
+  /** Point-in-time features of a feature service for entity rows. */
+  public RetrievalJob getHistoricalFeatures(EntitySource entities, String featureService, boolean fullFeatureNames) {
+    RegistryState state = registry.state();
+    FeatureService service = FeatureResolver.service(state, featureService);
+    return offline.getHistoricalFeatures(new HistoricalRequest(
+        entities, FeatureResolver.resolve(state, service), fullFeatureNames, false));
+  }
+
+  /** Appends rows to a feature view's offline source (Feast's {@code write_to_offline_store}). */
+  public void writeToOfflineStore(String featureView, RowSet rows) {
+    offline.writeBatch(FeatureResolver.view(registry.state(), featureView), rows);
+  }
+
+  /** Copies the latest values in {@code [start, end]} of every online view (or those named) online. */
+  public List<MaterializationResult> materialize(Instant start, Instant end, String... views) {
+    Map<FeatureView, Instant> starts = new LinkedHashMap<>();
+    for (FeatureView view : selectViews(views)) {
+      starts.put(view, start);
+    }
+    return materialize(starts, end);
+  }
+
+  /**
+   * Materializes each view from where its last materialization ended (or, the first time, from
+   * {@code end - ttl}, or the epoch for a view without ttl) up to {@code end}.
+   */
+  public List<MaterializationResult> materializeIncremental(Instant end, String... views) {
+    RegistryState state = registry.state();
+    Map<FeatureView, Instant> starts = new LinkedHashMap<>();
+    for (FeatureView view : selectViews(views)) {
+      List<MaterializationInterval> done = state.materializations().getOrDefault(view.name(), List.of());
+      Instant start = done.isEmpty()
+          ? (view.hasTtl() ? end.minus(view.ttl()) : Instant.EPOCH)
+          : done.get(done.size() - 1).end();
+      starts.put(view, start);
+    }
+    return materialize(starts, end);
+  }
+
+  private List<MaterializationResult> materialize(Map<FeatureView, Instant> starts, Instant end) {
+    Materializer materializer = new Materializer(offline, online, config.materializationBatchSize());
+    List<MaterializationResult> results = new ArrayList<>();
+    starts.forEach((view, start) -> {
+      MaterializationResult result = materializer.materialize(view, start, end);
+      registry.update(state -> withInterval(state, view.name(), new MaterializationInterval(start, end)));
+      results.add(result);
+    });
+    return results;
+  }
+
+  private RegistryState withInterval(RegistryState state, String view, MaterializationInterval interval) {
+    Map<String, List<MaterializationInterval>> intervals = new LinkedHashMap<>(state.materializations());
+    List<MaterializationInterval> list = new ArrayList<>(intervals.getOrDefault(view, List.of()));
+    list.add(interval);
+    intervals.put(view, list);
+    return new RegistryState(state.project(), state.entities(), state.featureViews(),
+        state.featureServices(), intervals, clock.instant());
+  }
+
+  private List<FeatureView> selectViews(String... names) {
+    RegistryState state = registry.state();
+    if (names.length == 0) {
+      return state.featureViews().values().stream().filter(FeatureView::online).toList();
+    }
+    return Arrays.stream(names).map(name -> FeatureResolver.view(state, name)).toList();
+  }
+
+  /** The latest values of features for entity rows (join key to value); refs are {@code view:feature}. */
+  public OnlineResponse getOnlineFeatures(List<String> featureRefs, List<Map<String, ?>> entityRows, boolean fullFeatureNames) {
+    return OnlineReader.read(online, FeatureResolver.resolve(registry.state(), featureRefs), entityRows, fullFeatureNames);
+  }
+
+  /** The latest values of a feature service's features for entity rows. */
+  public OnlineResponse getOnlineFeatures(String featureService, List<Map<String, ?>> entityRows, boolean fullFeatureNames) {
+    RegistryState state = registry.state();
+    return OnlineReader.read(online,
+        FeatureResolver.resolve(state, FeatureResolver.service(state, featureService)), entityRows, fullFeatureNames);
+  }
+
+  /** Removes the online storage of every view; definitions and offline sources stay. */
+  public void teardown() {
+    online.teardown(new ArrayList<>(registry.state().featureViews().values()));
+  }
+
+  /** Closes the stores, then the catalogs they used. */
+  @Override
+  public void close() {
+    try (RuntimeContext c = context; OfflineStore off = offline; OnlineStore on = online) {
+      // try-with-resources closes them in reverse order: online, offline, then the catalogs.
+    }
+  }
+}

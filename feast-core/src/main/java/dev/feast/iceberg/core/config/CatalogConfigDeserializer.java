@@ -1,0 +1,53 @@
+package dev.feast.iceberg.core.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Binds a {@code catalog:} section: {@code type} and {@code name}; every other key is an Iceberg
+ * catalog property, kept as a string.
+ */
+final class CatalogConfigDeserializer extends StdDeserializer<CatalogConfig> {
+  CatalogConfigDeserializer() {
+    super(CatalogConfig.class);
+  }
+
+  @Override
+  public CatalogConfig deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    JsonNode node = parser.readValueAsTree();
+    if (!node.isObject()) {
+      return (CatalogConfig)
+          context.handleUnexpectedToken(CatalogConfig.class, parser.currentToken(), parser,
+              "catalog must be a mapping with a type, e.g. {type: jdbc}");
+    }
+    JsonNode type = node.get("type");
+    if (type == null || type.asText().isBlank()) {
+      context.reportInputMismatch(
+          CatalogConfig.class, "catalog needs a type, e.g. 'type: jdbc' (or rest, glue, hive)");
+    }
+    Map<String, String> properties = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = field.getKey();
+      if (key.equals("type") || key.equals("name")) {
+        continue;
+      }
+      if (!field.getValue().isValueNode()) {
+        context.reportInputMismatch(
+            CatalogConfig.class,
+            "catalog property '" + key + "' must be a single value (Iceberg catalog properties are strings)");
+      }
+      properties.put(key, field.getValue().asText());
+    }
+    String name = node.hasNonNull("name") ? node.get("name").asText() : null;
+    return new CatalogConfig(type.asText(), name, properties);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.feast.iceberg.core.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Binds a store section to its plugin's configuration record: snake_case keys, unknown keys and
+ * wrong types rejected with the file, the line and the key.
+ */
+public final class SectionBinder {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .addModule(new JavaTimeModule())
+          .addModule(new SimpleModule().addDeserializer(CatalogConfig.class, new CatalogConfigDeserializer()))
+          .build();
+
+  private SectionBinder() {}
+
+  /** The section as an instance of {@code configClass}. */
+  public static <C> C bind(StoreSection section, Class<C> configClass) {
+    try {
+      return MAPPER.treeToValue(section.body(), configClass);
+    } catch (UnrecognizedPropertyException e) {
+      String pointer = pointer(e);
+      List<String> known = new ArrayList<>();
+      if (e.getKnownPropertyIds() != null) {
+        e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+      }
+      throw new ConfigException(
+          section.where(pointer) + ": unknown key '" + e.getPropertyName() + "' in "
+              + section.key() + pointerPath(pointer) + " for store type '" + section.type()
+              + "'; known keys: " + String.join(", ", new TreeSet<>(known)));
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new ConfigException(
+          section.where(pointer(e)) + ": invalid " + section.key() + pointerPath(pointer(e)) + ": "
+              + cause.getMessage(),
+          e);
+    } catch (JsonMappingException e) {
+      String pointer = pointer(e);
+      throw new ConfigException(
+          section.where(pointer) + ": invalid value for '" + section.key() + pointerPath(pointer)
+              + "': " + e.getOriginalMessage(),
+          e);
+    } catch (JacksonException e) {
+      throw new ConfigException(section.where("") + ": invalid " + section.key() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String pointer(JsonMappingException e) {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        pointer.append('/').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        pointer.append('/').append(ref.getIndex());
+      }
+    }
+    return pointer.toString();
+  }
+
+  private static String pointerPath(String pointer) {
+    return pointer.isEmpty() ? "" : pointer.replace('/', '.');
+  }
+}

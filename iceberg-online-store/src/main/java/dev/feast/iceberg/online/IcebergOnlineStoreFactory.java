@@ -1,0 +1,27 @@
+package dev.feast.iceberg.online;
+
+import com.google.auto.service.AutoService;
+import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.online.OnlineStore;
+import dev.feast.iceberg.spi.online.OnlineStoreFactory;
+
+/** {@code online_store: {type: iceberg}}: the latest value per entity in Iceberg tables. */
+@AutoService(OnlineStoreFactory.class)
+public final class IcebergOnlineStoreFactory
+    implements OnlineStoreFactory<IcebergOnlineStoreConfig> {
+
+  @Override
+  public String type() {
+    return "iceberg";
+  }
+
+  @Override
+  public Class<IcebergOnlineStoreConfig> configClass() {
+    return IcebergOnlineStoreConfig.class;
+  }
+
+  @Override
+  public OnlineStore create(IcebergOnlineStoreConfig config, PluginContext context) {
+    return new IcebergOnlineStore(config, context);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.feast.iceberg.online.serving;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/**
+ * The feature columns of an online table at one schema version: every column but the three the
+ * store manages ({@link #ENTITY_KEY}, {@link #EVENT_TS}, {@link #CREATED_TS}).
+ */
+public final class FeatureColumns {
+  /** The Feast v3 serialized entity key, {@code binary}. */
+  public static final String ENTITY_KEY = "entity_key";
+  /** The event timestamp, {@code timestamptz}. */
+  public static final String EVENT_TS = "event_ts";
+  /** The created timestamp, {@code timestamptz}, nullable. */
+  public static final String CREATED_TS = "created_ts";
+  /** The columns the store manages, which no feature may be named. */
+  public static final Set<String> RESERVED = Set.of(ENTITY_KEY, EVENT_TS, CREATED_TS);
+
+  private final int schemaId;
+  private final List<String> names;
+  private final List<Type> types;
+  private final Map<String, Integer> index;
+
+  private FeatureColumns(int schemaId, List<String> names, List<Type> types) {
+    this.schemaId = schemaId;
+    this.names = List.copyOf(names);
+    this.types = List.copyOf(types);
+    this.index = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
+    }
+  }
+
+  /** The feature columns of a table schema. */
+  public static FeatureColumns of(Schema schema) {
+    List<String> names = new ArrayList<>();
+    List<Type> types = new ArrayList<>();
+    for (Types.NestedField column : schema.columns()) {
+      if (!RESERVED.contains(column.name())) {
+        names.add(column.name());
+        types.add(column.type());
+      }
+    }
+    return new FeatureColumns(schema.schemaId(), names, types);
+  }
+
+  /** The position of a feature column, or -1 when the table has no such column. */
+  public int indexOf(String name) {
+    Integer i = index.get(name);
+    return i == null ? -1 : i;
+  }
+
+  /** The feature column names, in table order. */
+  public List<String> names() {
+    return names;
+  }
+
+  int size() {
+    return names.size();
+  }
+
+  Type type(int column) {
+    return types.get(column);
+  }
+
+  int schemaId() {
+    return schemaId;
+  }
+}
