@@ -1,7 +1,6 @@
 package dev.feast.iceberg.online;
 
 import dev.feast.iceberg.online.serving.FeatureColumns;
-import dev.feast.iceberg.online.serving.KeyedRow;
 import dev.feast.iceberg.online.serving.RowIndex;
 import dev.feast.iceberg.online.serving.StoredRow;
 import dev.feast.iceberg.online.serving.ViewState;
@@ -31,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Iceberg online store: one Iceberg table per feature view holding every write, and per view
@@ -43,6 +44,7 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
  * creates a table.
  */
 public final class IcebergOnlineStore implements OnlineStore {
+  private static final Logger log = LoggerFactory.getLogger(IcebergOnlineStore.class);
   private final IcebergOnlineStoreConfig config;
   private final OnlineTables tables;
   private final TtlMode ttlMode;
@@ -100,12 +102,18 @@ public final class IcebergOnlineStore implements OnlineStore {
       return;
     }
     ViewState state = state(view);
-    List<KeyedRow> prepared = RowPreparer.prepare(view, state.index().columns(), rows);
     try {
-      state.write(prepared);
+      state.write(RowPreparer.prepare(view, state.index().columns(), rows));
     } catch (NoSuchTableException e) {
       states.remove(view.name(), state);
       throw tables.missing(view.name(), e);
+    } catch (IllegalStateException e) {
+      // Iceberg refuses to refresh a table that was dropped and recreated (new table UUID) by
+      // another process: serve and write the new table. "Latest wins" makes a retry harmless.
+      log.info("online table of view {} was recreated elsewhere; reloading", view.name(), e);
+      states.remove(view.name(), state);
+      state = state(view);
+      state.write(RowPreparer.prepare(view, state.index().columns(), rows));
     }
   }
 
@@ -119,14 +127,7 @@ public final class IcebergOnlineStore implements OnlineStore {
                 + "'; its features are " + view.features().stream().map(Field::name).toList());
       }
     }
-    ViewState state = state(view);
-    try {
-      state.refreshIfDue(refreshIntervalNanos);
-    } catch (NoSuchTableException e) {
-      states.remove(view.name(), state);
-      throw tables.missing(view.name(), e);
-    }
-    RowIndex index = state.index();
+    RowIndex index = servingState(view).index();
     int[] columns = columns(view, index.columns(), features);
     Instant oldestFresh = view.hasTtl() ? clock.instant().minus(view.ttl()) : null;
     List<OnlineResult> results = new ArrayList<>(keys.size());
@@ -143,7 +144,18 @@ public final class IcebergOnlineStore implements OnlineStore {
    */
   public void refresh() {
     checkOpen();
-    states.forEach((name, state) -> state.refresh());
+    states.forEach(
+        (name, state) -> {
+          try {
+            state.refresh();
+          } catch (RuntimeException e) {
+            // Dropped or recreated elsewhere: the next access loads the table again, or fails
+            // saying to apply the view.
+            log.info("could not refresh the online table of view {}; reloading it on next use",
+                name, e);
+            states.remove(name, state);
+          }
+        });
   }
 
   @Override
@@ -170,6 +182,22 @@ public final class IcebergOnlineStore implements OnlineStore {
   private ViewState state(FeatureView view) {
     return states.computeIfAbsent(
         view.name(), name -> ViewState.load(name, tables.load(view), nanoTime));
+  }
+
+  /** The view's state, caught up with its table when the refresh interval has passed. */
+  private ViewState servingState(FeatureView view) {
+    ViewState state = state(view);
+    try {
+      state.refreshIfDue(refreshIntervalNanos);
+      return state;
+    } catch (NoSuchTableException e) {
+      states.remove(view.name(), state);
+      throw tables.missing(view.name(), e);
+    } catch (IllegalStateException e) {
+      log.info("online table of view {} was recreated elsewhere; reloading", view.name(), e);
+      states.remove(view.name(), state);
+      return state(view);
+    }
   }
 
   private void drop(String view) {
@@ -213,7 +241,7 @@ public final class IcebergOnlineStore implements OnlineStore {
   private static Object readable(Object value) {
     if (value instanceof ByteBuffer buffer) {
       return buffer.asReadOnlyBuffer();
-    } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof ByteBuffer) {
+    } else if (value instanceof List<?> list && list.stream().anyMatch(ByteBuffer.class::isInstance)) {
       List<Object> copy = new ArrayList<>(list.size());
       list.forEach(item -> copy.add(item == null ? null : ((ByteBuffer) item).asReadOnlyBuffer()));
       return copy;

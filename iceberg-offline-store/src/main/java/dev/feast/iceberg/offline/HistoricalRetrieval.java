@@ -1,0 +1,123 @@
+package dev.feast.iceberg.offline;
+
+import dev.feast.iceberg.offline.scan.SourceFiles;
+import dev.feast.iceberg.offline.scan.SourcePlanner;
+import dev.feast.iceberg.offline.scan.SourceTables;
+import dev.feast.iceberg.offline.scan.TimeRange;
+import dev.feast.iceberg.offline.sql.PointInTimeQuery;
+import dev.feast.iceberg.offline.sql.SourceColumns;
+import dev.feast.iceberg.offline.sql.SourceRelation;
+import dev.feast.iceberg.offline.sql.ViewJoin;
+import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidEntityRowsException;
+import dev.feast.iceberg.spi.offline.EntitySource;
+import dev.feast.iceberg.spi.offline.HistoricalRequest;
+import dev.feast.iceberg.spi.offline.RetrievalMetadata;
+import dev.feast.iceberg.spi.offline.ViewSelection;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+
+/**
+ * Prepares a point-in-time retrieval: loads the entity rows, plans one pruned scan per view and
+ * writes the join.
+ */
+final class HistoricalRetrieval implements QueryPreparer {
+  private final HistoricalRequest request;
+  private final Catalog catalog;
+  private final boolean pruning;
+
+  HistoricalRetrieval(HistoricalRequest request, Catalog catalog, boolean pruning) {
+    this.request = request;
+    this.catalog = catalog;
+    this.pruning = pruning;
+  }
+
+  /** The checks that need no data, so a bad request fails before a job exists. */
+  void validate() {
+    for (ViewSelection selection : request.views()) {
+      SourceTables.source(selection.view());
+    }
+    if (request.entities() instanceof EntitySource.Rows rows) {
+      EntityLoader.timestampColumn(rows.rows().columns());
+      checkEntityColumns(rows.rows().columnNames());
+    }
+  }
+
+  @Override
+  public PreparedQuery prepare(Connection connection) throws SQLException {
+    validate();
+    EntityRows entities = EntityLoader.load(connection, request.entities(), catalog);
+    checkEntityColumns(entities.relation().columns());
+    List<Field> columns = new ArrayList<>();
+    for (Field field : entities.fields()) {
+      columns.add(field.name().equals(entities.relation().timestampColumn())
+          ? Field.of(field.name(), dev.feast.iceberg.spi.ValueType.UNIX_TIMESTAMP)
+          : field);
+    }
+    List<ViewJoin> joins = new ArrayList<>();
+    long planned = 0;
+    long scanned = 0;
+    for (ViewSelection selection : request.views()) {
+      FeatureView view = selection.view();
+      SourceColumns source = SourceColumns.of(view, selection.features());
+      Table table = SourceTables.load(catalog, view);
+      SourceTables.checkColumns(table, view, source);
+      long ttl = view.hasTtl() ? Micros.of(view.ttl()) : 0;
+      SourceFiles files =
+          SourcePlanner.plan(table, source.timestamp(), range(entities, ttl), pruning);
+      planned += files.filesPlanned();
+      scanned += files.filesScanned();
+      List<String> entityKeys = view.joinKeys().stream().map(selection::entityColumn).toList();
+      List<String> outputs = new ArrayList<>();
+      for (Field feature : selection.features()) {
+        String output = selection.outputColumn(feature.name(), request.fullFeatureNames());
+        outputs.add(output);
+        columns.add(Field.of(output, feature.type()));
+      }
+      joins.add(
+          new ViewJoin(source, SourceRelation.sql(source, files), entityKeys, ttl, outputs));
+    }
+    String sql =
+        PointInTimeQuery.sql(entities.relation(), joins, request.filterByCreatedTimestamp());
+    return new PreparedQuery(sql, columns, new RetrievalMetadata(planned, scanned));
+  }
+
+  /** The event times that can matter: {@code [min(t) - ttl, max(t)]}, no lower bound for ttl 0. */
+  private static TimeRange range(EntityRows entities, long ttlMicros) {
+    if (entities.maxMicros() == null) {
+      return TimeRange.NONE;
+    }
+    Long lower = ttlMicros > 0 ? entities.minMicros() - ttlMicros : null;
+    return TimeRange.between(lower, entities.maxMicros());
+  }
+
+  /** Every join key has an entity column, and no feature shadows an entity column. */
+  private void checkEntityColumns(List<String> entityColumns) {
+    for (ViewSelection selection : request.views()) {
+      for (String key : selection.view().joinKeys()) {
+        String column = selection.entityColumn(key);
+        if (!entityColumns.contains(column)) {
+          throw new InvalidEntityRowsException(
+              "Entity rows have no column '" + column + "', which feature view '"
+                  + selection.projection().nameToUse() + "' joins on (join key '" + key
+                  + "'); entity columns are " + entityColumns
+                  + "; add the column or map the join key with a join key map");
+        }
+      }
+      for (Field feature : selection.features()) {
+        String output = selection.outputColumn(feature.name(), request.fullFeatureNames());
+        if (entityColumns.contains(output)) {
+          throw new InvalidEntityRowsException(
+              "Feature " + selection.ref(feature.name()) + " would be output as '" + output
+                  + "', which is already an entity column; rename the entity column or request"
+                  + " full feature names");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.feast.iceberg.offline;
+
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+
+/** Creates namespaces on first use, as Feast creates its tables without a separate setup step. */
+final class Namespaces {
+  private Namespaces() {}
+
+  static void ensure(Catalog catalog, Namespace namespace) {
+    if (namespace.isEmpty() || !(catalog instanceof SupportsNamespaces namespaces)) {
+      return;
+    }
+    if (!namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (AlreadyExistsException e) {
+        // Another writer created it first; that is what we wanted.
+      }
+    }
+  }
+}
