@@ -62,10 +62,10 @@ public final class FeatureStore implements AutoCloseable {
     OfflineStore offlineStore = null;
     try {
       offlineStore = create(config.offlineStore(), plugins.offlineStore(config.offlineStore().type(),
-          config.offlineStore().where("") + " (offline_store.type)"));
+          config.offlineStore().where("/type")));
       this.offline = offlineStore;
       this.online = create(config.onlineStore(), plugins.onlineStore(config.onlineStore().type(),
-          config.onlineStore().where("") + " (online_store.type)"));
+          config.onlineStore().where("/type")));
     } catch (RuntimeException e) {
       if (offlineStore != null) {
         offlineStore.close();
@@ -223,8 +223,10 @@ public final class FeatureStore implements AutoCloseable {
   /** Closes the stores, then the catalogs they used. */
   @Override
   public void close() {
-    try (RuntimeContext c = context; OfflineStore off = offline; OnlineStore on = online) {
-      // try-with-resources closes them in reverse order: online, offline, then the catalogs.
+    try (context) {
+      try (offline) {
+        online.close();
+      }
     }
   }
 }

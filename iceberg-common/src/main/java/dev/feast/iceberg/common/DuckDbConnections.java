@@ -17,6 +17,8 @@ public final class DuckDbConnections {
       // Never reach the network for extensions: everything used is built in.
       properties.setProperty("autoinstall_known_extensions", "false");
       properties.setProperty("autoload_known_extensions", "false");
+      // Stream result rows to Java instead of materializing the whole result inside DuckDB first.
+      properties.setProperty("jdbc_stream_results", "true");
       Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET TimeZone = 'UTC'");

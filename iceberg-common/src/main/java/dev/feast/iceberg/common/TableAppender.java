@@ -36,7 +36,10 @@ public final class TableAppender {
     return files;
   }
 
-  /** Writes the records as data files of the table without committing them. */
+  /**
+   * Writes the records as data files of the table without committing them. The files record the
+   * table's sort order: a caller of a sorted table passes the records in that order.
+   */
   public static List<DataFile> write(Table table, Iterable<Record> records) {
     GenericFileWriterFactory writers =
         new GenericFileWriterFactory.Builder(table)

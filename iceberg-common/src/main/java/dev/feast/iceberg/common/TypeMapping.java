@@ -119,8 +119,8 @@ public final class TypeMapping {
     }
     switch (t) {
       case "BLOB":
-      case "UUID":
         return ValueType.BYTES;
+      case "UUID":
       case "VARCHAR":
         return ValueType.STRING;
       case "INTEGER":

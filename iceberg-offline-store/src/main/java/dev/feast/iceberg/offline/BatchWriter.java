@@ -39,17 +39,27 @@ final class BatchWriter {
     int timestamp = rows.indexOf(source.timestampField());
     if (timestamp < 0) {
       throw new SchemaMismatchException(
-          "Rows written to table " + id + " lack its event timestamp column '"
-              + source.timestampField() + "'; columns are " + rows.columnNames());
+          "Rows written to table "
+              + id
+              + " lack its event timestamp column '"
+              + source.timestampField()
+              + "'; columns are "
+              + rows.columnNames());
     }
     if (rows.columns().get(timestamp).type() != ValueType.UNIX_TIMESTAMP) {
       throw new SchemaMismatchException(
-          "Column '" + source.timestampField() + "' written to table " + id + " is "
-              + rows.columns().get(timestamp).type().feastName() + "; it must be UnixTimestamp");
+          "Column '"
+              + source.timestampField()
+              + "' written to table "
+              + id
+              + " is "
+              + rows.columns().get(timestamp).type().feastName()
+              + "; it must be UnixTimestamp");
     }
-    Table table = catalog.tableExists(id) ? catalog.loadTable(id) : create(catalog, id, rows, source);
+    Table table =
+        catalog.tableExists(id) ? catalog.loadTable(id) : create(catalog, id, rows, source);
     checkColumns(table, rows);
-    List<Record> records = records(table.schema(), rows);
+    List<Record> records = records(table, rows);
     TableAppender.append(table, records);
     log.debug("appended {} rows to {}", records.size(), id);
   }
@@ -74,28 +84,49 @@ final class BatchWriter {
       Types.NestedField field = schema.findField(column.name());
       if (field == null) {
         throw new SchemaMismatchException(
-            "Table " + table.name() + " has no column '" + column.name() + "' (expected one of "
-                + names(schema) + ", got '" + column.name() + "' of type "
-                + column.type().feastName() + "); rename the column or drop it from the rows");
+            "Table "
+                + table.name()
+                + " has no column '"
+                + column.name()
+                + "' (expected one of "
+                + names(schema)
+                + ", got '"
+                + column.name()
+                + "' of type "
+                + column.type().feastName()
+                + "); rename the column or drop it from the rows");
       }
       ValueType expected = TypeMapping.valueType(field.name(), field.type());
       if (expected != column.type()) {
         throw new SchemaMismatchException(
-            "Column '" + column.name() + "' of table " + table.name() + ": expected "
-                + expected.feastName() + " (Iceberg " + field.type() + "), actual "
-                + column.type().feastName() + "; convert the values or fix the column type");
+            "Column '"
+                + column.name()
+                + "' of table "
+                + table.name()
+                + ": expected "
+                + expected.feastName()
+                + " (Iceberg "
+                + field.type()
+                + "), actual "
+                + column.type().feastName()
+                + "; convert the values or fix the column type");
       }
     }
     for (Types.NestedField field : schema.columns()) {
       if (field.isRequired() && rows.indexOf(field.name()) < 0) {
         throw new SchemaMismatchException(
-            "Table " + table.name() + " requires column '" + field.name()
-                + "', which the rows lack; columns are " + rows.columnNames());
+            "Table "
+                + table.name()
+                + " requires column '"
+                + field.name()
+                + "', which the rows lack; columns are "
+                + rows.columnNames());
       }
     }
   }
 
-  private static List<Record> records(Schema schema, RowSet rows) {
+  private static List<Record> records(Table table, RowSet rows) {
+    Schema schema = table.schema();
     List<Record> records = new ArrayList<>(rows.size());
     List<Field> columns = rows.columns();
     int[] positions = new int[columns.size()];
@@ -113,8 +144,7 @@ final class BatchWriter {
           value = Values.normalize(row.get(c), column.type(), column.name());
         } catch (SchemaMismatchException e) {
           throw new SchemaMismatchException(
-              "Row " + r + " written to table " + schema.findField(column.name()).name() + ": "
-                  + e.getMessage());
+              "Row " + r + " written to table " + table.name() + ": " + e.getMessage());
         }
         if (value == null && field.isRequired()) {
           throw new SchemaMismatchException(

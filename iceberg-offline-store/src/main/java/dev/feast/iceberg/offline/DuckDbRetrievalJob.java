@@ -49,8 +49,13 @@ final class DuckDbRetrievalJob implements RetrievalJob {
       connection = DuckDbConnections.open(settings);
       try {
         prepared = preparer.prepare(connection);
-      } catch (SQLException e) {
-        throw new FeastException("DuckDB could not prepare the retrieval: " + e.getMessage(), e);
+      } catch (SQLException | RuntimeException e) {
+        // A failed plan leaves half-loaded temp tables behind: start afresh on the next call.
+        closeConnection();
+        if (e instanceof SQLException) {
+          throw new FeastException("DuckDB could not prepare the retrieval: " + e.getMessage(), e);
+        }
+        throw (RuntimeException) e;
       }
     }
     return prepared;
@@ -136,11 +141,17 @@ final class DuckDbRetrievalJob implements RetrievalJob {
     for (DuckDbRowStream stream : new ArrayList<>(streams)) {
       stream.close();
     }
+    closeConnection();
+  }
+
+  private void closeConnection() {
     if (connection != null) {
       try {
         connection.close();
       } catch (SQLException e) {
         throw new FeastException("Closing DuckDB failed: " + e.getMessage(), e);
+      } finally {
+        connection = null;
       }
     }
   }

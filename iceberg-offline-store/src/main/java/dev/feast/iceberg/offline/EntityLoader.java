@@ -9,6 +9,7 @@ import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.offline.scan.SourcePlanner;
 import dev.feast.iceberg.offline.scan.TimeRange;
 import dev.feast.iceberg.offline.sql.EntityRelation;
+import dev.feast.iceberg.offline.sql.SourceRelation;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.RowSet;
@@ -56,7 +57,8 @@ final class EntityLoader {
       if (field.name().equals(EVENT_TIMESTAMP)) {
         if (field.type() != ValueType.UNIX_TIMESTAMP) {
           throw new InvalidEntityRowsException(
-              "Entity column 'event_timestamp' is " + field.type().feastName()
+              "Entity column 'event_timestamp' is "
+                  + field.type().feastName()
                   + ", not a timestamp; give it timestamps (Instant, OffsetDateTime, ...)");
         }
         return field.name();
@@ -71,9 +73,11 @@ final class EntityLoader {
     List<String> names = columns.stream().map(Field::name).toList();
     throw new InvalidEntityRowsException(
         timestamps.isEmpty()
-            ? "Entity rows have no timestamp column (columns: " + names
+            ? "Entity rows have no timestamp column (columns: "
+                + names
                 + "); add an 'event_timestamp' column"
-            : "Entity rows have several timestamp columns " + timestamps
+            : "Entity rows have several timestamp columns "
+                + timestamps
                 + " and none is named 'event_timestamp'; rename the one to join on");
   }
 
@@ -93,8 +97,12 @@ final class EntityLoader {
     try (Statement statement = connection.createStatement();
         ResultSet range =
             statement.executeQuery(
-                "SELECT epoch_us(min(" + id(timestamp) + ")), epoch_us(max(" + id(timestamp)
-                    + ")) FROM " + id(TABLE))) {
+                "SELECT epoch_us(min("
+                    + id(timestamp)
+                    + ")), epoch_us(max("
+                    + id(timestamp)
+                    + ")) FROM "
+                    + id(TABLE))) {
       if (range.next()) {
         min = (Long) range.getObject(1);
         max = (Long) range.getObject(2);
@@ -120,8 +128,11 @@ final class EntityLoader {
       statement.execute(create.append(")").toString());
     }
     String insert =
-        "INSERT INTO " + id(TABLE) + " VALUES (?"
-            + String.join("", Collections.nCopies(fields.size(), ", ?")) + ")";
+        "INSERT INTO "
+            + id(TABLE)
+            + " VALUES (?"
+            + String.join("", Collections.nCopies(fields.size(), ", ?"))
+            + ")";
     try (PreparedStatement statement = connection.prepareStatement(insert)) {
       for (int r = 0; r < rows.size(); r++) {
         List<Object> row = rows.rows().get(r);
@@ -190,10 +201,14 @@ final class EntityLoader {
       columns.add("CAST(" + from + " AS " + type + ") AS " + id(field.name()));
     }
     String select = "SELECT " + String.join(", ", columns);
+    List<String> names = table.schema().columns().stream().map(Types.NestedField::name).toList();
     return files.dataFiles().isEmpty()
         ? select + " WHERE false"
-        : select + " FROM read_parquet(" + Sql.stringList(files.dataFiles())
-            + ", union_by_name = true)";
+        : select
+            + " FROM read_parquet("
+            + Sql.stringList(files.dataFiles())
+            + SourceRelation.readOptions(files, names)
+            + ")";
   }
 
   /** Copies the relation, then numbers its rows in insertion order and normalizes the types. */
@@ -218,8 +233,15 @@ final class EntityLoader {
       }
       // A table's rowid follows insertion order, which DuckDB keeps when copying a file.
       statement.execute(
-          "CREATE TEMP TABLE " + id(TABLE) + " AS SELECT rowid AS " + id(ROW) + ", "
-              + String.join(", ", projections) + " FROM " + id(RAW) + " ORDER BY rowid");
+          "CREATE TEMP TABLE "
+              + id(TABLE)
+              + " AS SELECT rowid AS "
+              + id(ROW)
+              + ", "
+              + String.join(", ", projections)
+              + " FROM "
+              + id(RAW)
+              + " ORDER BY rowid");
       statement.execute("DROP TABLE " + id(RAW));
     }
     return fields;

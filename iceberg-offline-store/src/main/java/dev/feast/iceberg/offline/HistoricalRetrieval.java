@@ -11,6 +11,7 @@ import dev.feast.iceberg.offline.sql.ViewJoin;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
+import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.RetrievalMetadata;
@@ -18,7 +19,9 @@ import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 
@@ -55,9 +58,10 @@ final class HistoricalRetrieval implements QueryPreparer {
     checkEntityColumns(entities.relation().columns());
     List<Field> columns = new ArrayList<>();
     for (Field field : entities.fields()) {
-      columns.add(field.name().equals(entities.relation().timestampColumn())
-          ? Field.of(field.name(), dev.feast.iceberg.spi.ValueType.UNIX_TIMESTAMP)
-          : field);
+      columns.add(
+          field.name().equals(entities.relation().timestampColumn())
+              ? Field.of(field.name(), ValueType.UNIX_TIMESTAMP)
+              : field);
     }
     List<ViewJoin> joins = new ArrayList<>();
     long planned = 0;
@@ -69,7 +73,12 @@ final class HistoricalRetrieval implements QueryPreparer {
       SourceTables.checkColumns(table, view, source);
       long ttl = view.hasTtl() ? Micros.of(view.ttl()) : 0;
       SourceFiles files =
-          SourcePlanner.plan(table, source.timestamp(), range(entities, ttl), pruning);
+          SourcePlanner.plan(
+              table,
+              source.timestamp(),
+              range(entities, ttl),
+              pruning ? keyValues(connection, entities, selection, source) : Map.of(),
+              pruning);
       planned += files.filesPlanned();
       scanned += files.filesScanned();
       List<String> entityKeys = view.joinKeys().stream().map(selection::entityColumn).toList();
@@ -79,12 +88,30 @@ final class HistoricalRetrieval implements QueryPreparer {
         outputs.add(output);
         columns.add(Field.of(output, feature.type()));
       }
-      joins.add(
-          new ViewJoin(source, SourceRelation.sql(source, files), entityKeys, ttl, outputs));
+      joins.add(new ViewJoin(source, SourceRelation.sql(source, files), entityKeys, ttl, outputs));
     }
     String sql =
         PointInTimeQuery.sql(entities.relation(), joins, request.filterByCreatedTimestamp());
     return new PreparedQuery(sql, columns, new RetrievalMetadata(planned, scanned));
+  }
+
+  /** Per source key column, the entity rows' values of it, when few enough to prune with. */
+  private static Map<String, List<Object>> keyValues(
+      Connection connection, EntityRows entities, ViewSelection selection, SourceColumns source)
+      throws SQLException {
+    Map<String, List<Object>> values = new HashMap<>();
+    for (SourceColumns.Column key : source.keys()) {
+      List<Object> distinct =
+          EntityKeyValues.distinct(
+              connection,
+              entities.relation().table(),
+              selection.entityColumn(key.name()),
+              key.type());
+      if (distinct != null) {
+        values.put(key.source(), distinct);
+      }
+    }
+    return values;
   }
 
   /** The event times that can matter: {@code [min(t) - ttl, max(t)]}, no lower bound for ttl 0. */
@@ -103,9 +130,14 @@ final class HistoricalRetrieval implements QueryPreparer {
         String column = selection.entityColumn(key);
         if (!entityColumns.contains(column)) {
           throw new InvalidEntityRowsException(
-              "Entity rows have no column '" + column + "', which feature view '"
-                  + selection.projection().nameToUse() + "' joins on (join key '" + key
-                  + "'); entity columns are " + entityColumns
+              "Entity rows have no column '"
+                  + column
+                  + "', which feature view '"
+                  + selection.projection().nameToUse()
+                  + "' joins on (join key '"
+                  + key
+                  + "'); entity columns are "
+                  + entityColumns
                   + "; add the column or map the join key with a join key map");
         }
       }
@@ -113,7 +145,10 @@ final class HistoricalRetrieval implements QueryPreparer {
         String output = selection.outputColumn(feature.name(), request.fullFeatureNames());
         if (entityColumns.contains(output)) {
           throw new InvalidEntityRowsException(
-              "Feature " + selection.ref(feature.name()) + " would be output as '" + output
+              "Feature "
+                  + selection.ref(feature.name())
+                  + " would be output as '"
+                  + output
                   + "', which is already an entity column; rename the entity column or request"
                   + " full feature names");
         }

@@ -1,11 +1,13 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.spi.ValueType;
 import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -70,10 +72,9 @@ final class JdbcValues {
       for (int i = 0; i < items.length; i++) {
         items[i] = toJdbc(connection, list.get(i), type.elementType());
       }
-      return connection.createArrayOf(
-          dev.feast.iceberg.common.TypeMapping.duckDbType(type.elementType()), items);
+      return connection.createArrayOf(TypeMapping.duckDbType(type.elementType()), items);
     }
-    if (value instanceof java.time.Instant instant) {
+    if (value instanceof Instant instant) {
       return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
     if (value instanceof ByteBuffer buffer) {

@@ -29,12 +29,21 @@ final class PullRetrieval implements QueryPreparer {
   private final boolean pruning;
 
   PullRetrieval(
-      FeatureView view, Instant start, Instant end, boolean latest, Catalog catalog,
+      FeatureView view,
+      Instant start,
+      Instant end,
+      boolean latest,
+      Catalog catalog,
       boolean pruning) {
     if (end.isBefore(start)) {
       throw new IllegalArgumentException(
-          "Pull range of feature view '" + view.name() + "' ends (" + end + ") before it starts ("
-              + start + ")");
+          "Pull range of feature view '"
+              + view.name()
+              + "' ends ("
+              + end
+              + ") before it starts ("
+              + start
+              + ")");
     }
     SourceTables.source(view);
     this.view = view;

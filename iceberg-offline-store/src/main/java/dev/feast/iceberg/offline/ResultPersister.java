@@ -20,8 +20,8 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.types.Types;
 
 /**
- * Stores a retrieval result as an Iceberg table in one transaction, so readers see the old table
- * or the complete new one.
+ * Stores a retrieval result as an Iceberg table in one transaction, so readers see the old table or
+ * the complete new one.
  */
 final class ResultPersister {
   private ResultPersister() {}

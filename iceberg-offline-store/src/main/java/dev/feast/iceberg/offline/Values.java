@@ -83,9 +83,18 @@ final class Values {
 
   private static SchemaMismatchException wrongClass(Object value, ValueType type, String column) {
     return new SchemaMismatchException(
-        "Column '" + column + "' is " + type.feastName() + " but holds a "
-            + value.getClass().getName() + " (" + value + "); give " + type.feastName()
-            + " values as " + type.javaClass().getName()
+        "Column '"
+            + column
+            + "' is "
+            + type.feastName()
+            + " but holds a "
+            + value.getClass().getName()
+            + " ("
+            + value
+            + "); give "
+            + type.feastName()
+            + " values as "
+            + type.javaClass().getName()
             + (type.isList() ? " of " + type.elementType().javaClass().getName() : ""));
   }
 }

@@ -179,6 +179,11 @@ public final class IcebergOnlineStore implements OnlineStore {
         + config.partitionStrategy() + ", views served=" + states.keySet() + "]";
   }
 
+  /** The serving state of a view, or null when none is held; for tests. */
+  ViewState heldState(String view) {
+    return states.get(view);
+  }
+
   private ViewState state(FeatureView view) {
     return states.computeIfAbsent(
         view.name(), name -> ViewState.load(name, tables.load(view), nanoTime));
@@ -241,7 +246,8 @@ public final class IcebergOnlineStore implements OnlineStore {
   private static Object readable(Object value) {
     if (value instanceof ByteBuffer buffer) {
       return buffer.asReadOnlyBuffer();
-    } else if (value instanceof List<?> list && list.stream().anyMatch(ByteBuffer.class::isInstance)) {
+    } else if (value instanceof List<?> list
+        && list.stream().anyMatch(ByteBuffer.class::isInstance)) {
       List<Object> copy = new ArrayList<>(list.size());
       list.forEach(item -> copy.add(item == null ? null : ((ByteBuffer) item).asReadOnlyBuffer()));
       return copy;

@@ -49,7 +49,8 @@ final class OnlineTables {
   private final String project;
   private final IcebergOnlineStoreConfig config;
 
-  OnlineTables(Catalog catalog, String catalogName, String project, IcebergOnlineStoreConfig config) {
+  OnlineTables(
+      Catalog catalog, String catalogName, String project, IcebergOnlineStoreConfig config) {
     this.catalog = catalog;
     this.catalogName = catalogName;
     this.namespace = Namespace.of(config.namespace().split("\\."));
@@ -156,7 +157,8 @@ final class OnlineTables {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("write.format.default", "parquet");
     // Point lookups by key in a later scan fallback skip row groups without the key.
-    properties.put("write.parquet.bloom-filter-enabled.column." + FeatureColumns.ENTITY_KEY, "true");
+    properties.put(
+        "write.parquet.bloom-filter-enabled.column." + FeatureColumns.ENTITY_KEY, "true");
     // Every write is a commit: keep the metadata log short, and retry more under contention.
     properties.put("write.metadata.delete-after-commit.enabled", "true");
     properties.put("write.metadata.previous-versions-max", "20");
@@ -205,7 +207,8 @@ final class OnlineTables {
   }
 
   private void ensureNamespace() {
-    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+    if (catalog instanceof SupportsNamespaces namespaces
+        && !namespaces.namespaceExists(namespace)) {
       try {
         namespaces.createNamespace(namespace);
       } catch (AlreadyExistsException e) {

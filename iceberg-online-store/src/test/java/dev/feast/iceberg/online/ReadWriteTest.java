@@ -81,7 +81,8 @@ class ReadWriteTest extends OnlineStoreFixture {
     store.write(view, List.of(row(driver(1), at(0), null, "trips", 1)));
     store.write(view, List.of(row(driver(1), at(10), null, "trips", 2, "rating", 3.0)));
 
-    OnlineResult result = store.read(view, List.of(driver(1)), List.of("trips", "conv_rate")).get(0);
+    OnlineResult result =
+        store.read(view, List.of(driver(1)), List.of("trips", "conv_rate")).get(0);
 
     assertThat(result.eventTimestamp()).isEqualTo(at(10));
     assertThat(result.value("trips")).isEqualTo(2);

@@ -68,8 +68,9 @@ public final class RepoConfigLoader {
     JsonNode root;
     Map<String, Integer> lines;
     try {
-      root = YAML.readTree(substituted);
-      lines = YamlLines.of(substituted);
+      YamlTree tree = YamlTree.parse(substituted);
+      root = tree.root();
+      lines = tree.lines();
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(

@@ -107,6 +107,31 @@ class RepoConfigLoaderTest {
   }
 
   @Test
+  void anchorsAndAliasesShareOneCatalogSection() {
+    RepoConfig config = parse("""
+        project: p
+        offline_store:
+          catalog: &catalog
+            type: jdbc
+            uri: jdbc:sqlite:data/catalog.db
+        online_store:
+          catalog: *catalog
+        """, Map.of());
+
+    assertThat(config.onlineStore().body().get("catalog"))
+        .isEqualTo(config.offlineStore().body().get("catalog"));
+    assertThat(config.onlineStore().body().at("/catalog/uri").asText()).isEqualTo("jdbc:sqlite:data/catalog.db");
+  }
+
+  @Test
+  void aKeyWrittenTwiceIsAnErrorNamingBothLines() {
+    assertThatThrownBy(() -> parse("project: p\nprovider: local\nproject: q\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("'project' appears twice (first on line 1)");
+  }
+
+  @Test
   void missingProjectIsAnError() {
     assertThatThrownBy(() -> parse("provider: local\n", Map.of()))
         .hasMessageContaining("missing required key 'project'");

@@ -1,7 +1,10 @@
 package dev.feast.iceberg.offline.scan;
 
 import dev.feast.iceberg.common.LocalFiles;
+import dev.feast.iceberg.common.TypeMapping;
+import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
+import dev.feast.iceberg.spi.ValueType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.TableScan;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
@@ -37,11 +41,24 @@ public final class SourcePlanner {
   private SourcePlanner() {}
 
   /**
-   * The files of the table's current snapshot that can hold rows with an event timestamp in
-   * {@code range}; with {@code pruning} off, every file.
+   * The files of the table's current snapshot that can hold rows with an event timestamp in {@code
+   * range}; with {@code pruning} off, every file.
    */
   public static SourceFiles plan(
       Table table, String timestampColumn, TimeRange range, boolean pruning) {
+    return plan(table, timestampColumn, range, Map.of(), pruning);
+  }
+
+  /**
+   * As {@link #plan(Table, String, TimeRange, boolean)}, also skipping files that hold none of the
+   * given values of a column (join keys of the entity rows: no other row can match).
+   */
+  public static SourceFiles plan(
+      Table table,
+      String timestampColumn,
+      TimeRange range,
+      Map<String, List<Object>> keyValues,
+      boolean pruning) {
     Snapshot snapshot = table.currentSnapshot();
     if (snapshot == null) {
       return SourceFiles.none(0);
@@ -55,6 +72,9 @@ public final class SourcePlanner {
       Expression filter = filter(table, timestampColumn, range);
       if (filter != null) {
         scan = scan.filter(filter);
+      }
+      for (Map.Entry<String, List<Object>> key : keyValues.entrySet()) {
+        scan = scan.filter(keyFilter(table, key.getKey(), key.getValue()));
       }
     }
     List<String> dataFiles = new ArrayList<>();
@@ -89,7 +109,31 @@ public final class SourcePlanner {
         dataFiles,
         List.copyOf(positionDeletes),
         targets,
-        equalityDeletes.values().stream().map(EqualityDeleteBuilder::build).toList());
+        equalityDeletes.values().stream().map(EqualityDeleteBuilder::build).toList(),
+        fileColumns(table));
+  }
+
+  /**
+   * The columns to read by field id. Files added from elsewhere may carry no field ids (the table
+   * then has a name mapping); those are read by name, as a field-id read would give only NULLs.
+   */
+  private static Map<String, FileColumn> fileColumns(Table table) {
+    Map<String, FileColumn> columns = new LinkedHashMap<>();
+    if (table.properties().containsKey(TableProperties.DEFAULT_NAME_MAPPING)) {
+      return columns;
+    }
+    for (Types.NestedField field : table.schema().columns()) {
+      ValueType type;
+      try {
+        type = TypeMapping.valueType(field.name(), field.type());
+      } catch (SchemaMismatchException e) {
+        continue; // a column Feast has no type for is never read
+      }
+      columns.put(
+          field.name(),
+          new FileColumn(field.fieldId(), field.name(), TypeMapping.duckDbType(type)));
+    }
+    return columns;
   }
 
   /**
@@ -109,6 +153,15 @@ public final class SourcePlanner {
       filter = Expressions.and(filter, Expressions.lessThanOrEqual(column, range.upperMicros()));
     }
     return filter;
+  }
+
+  private static Expression keyFilter(Table table, String column, List<Object> values) {
+    Types.NestedField field = table.schema().findField(column);
+    Type.TypeID id = field == null ? null : field.type().typeId();
+    if (id != Type.TypeID.LONG && id != Type.TypeID.INTEGER && id != Type.TypeID.STRING) {
+      return Expressions.alwaysTrue();
+    }
+    return values.isEmpty() ? Expressions.alwaysFalse() : Expressions.in(column, values);
   }
 
   private static long totalDataFiles(Table table, Snapshot snapshot) {
@@ -131,7 +184,8 @@ public final class SourcePlanner {
     if (format == FileFormat.PUFFIN) {
       throw new UnsupportedFeatureException(
           STORE,
-          "deletion vectors (format v3 Puffin deletes, " + location
+          "deletion vectors (format v3 Puffin deletes, "
+              + location
               + "); rewrite the table's deletes as Parquet position deletes or compact it");
     }
     if (format != FileFormat.PARQUET) {
@@ -144,7 +198,9 @@ public final class SourcePlanner {
     if (!LocalFiles.isLocal(location)) {
       throw new UnsupportedFeatureException(
           STORE,
-          "reading " + location + " yet: only files on the local file system are read for now;"
+          "reading "
+              + location
+              + " yet: only files on the local file system are read for now;"
               + " use a warehouse on a local path");
     }
     return LocalFiles.path(location).toString();
@@ -163,7 +219,10 @@ public final class SourcePlanner {
         if (name == null) {
           throw new UnsupportedFeatureException(
               STORE,
-              "equality deletes on a dropped column (field id " + id + ", " + delete.location()
+              "equality deletes on a dropped column (field id "
+                  + id
+                  + ", "
+                  + delete.location()
                   + ")");
         }
         columns.add(name);

@@ -24,7 +24,10 @@ public final class SourceTables {
     }
     throw new UnsupportedFeatureException(
         "Iceberg offline",
-        "the source of feature view '" + view.name() + "' (" + view.source().getClass().getSimpleName()
+        "the source of feature view '"
+            + view.name()
+            + "' ("
+            + view.source().getClass().getSimpleName()
             + "); give it an Iceberg table source");
   }
 
@@ -35,8 +38,12 @@ public final class SourceTables {
       return catalog.loadTable(source.identifier());
     } catch (NoSuchTableException e) {
       throw new UnknownDefinitionException(
-          "Table '" + source.table() + "', the source of feature view '" + view.name()
-              + "', does not exist in catalog '" + catalog.name()
+          "Table '"
+              + source.table()
+              + "', the source of feature view '"
+              + view.name()
+              + "', does not exist in catalog '"
+              + catalog.name()
               + "'; write rows to it first (write_batch creates it) or fix the source table name");
     }
   }
@@ -46,8 +53,14 @@ public final class SourceTables {
     for (String column : columns.sourceNames()) {
       if (table.schema().findField(column) == null) {
         throw new SchemaMismatchException(
-            "Feature view '" + view.name() + "' reads column '" + column + "' of table "
-                + table.name() + ", which has no such column; its columns are " + names(table)
+            "Feature view '"
+                + view.name()
+                + "' reads column '"
+                + column
+                + "' of table "
+                + table.name()
+                + ", which has no such column; its columns are "
+                + names(table)
                 + "; fix the feature or join key names, the timestamp fields or field_mapping");
       }
     }
@@ -62,8 +75,15 @@ public final class SourceTables {
     Type.TypeID id = type.typeId();
     if (id != Type.TypeID.TIMESTAMP && id != Type.TypeID.TIMESTAMP_NANO && id != Type.TypeID.DATE) {
       throw new SchemaMismatchException(
-          "Column '" + column + "' of table " + table.name() + " (a timestamp of feature view '"
-              + view.name() + "') is " + type + ", not a timestamp");
+          "Column '"
+              + column
+              + "' of table "
+              + table.name()
+              + " (a timestamp of feature view '"
+              + view.name()
+              + "') is "
+              + type
+              + ", not a timestamp");
     }
   }
 

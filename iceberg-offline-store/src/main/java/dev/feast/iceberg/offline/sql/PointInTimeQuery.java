@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * Builds the point-in-time join of DESIGN §3. Per view: the source deduplicated on (keys, event
- * timestamp) to the greatest created timestamp, an {@code ASOF LEFT JOIN} on the keys and {@code
- * t >= ts} (inclusive), and the ttl applied after the join because an ASOF join takes a single
- * inequality. Each view's matches are joined back to the entity rows by row number, so output
- * rows follow input rows one to one, in order.
+ * timestamp) to the greatest created timestamp, an {@code ASOF LEFT JOIN} on the keys and {@code t
+ * >= ts} (inclusive), and the ttl applied after the join because an ASOF join takes a single
+ * inequality. Each view's matches are joined back to the entity rows by row number, so output rows
+ * follow input rows one to one, in order.
  */
 public final class PointInTimeQuery {
   private static final String T = "__feast_t";
@@ -21,8 +21,8 @@ public final class PointInTimeQuery {
   /**
    * The query.
    *
-   * @param filterByCreated also require created {@code <= t}; such a candidate set is not a
-   *     prefix in event time, so those views use a range join ranked per entity row instead
+   * @param filterByCreated also require created {@code <= t}; such a candidate set is not a prefix
+   *     in event time, so those views use a range join ranked per entity row instead
    */
   public static String sql(EntityRelation entities, List<ViewJoin> views, boolean filterByCreated) {
     StringBuilder sql = new StringBuilder("WITH ");
@@ -47,7 +47,8 @@ public final class PointInTimeQuery {
     for (int v = 0; v < views.size(); v++) {
       ViewJoin view = views.get(v);
       for (int j = 0; j < view.outputs().size(); j++) {
-        select.add("m" + v + "." + id(SourceRelation.feature(j)) + " AS " + id(view.outputs().get(j)));
+        select.add(
+            "m" + v + "." + id(SourceRelation.feature(j)) + " AS " + id(view.outputs().get(j)));
       }
     }
     sql.append("\nSELECT ").append(String.join(", ", select));
@@ -91,7 +92,11 @@ public final class PointInTimeQuery {
   }
 
   private static String withinTtl(ViewJoin view) {
-    return "epoch_us(s." + id(SourceRelation.TS) + ") >= epoch_us(e." + id(T) + ") - "
+    return "epoch_us(s."
+        + id(SourceRelation.TS)
+        + ") >= epoch_us(e."
+        + id(T)
+        + ") - "
         + view.ttlMicros();
   }
 
@@ -123,8 +128,12 @@ public final class PointInTimeQuery {
         view.columns().hasCreated()
             ? " ORDER BY " + id(SourceRelation.CREATED) + " DESC NULLS LAST"
             : "";
-    return "SELECT * FROM " + id(source(v)) + " QUALIFY row_number() OVER (PARTITION BY "
-        + String.join(", ", partition) + order + ") = 1";
+    return "SELECT * FROM "
+        + id(source(v))
+        + " QUALIFY row_number() OVER (PARTITION BY "
+        + String.join(", ", partition)
+        + order
+        + ") = 1";
   }
 
   private static String rankedMatch(EntityRelation entities, ViewJoin view, int v) {

@@ -4,6 +4,7 @@ import dev.feast.iceberg.spi.DataSource;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.ValueType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ public record SourceColumns(
 
   /** Every source column read, timestamps included. */
   public List<String> sourceNames() {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     keys.forEach(c -> names.add(c.source()));
     features.forEach(c -> names.add(c.source()));
     names.add(timestamp);

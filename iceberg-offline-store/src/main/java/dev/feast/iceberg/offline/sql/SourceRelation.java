@@ -3,9 +3,13 @@ package dev.feast.iceberg.offline.sql;
 import dev.feast.iceberg.common.Sql;
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.offline.scan.EqualityDelete;
+import dev.feast.iceberg.offline.scan.FileColumn;
 import dev.feast.iceberg.offline.scan.SourceFiles;
+import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -46,7 +50,10 @@ public final class SourceRelation {
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(String.join(", ", projections(columns, c -> "d." + Sql.id(c))));
     sql.append(" FROM read_parquet(").append(Sql.stringList(files.dataFiles()));
-    sql.append(", union_by_name = true");
+    List<String> read = new ArrayList<>(columns.sourceNames());
+    // Equality deletes compare columns the view may not select: read those too.
+    files.equalityDeletes().forEach(delete -> read.addAll(delete.columns()));
+    sql.append(readOptions(files, read));
     if (files.hasDeletes()) {
       sql.append(", filename = ").append(Sql.literal(FILE)).append(", file_row_number = true");
     }
@@ -56,7 +63,7 @@ public final class SourceRelation {
     }
     List<String> conditions = new ArrayList<>();
     for (EqualityDelete delete : files.equalityDeletes()) {
-      conditions.add(equalityDelete(delete));
+      conditions.add(equalityDelete(delete, files));
     }
     if (!conditions.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", conditions));
@@ -93,25 +100,62 @@ public final class SourceRelation {
         files.positionDeleteTargets().entrySet().stream()
             .map(e -> "(" + Sql.literal(e.getKey()) + ", " + Sql.literal(e.getValue()) + ")")
             .collect(Collectors.joining(", "));
-    return " ANTI JOIN (SELECT m.path AS " + Sql.id(FILE) + ", p.pos AS " + Sql.id(POS)
-        + " FROM read_parquet(" + Sql.stringList(files.positionDeletes()) + ") p JOIN (VALUES "
-        + targets + ") m(location, path) ON p.file_path = m.location) x ON d." + Sql.id(FILE)
-        + " = x." + Sql.id(FILE) + " AND d.file_row_number = x." + Sql.id(POS);
+    return " ANTI JOIN (SELECT m.path AS "
+        + Sql.id(FILE)
+        + ", p.pos AS "
+        + Sql.id(POS)
+        + " FROM read_parquet("
+        + Sql.stringList(files.positionDeletes())
+        + ") p JOIN (VALUES "
+        + targets
+        + ") m(location, path) ON p.file_path = m.location) x ON d."
+        + Sql.id(FILE)
+        + " = x."
+        + Sql.id(FILE)
+        + " AND d.file_row_number = x."
+        + Sql.id(POS);
   }
 
   /**
    * Rows of the files an equality delete applies to that equal a delete row on every equality
    * column (NULL equals NULL, as Iceberg specifies) are dropped.
    */
-  private static String equalityDelete(EqualityDelete delete) {
+  private static String equalityDelete(EqualityDelete delete, SourceFiles files) {
     StringBuilder sql = new StringBuilder("NOT EXISTS (SELECT 1 FROM read_parquet(");
-    sql.append(Sql.literal(delete.path())).append(") q WHERE list_contains(");
+    sql.append(Sql.literal(delete.path())).append(readOptions(files, delete.columns()));
+    sql.append(") q WHERE list_contains(");
     sql.append(Sql.stringList(delete.dataFiles())).append(", d.").append(Sql.id(FILE)).append(")");
     for (String column : delete.columns()) {
       sql.append(" AND q.").append(Sql.id(column)).append(" IS NOT DISTINCT FROM d.");
       sql.append(Sql.id(column));
     }
     return sql.append(")").toString();
+  }
+
+  /**
+   * The {@code read_parquet} options that read these columns by Iceberg field id (renames and added
+   * columns handled as Iceberg does) when the table allows it, else by name across files.
+   */
+  public static String readOptions(SourceFiles files, List<String> names) {
+    if (files.columns().isEmpty()) {
+      return ", union_by_name = true";
+    }
+    StringJoiner schema = new StringJoiner(", ", ", schema = MAP {", "}");
+    for (String name : new LinkedHashSet<>(names)) {
+      FileColumn column = files.columns().get(name);
+      if (column == null) {
+        throw new UnsupportedFeatureException(
+            "Iceberg offline", "reading column '" + name + "', whose type has no Feast value type");
+      }
+      schema.add(
+          column.fieldId()
+              + ": {name: "
+              + Sql.literal(column.name())
+              + ", type: "
+              + Sql.literal(column.duckDbType())
+              + ", default_value: NULL}");
+    }
+    return schema.toString();
   }
 
   private static String cast(String expression, String type, String alias) {

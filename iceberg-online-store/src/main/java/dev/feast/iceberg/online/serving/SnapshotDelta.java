@@ -8,6 +8,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotChanges;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 
@@ -41,7 +42,8 @@ final class SnapshotDelta {
     Collections.reverse(appends);
     List<DataFile> files = new ArrayList<>();
     for (Snapshot append : appends) {
-      for (DataFile file : append.addedDataFiles(table.io())) {
+      SnapshotChanges changes = SnapshotChanges.builderFor(table).snapshot(append).build();
+      for (DataFile file : changes.addedDataFiles()) {
         if (file.format() != FileFormat.PARQUET) {
           return null;
         }

@@ -1,0 +1,62 @@
+package dev.feast.iceberg.offline;
+
+import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code offline_store:} section of {@code feature_store.yaml} for {@code type: iceberg}. Keys
+ * are the snake_case names of the components; unknown keys are rejected.
+ *
+ * <pre>
+ * offline_store:
+ *   type: iceberg
+ *   catalog: {type: jdbc, name: feast, properties: {uri: ..., warehouse: ...}}
+ *   duckdb_memory_limit: 4GB
+ *   duckdb_threads: 4
+ *   duckdb_temp_directory: data/duckdb-spill
+ *   pruning: true
+ * </pre>
+ *
+ * @param catalog the Iceberg catalog holding the source tables; default the embedded JDBC catalog
+ *     ({@code type: jdbc}: SQLite and a warehouse under the repository's {@code data/})
+ * @param duckdbMemoryLimit DuckDB's {@code memory_limit} (e.g. {@code 4GB}); default empty,
+ *     DuckDB's own default
+ * @param duckdbThreads DuckDB worker threads; default 0, all cores
+ * @param duckdbTempDirectory where DuckDB spills large joins, relative to the repository; default
+ *     empty, DuckDB's own default
+ * @param pruning skip data files whose event timestamps lie outside the retrieval's time range;
+ *     default true (turning it off never changes an answer, only how much is read)
+ */
+public record IcebergOfflineStoreConfig(
+    CatalogConfig catalog,
+    String duckdbMemoryLimit,
+    Integer duckdbThreads,
+    String duckdbTempDirectory,
+    Boolean pruning) {
+  /** The catalog used when the section names none. */
+  public static final CatalogConfig DEFAULT_CATALOG = new CatalogConfig("jdbc", "feast", Map.of());
+
+  public IcebergOfflineStoreConfig {
+    catalog = Objects.requireNonNullElse(catalog, DEFAULT_CATALOG);
+    duckdbMemoryLimit = Objects.requireNonNullElse(duckdbMemoryLimit, "");
+    duckdbThreads = Objects.requireNonNullElse(duckdbThreads, 0);
+    duckdbTempDirectory = Objects.requireNonNullElse(duckdbTempDirectory, "");
+    pruning = Objects.requireNonNullElse(pruning, Boolean.TRUE);
+    if (duckdbThreads < 0) {
+      throw new IllegalArgumentException(
+          "offline_store duckdb_threads must be 0 (all cores) or more, not " + duckdbThreads);
+    }
+  }
+
+  /** A configuration with every default but the catalog. */
+  public static IcebergOfflineStoreConfig of(CatalogConfig catalog) {
+    return new IcebergOfflineStoreConfig(catalog, null, null, null, null);
+  }
+
+  /** The same configuration with pruning on or off. */
+  public IcebergOfflineStoreConfig withPruning(boolean value) {
+    return new IcebergOfflineStoreConfig(
+        catalog, duckdbMemoryLimit, duckdbThreads, duckdbTempDirectory, value);
+  }
+}
