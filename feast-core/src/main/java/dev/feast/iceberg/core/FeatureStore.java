@@ -22,6 +22,7 @@ import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
+import dev.feast.iceberg.spi.online.MaintenanceReport;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,6 +79,11 @@ public final class FeatureStore implements AutoCloseable {
   /** Opens the feature repository in a folder (or the {@code feature_store.yaml} given). */
   public static FeatureStore open(Path repo) {
     return open(RepoConfigLoader.load(repo), Plugins.discover(), Clock.systemUTC());
+  }
+
+  /** Opens a feature repository, reading "now" from {@code clock}. */
+  public static FeatureStore open(Path repo, Clock clock) {
+    return open(RepoConfigLoader.load(repo), Plugins.discover(), clock);
   }
 
   /** Opens a loaded configuration with the given plugins and clock. */
@@ -151,35 +157,49 @@ public final class FeatureStore implements AutoCloseable {
 
   /** Copies the latest values in {@code [start, end]} of every online view (or those named) online. */
   public List<MaterializationResult> materialize(Instant start, Instant end, String... views) {
+    return materialize(start, end, Materializer.Listener.NONE, views);
+  }
+
+  /** As {@link #materialize(Instant, Instant, String...)}, telling a listener how it advances. */
+  public List<MaterializationResult> materialize(
+      Instant start, Instant end, Materializer.Listener listener, String... views) {
     Map<FeatureView, Instant> starts = new LinkedHashMap<>();
     for (FeatureView view : selectViews(views)) {
       starts.put(view, start);
     }
-    return materialize(starts, end);
+    return materialize(starts, end, listener);
   }
 
   /**
    * Materializes each view from where its last materialization ended (or, the first time, from
-   * {@code end - ttl}, or the epoch for a view without ttl) up to {@code end}.
+   * {@code now - ttl} as Feast does, or the epoch for a view without ttl) up to {@code end}.
    */
   public List<MaterializationResult> materializeIncremental(Instant end, String... views) {
+    return materializeIncremental(end, Materializer.Listener.NONE, views);
+  }
+
+  /** As {@link #materializeIncremental(Instant, String...)}, telling a listener how it advances. */
+  public List<MaterializationResult> materializeIncremental(
+      Instant end, Materializer.Listener listener, String... views) {
     RegistryState state = registry.state();
     Map<FeatureView, Instant> starts = new LinkedHashMap<>();
     for (FeatureView view : selectViews(views)) {
       List<MaterializationInterval> done = state.materializations().getOrDefault(view.name(), List.of());
+      // Feast's rule: continue from the last recorded end; the first time, from now - ttl.
       Instant start = done.isEmpty()
-          ? (view.hasTtl() ? end.minus(view.ttl()) : Instant.EPOCH)
+          ? (view.hasTtl() ? clock.instant().minus(view.ttl()) : Instant.EPOCH)
           : done.get(done.size() - 1).end();
-      starts.put(view, start);
+      starts.put(view, start.isAfter(end) ? end : start);
     }
-    return materialize(starts, end);
+    return materialize(starts, end, listener);
   }
 
-  private List<MaterializationResult> materialize(Map<FeatureView, Instant> starts, Instant end) {
+  private List<MaterializationResult> materialize(
+      Map<FeatureView, Instant> starts, Instant end, Materializer.Listener listener) {
     Materializer materializer = new Materializer(offline, online, config.materializationBatchSize());
     List<MaterializationResult> results = new ArrayList<>();
     starts.forEach((view, start) -> {
-      MaterializationResult result = materializer.materialize(view, start, end);
+      MaterializationResult result = materializer.materialize(view, start, end, listener);
       registry.update(state -> withInterval(state, view.name(), new MaterializationInterval(start, end)));
       results.add(result);
     });
@@ -213,6 +233,15 @@ public final class FeatureStore implements AutoCloseable {
     RegistryState state = registry.state();
     return OnlineReader.read(online,
         FeatureResolver.resolve(state, FeatureResolver.service(state, featureService)), entityRows, fullFeatureNames);
+  }
+
+  /**
+   * Compacts the online storage of every online view (or those named), expires old snapshots and
+   * deletes values past their ttl; a store without maintenance throws {@link
+   * dev.feast.iceberg.spi.UnsupportedFeatureException}.
+   */
+  public List<MaintenanceReport> maintain(String... views) {
+    return online.maintain(selectViews(views));
   }
 
   /** Removes the online storage of every view; definitions and offline sources stay. */

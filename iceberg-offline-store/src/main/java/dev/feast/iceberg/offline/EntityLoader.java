@@ -5,6 +5,7 @@ import static dev.feast.iceberg.common.Sql.literal;
 
 import dev.feast.iceberg.common.Sql;
 import dev.feast.iceberg.common.TypeMapping;
+import dev.feast.iceberg.offline.scan.FileLocator;
 import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.offline.scan.SourcePlanner;
 import dev.feast.iceberg.offline.scan.TimeRange;
@@ -42,6 +43,7 @@ final class EntityLoader {
   static final String TABLE = "__feast_entities";
   static final String ROW = "__feast_row";
   private static final String RAW = "__feast_entities_raw";
+  private static final String FILE_ROW_NUMBER = "file_row_number";
   private static final String EVENT_TIMESTAMP = "event_timestamp";
   private static final int BATCH = 10_000;
 
@@ -82,13 +84,16 @@ final class EntityLoader {
   }
 
   /** Loads the rows and reads their time range. */
-  static EntityRows load(Connection connection, EntitySource source, Catalog catalog)
+  static EntityRows load(
+      Connection connection, EntitySource source, Catalog catalog, FileLocator locator)
       throws SQLException {
     List<Field> fields;
     if (source instanceof EntitySource.Rows rows) {
       fields = loadRows(connection, rows.rows());
+    } else if (source instanceof EntitySource.ParquetFile file) {
+      fields = loadParquet(connection, file.path());
     } else {
-      fields = loadRelation(connection, relation(source, catalog));
+      fields = loadRelation(connection, relation(source, catalog, locator));
     }
     String timestamp = timestampColumn(fields);
     List<String> names = fields.stream().map(Field::name).toList();
@@ -118,7 +123,8 @@ final class EntityLoader {
       fields.add(field);
     }
     timestampColumn(fields);
-    StringBuilder create = new StringBuilder("CREATE TEMP TABLE ").append(id(TABLE));
+    // A plain table (the database is the job's own) so the appender can reach it.
+    StringBuilder create = new StringBuilder("CREATE TABLE ").append(id(TABLE));
     create.append(" (").append(id(ROW)).append(" BIGINT");
     for (Field field : fields) {
       create.append(", ").append(id(field.name())).append(" ");
@@ -126,6 +132,15 @@ final class EntityLoader {
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(create.append(")").toString());
+    }
+    if (EntityAppender.supports(fields)) {
+      EntityAppender.append(
+          connection,
+          TABLE,
+          fields,
+          rows,
+          (r, c) -> normalizeEntity(rows.rows().get(r).get(c), fields.get(c), r));
+      return fields;
     }
     String insert =
         "INSERT INTO "
@@ -161,13 +176,13 @@ final class EntityLoader {
   }
 
   /** A relation DuckDB reads the entity rows from. */
-  private static String relation(EntitySource source, Catalog catalog) {
+  private static String relation(EntitySource source, Catalog catalog, FileLocator locator) {
     if (source instanceof EntitySource.ParquetFile file) {
       return "SELECT * FROM read_parquet(" + literal(existing(file.path())) + ")";
     } else if (source instanceof EntitySource.CsvFile file) {
       return "SELECT * FROM read_csv(" + literal(existing(file.path())) + ", header = true)";
     } else if (source instanceof EntitySource.IcebergTable table) {
-      return icebergRelation(catalog, table);
+      return icebergRelation(catalog, table, locator);
     }
     throw new UnsupportedFeatureException("Iceberg offline", "entity rows from " + source);
   }
@@ -180,7 +195,8 @@ final class EntityLoader {
   }
 
   /** The table's columns, cast to the DuckDB types of their Feast types, from its data files. */
-  private static String icebergRelation(Catalog catalog, EntitySource.IcebergTable source) {
+  private static String icebergRelation(
+      Catalog catalog, EntitySource.IcebergTable source, FileLocator locator) {
     Table table;
     try {
       table = catalog.loadTable(source.table());
@@ -188,7 +204,7 @@ final class EntityLoader {
       throw new UnknownDefinitionException(
           "Entity table " + source.table() + " does not exist in catalog '" + catalog.name() + "'");
     }
-    SourceFiles files = SourcePlanner.plan(table, "", TimeRange.ALL, false);
+    SourceFiles files = SourcePlanner.plan(table, "", TimeRange.ALL, false, locator);
     if (files.hasDeletes()) {
       throw new UnsupportedFeatureException(
           "Iceberg offline",
@@ -211,6 +227,54 @@ final class EntityLoader {
             + ")";
   }
 
+  /**
+   * Reads a Parquet file in one pass: its row positions number the rows, so no copy is sorted.
+   * Files with a column of the position's own name take the general path.
+   */
+  private static List<Field> loadParquet(Connection connection, Path path) throws SQLException {
+    String file = literal(existing(path));
+    List<Field> fields = new ArrayList<>();
+    List<String> projections = new ArrayList<>();
+    try (Statement statement = connection.createStatement()) {
+      describe(statement, "DESCRIBE SELECT * FROM read_parquet(" + file + ")", fields, projections);
+      if (fields.stream().anyMatch(f -> f.name().equals(FILE_ROW_NUMBER))) {
+        return loadRelation(connection, "SELECT * FROM read_parquet(" + file + ")");
+      }
+      statement.execute(
+          "CREATE TEMP TABLE "
+              + id(TABLE)
+              + " AS SELECT "
+              + FILE_ROW_NUMBER
+              + " AS "
+              + id(ROW)
+              + ", "
+              + String.join(", ", projections)
+              + " FROM read_parquet("
+              + file
+              + ", file_row_number = true)");
+    }
+    return fields;
+  }
+
+  /** The columns a DESCRIBE lists, with casts to the DuckDB types of their Feast types. */
+  private static void describe(
+      Statement statement, String describe, List<Field> fields, List<String> projections)
+      throws SQLException {
+    try (ResultSet columns = statement.executeQuery(describe)) {
+      while (columns.next()) {
+        String name = columns.getString("column_name");
+        requireUserName(name);
+        String duckType = columns.getString("column_type").toUpperCase(Locale.ROOT);
+        ValueType type = duckType.equals("UUID") ? null : TypeMapping.fromDuckDb(duckType);
+        // Types Feast lacks pass through as text rather than failing the whole retrieval.
+        type = type == null ? ValueType.STRING : type;
+        fields.add(new Field(name, type));
+        projections.add(
+            "CAST(" + id(name) + " AS " + TypeMapping.duckDbType(type) + ") AS " + id(name));
+      }
+    }
+  }
+
   /** Copies the relation, then numbers its rows in insertion order and normalizes the types. */
   private static List<Field> loadRelation(Connection connection, String relation)
       throws SQLException {
@@ -218,19 +282,7 @@ final class EntityLoader {
     List<String> projections = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TEMP TABLE " + id(RAW) + " AS " + relation);
-      try (ResultSet columns = statement.executeQuery("DESCRIBE " + id(RAW))) {
-        while (columns.next()) {
-          String name = columns.getString("column_name");
-          requireUserName(name);
-          String duckType = columns.getString("column_type").toUpperCase(Locale.ROOT);
-          ValueType type = duckType.equals("UUID") ? null : TypeMapping.fromDuckDb(duckType);
-          // Types Feast lacks pass through as text rather than failing the whole retrieval.
-          type = type == null ? ValueType.STRING : type;
-          fields.add(new Field(name, type));
-          projections.add(
-              "CAST(" + id(name) + " AS " + TypeMapping.duckDbType(type) + ") AS " + id(name));
-        }
-      }
+      describe(statement, "DESCRIBE " + id(RAW), fields, projections);
       // A table's rowid follows insertion order, which DuckDB keeps when copying a file.
       statement.execute(
           "CREATE TEMP TABLE "

@@ -1,9 +1,11 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.offline.scan.FileLocator;
 import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.offline.scan.SourcePlanner;
 import dev.feast.iceberg.offline.scan.SourceTables;
 import dev.feast.iceberg.offline.scan.TimeRange;
+import dev.feast.iceberg.offline.sql.OrderKey;
 import dev.feast.iceberg.offline.sql.PointInTimeQuery;
 import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.offline.sql.SourceRelation;
@@ -30,31 +32,70 @@ import org.apache.iceberg.catalog.Catalog;
  * writes the join.
  */
 final class HistoricalRetrieval implements QueryPreparer {
-  private final HistoricalRequest request;
+  /** Loads the entity rows of a retrieval into the job's database. */
+  @FunctionalInterface
+  interface EntityProvider {
+    EntityRows load(Connection connection, FileLocator locator) throws SQLException;
+  }
+
+  private final List<ViewSelection> views;
+  private final boolean fullFeatureNames;
+  private final boolean filterByCreated;
+  private final EntitySource entitySource;
+  private final EntityProvider provider;
   private final Catalog catalog;
   private final boolean pruning;
 
   HistoricalRetrieval(HistoricalRequest request, Catalog catalog, boolean pruning) {
-    this.request = request;
+    this(
+        request.views(),
+        request.fullFeatureNames(),
+        request.filterByCreatedTimestamp(),
+        request.entities(),
+        (connection, locator) ->
+            EntityLoader.load(connection, request.entities(), catalog, locator),
+        catalog,
+        pruning);
+  }
+
+  /**
+   * A retrieval whose entity rows come from {@code provider}.
+   *
+   * @param entitySource the entity rows the provider loads, when the caller gave some (checked
+   *     before the job starts), else null
+   */
+  HistoricalRetrieval(
+      List<ViewSelection> views,
+      boolean fullFeatureNames,
+      boolean filterByCreated,
+      EntitySource entitySource,
+      EntityProvider provider,
+      Catalog catalog,
+      boolean pruning) {
+    this.views = List.copyOf(views);
+    this.fullFeatureNames = fullFeatureNames;
+    this.filterByCreated = filterByCreated;
+    this.entitySource = entitySource;
+    this.provider = provider;
     this.catalog = catalog;
     this.pruning = pruning;
   }
 
   /** The checks that need no data, so a bad request fails before a job exists. */
   void validate() {
-    for (ViewSelection selection : request.views()) {
+    for (ViewSelection selection : views) {
       SourceTables.source(selection.view());
     }
-    if (request.entities() instanceof EntitySource.Rows rows) {
+    if (entitySource instanceof EntitySource.Rows rows) {
       EntityLoader.timestampColumn(rows.rows().columns());
       checkEntityColumns(rows.rows().columnNames());
     }
   }
 
   @Override
-  public PreparedQuery prepare(Connection connection) throws SQLException {
+  public PreparedQuery prepare(Connection connection, FileLocator locator) throws SQLException {
     validate();
-    EntityRows entities = EntityLoader.load(connection, request.entities(), catalog);
+    EntityRows entities = provider.load(connection, locator);
     checkEntityColumns(entities.relation().columns());
     List<Field> columns = new ArrayList<>();
     for (Field field : entities.fields()) {
@@ -66,7 +107,7 @@ final class HistoricalRetrieval implements QueryPreparer {
     List<ViewJoin> joins = new ArrayList<>();
     long planned = 0;
     long scanned = 0;
-    for (ViewSelection selection : request.views()) {
+    for (ViewSelection selection : views) {
       FeatureView view = selection.view();
       SourceColumns source = SourceColumns.of(view, selection.features());
       Table table = SourceTables.load(catalog, view);
@@ -78,20 +119,23 @@ final class HistoricalRetrieval implements QueryPreparer {
               source.timestamp(),
               range(entities, ttl),
               pruning ? keyValues(connection, entities, selection, source) : Map.of(),
-              pruning);
+              pruning,
+              locator);
       planned += files.filesPlanned();
       scanned += files.filesScanned();
       List<String> entityKeys = view.joinKeys().stream().map(selection::entityColumn).toList();
       List<String> outputs = new ArrayList<>();
       for (Field feature : selection.features()) {
-        String output = selection.outputColumn(feature.name(), request.fullFeatureNames());
+        String output = selection.outputColumn(feature.name(), fullFeatureNames);
         outputs.add(output);
         columns.add(Field.of(output, feature.type()));
       }
-      joins.add(new ViewJoin(source, SourceRelation.sql(source, files), entityKeys, ttl, outputs));
+      String relation = SourceRelation.sql(source, files);
+      OrderKey order =
+          source.hasCreated() && !filterByCreated ? OrderKeys.measure(connection, relation) : null;
+      joins.add(new ViewJoin(source, relation, entityKeys, ttl, outputs, order));
     }
-    String sql =
-        PointInTimeQuery.sql(entities.relation(), joins, request.filterByCreatedTimestamp());
+    String sql = PointInTimeQuery.sql(entities.relation(), joins, filterByCreated);
     return new PreparedQuery(sql, columns, new RetrievalMetadata(planned, scanned));
   }
 
@@ -125,7 +169,7 @@ final class HistoricalRetrieval implements QueryPreparer {
 
   /** Every join key has an entity column, and no feature shadows an entity column. */
   private void checkEntityColumns(List<String> entityColumns) {
-    for (ViewSelection selection : request.views()) {
+    for (ViewSelection selection : views) {
       for (String key : selection.view().joinKeys()) {
         String column = selection.entityColumn(key);
         if (!entityColumns.contains(column)) {
@@ -142,7 +186,7 @@ final class HistoricalRetrieval implements QueryPreparer {
         }
       }
       for (Field feature : selection.features()) {
-        String output = selection.outputColumn(feature.name(), request.fullFeatureNames());
+        String output = selection.outputColumn(feature.name(), fullFeatureNames);
         if (entityColumns.contains(output)) {
           throw new InvalidEntityRowsException(
               "Feature "

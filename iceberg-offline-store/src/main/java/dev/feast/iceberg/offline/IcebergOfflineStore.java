@@ -1,15 +1,19 @@
 package dev.feast.iceberg.offline;
 
 import dev.feast.iceberg.common.DuckDbSettings;
+import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
+import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineCapability;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
+import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,39 +30,73 @@ final class IcebergOfflineStore implements OfflineStore {
           OfflineCapability.PARQUET_OUTPUT,
           OfflineCapability.PERSIST,
           OfflineCapability.SQL,
-          OfflineCapability.DELETES);
+          OfflineCapability.DELETES,
+          OfflineCapability.DATE_RANGE_RETRIEVAL);
 
   private final CatalogProvider catalog;
   private final DuckDbSettings settings;
   private final boolean pruning;
+  private final FileCache cache;
 
-  IcebergOfflineStore(CatalogProvider catalog, DuckDbSettings settings, boolean pruning) {
+  IcebergOfflineStore(
+      CatalogProvider catalog, DuckDbSettings settings, boolean pruning, FileCache cache) {
     this.catalog = catalog;
     this.settings = settings;
     this.pruning = pruning;
+    this.cache = cache;
   }
 
   @Override
   public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
     HistoricalRetrieval retrieval = new HistoricalRetrieval(request, catalog.catalog(), pruning);
     retrieval.validate();
-    return new DuckDbRetrievalJob(settings, retrieval, catalog.catalog());
+    return new IcebergRetrievalJob(settings, retrieval, catalog.catalog(), cache);
   }
 
   @Override
   public RetrievalJob pullLatest(FeatureView view, Instant start, Instant end) {
-    return new DuckDbRetrievalJob(
+    return new IcebergRetrievalJob(
         settings,
         new PullRetrieval(view, start, end, true, catalog.catalog(), pruning),
-        catalog.catalog());
+        catalog.catalog(),
+        cache);
   }
 
   @Override
   public RetrievalJob pullAll(FeatureView view, Instant start, Instant end) {
-    return new DuckDbRetrievalJob(
+    return new IcebergRetrievalJob(
         settings,
         new PullRetrieval(view, start, end, false, catalog.catalog(), pruning),
-        catalog.catalog());
+        catalog.catalog(),
+        cache);
+  }
+
+  @Override
+  public RetrievalJob getHistoricalFeaturesBetween(
+      List<ViewSelection> views, Instant start, Instant end, boolean fullFeatureNames) {
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException(
+          "Date range ends (" + end + ") before it starts (" + start + ")");
+    }
+    // Output names collide as in a request with entity rows: let the request's own check say so.
+    new HistoricalRequest(
+        new EntitySource.Rows(RowSet.builder().build()), views, fullFeatureNames, false);
+    DateRangeEntities.columns(views);
+    long startMicros = Micros.of(start);
+    long endMicros = Micros.of(end);
+    HistoricalRetrieval retrieval =
+        new HistoricalRetrieval(
+            views,
+            fullFeatureNames,
+            false,
+            null,
+            (connection, locator) ->
+                DateRangeEntities.load(
+                    connection, locator, views, startMicros, endMicros, catalog.catalog(), pruning),
+            catalog.catalog(),
+            pruning);
+    retrieval.validate();
+    return new IcebergRetrievalJob(settings, retrieval, catalog.catalog(), cache);
   }
 
   @Override
@@ -73,7 +111,8 @@ final class IcebergOfflineStore implements OfflineStore {
 
   @Override
   public void close() {
-    // Jobs own their DuckDB connections and the runtime owns the catalog: nothing to release.
+    // Jobs own their DuckDB connections and cache leases, the runtime owns the catalog, and the
+    // file cache is an index of files on disk shared by the JVM's stores: nothing to release.
   }
 
   @Override

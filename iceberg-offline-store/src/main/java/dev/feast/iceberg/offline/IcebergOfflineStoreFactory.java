@@ -2,10 +2,13 @@ package dev.feast.iceberg.offline;
 
 import com.google.auto.service.AutoService;
 import dev.feast.iceberg.common.DuckDbSettings;
+import dev.feast.iceberg.common.cache.ByteSize;
+import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
+import java.nio.file.Path;
 
 /**
  * {@code offline_store: type: iceberg}: point-in-time retrieval over Iceberg tables, run by an
@@ -14,6 +17,8 @@ import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
 @AutoService(OfflineStoreFactory.class)
 public final class IcebergOfflineStoreFactory
     implements OfflineStoreFactory<IcebergOfflineStoreConfig> {
+  /** The file cache folder, in the system temp folder, unless {@code cache_directory} is set. */
+  static final String DEFAULT_CACHE_FOLDER = "feast-iceberg-cache";
 
   @Override
   public String type() {
@@ -38,6 +43,18 @@ public final class IcebergOfflineStoreFactory
     } catch (IllegalArgumentException e) {
       throw new ConfigException("offline_store: " + e.getMessage(), e);
     }
-    return new IcebergOfflineStore(context.catalog(config.catalog()), settings, config.pruning());
+    FileCache cache;
+    try {
+      long maxBytes = ByteSize.parse("offline_store cache_max_size", config.cacheMaxSize());
+      Path directory =
+          config.cacheDirectory().isEmpty()
+              ? Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_CACHE_FOLDER)
+              : context.repoPath().resolve(config.cacheDirectory());
+      cache = FileCache.shared(directory, maxBytes);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
+    return new IcebergOfflineStore(
+        context.catalog(config.catalog()), settings, config.pruning(), cache);
   }
 }

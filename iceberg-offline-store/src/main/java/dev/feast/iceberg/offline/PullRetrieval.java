@@ -1,5 +1,6 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.offline.scan.FileLocator;
 import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.offline.scan.SourcePlanner;
 import dev.feast.iceberg.offline.scan.SourceTables;
@@ -55,15 +56,15 @@ final class PullRetrieval implements QueryPreparer {
   }
 
   @Override
-  public PreparedQuery prepare(Connection connection) {
+  public PreparedQuery prepare(Connection connection, FileLocator files) {
     SourceColumns source = SourceColumns.of(view, view.features());
     Table table = SourceTables.load(catalog, view);
     SourceTables.checkColumns(table, view, source);
-    SourceFiles files =
+    SourceFiles planned =
         SourcePlanner.plan(
-            table, source.timestamp(), TimeRange.between(startMicros, endMicros), pruning);
+            table, source.timestamp(), TimeRange.between(startMicros, endMicros), pruning, files);
     String sql =
-        PullQuery.sql(source, SourceRelation.sql(source, files), startMicros, endMicros, latest);
+        PullQuery.sql(source, SourceRelation.sql(source, planned), startMicros, endMicros, latest);
     List<Field> columns = new ArrayList<>(view.entityColumns());
     columns.addAll(view.features());
     columns.add(Field.of(OfflineStore.EVENT_TIMESTAMP, ValueType.UNIX_TIMESTAMP));
@@ -71,6 +72,6 @@ final class PullRetrieval implements QueryPreparer {
       columns.add(Field.of(OfflineStore.CREATED_TIMESTAMP, ValueType.UNIX_TIMESTAMP));
     }
     return new PreparedQuery(
-        sql, columns, new RetrievalMetadata(files.filesPlanned(), files.filesScanned()));
+        sql, columns, new RetrievalMetadata(planned.filesPlanned(), planned.filesScanned()));
   }
 }

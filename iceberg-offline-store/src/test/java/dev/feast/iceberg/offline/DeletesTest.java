@@ -42,7 +42,7 @@ class DeletesTest extends StoreTestBase {
         .loadTable(TableIdentifier.parse("feast.driver_stats"));
   }
 
-  private static List<DataFile> dataFiles(Table table) throws IOException {
+  static List<DataFile> dataFiles(Table table) throws IOException {
     List<DataFile> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
       tasks.forEach(t -> files.add(t.file()));
@@ -50,8 +50,7 @@ class DeletesTest extends StoreTestBase {
     return files;
   }
 
-  private static DeleteFile positionDelete(Table table, DataFile target, long position)
-      throws IOException {
+  static DeleteFile positionDelete(Table table, DataFile target, long position) throws IOException {
     GenericFileWriterFactory writers =
         new GenericFileWriterFactory.Builder(table).deleteFileFormat(FileFormat.PARQUET).build();
     OutputFileFactory files =

@@ -31,7 +31,8 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
 
   @Test
   void configGivesDefaultsToMissingKeys() {
-    IcebergOfflineStoreConfig config = new IcebergOfflineStoreConfig(null, null, null, null, null);
+    IcebergOfflineStoreConfig config =
+        new IcebergOfflineStoreConfig(null, null, null, null, null, null, null);
 
     assertThat(config.catalog()).isEqualTo(IcebergOfflineStoreConfig.DEFAULT_CATALOG);
     assertThat(config.catalog().type()).isEqualTo("jdbc");
@@ -43,14 +44,15 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
 
   @Test
   void negativeThreadsAreRejected() {
-    assertThatThrownBy(() -> new IcebergOfflineStoreConfig(null, null, -1, null, null))
+    assertThatThrownBy(() -> new IcebergOfflineStoreConfig(null, null, -1, null, null, null, null))
         .hasMessageContaining("duckdb_threads");
   }
 
   @Test
   void aMemoryLimitThatIsNotASizeIsAConfigError() {
     IcebergOfflineStoreConfig config =
-        new IcebergOfflineStoreConfig(context.catalogConfig(), "lots", 2, "spill", true);
+        new IcebergOfflineStoreConfig(
+            context.catalogConfig(), "lots", 2, "spill", true, null, null);
 
     assertThatThrownBy(() -> new IcebergOfflineStoreFactory().create(config, context))
         .isInstanceOf(ConfigException.class)
@@ -60,7 +62,8 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
   @Test
   void createsAWorkingStoreWithDuckDbSettings() {
     IcebergOfflineStoreConfig config =
-        new IcebergOfflineStoreConfig(context.catalogConfig(), "512MB", 2, "spill", false);
+        new IcebergOfflineStoreConfig(
+            context.catalogConfig(), "512MB", 2, "spill", false, null, null);
     try (OfflineStore store = new IcebergOfflineStoreFactory().create(config, context)) {
       FeatureView view = driverStats(Duration.ZERO);
       store.writeBatch(view, driverRows().add(1L, at(1), at(1), 1.0f, 7).build());

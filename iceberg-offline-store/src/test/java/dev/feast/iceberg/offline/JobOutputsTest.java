@@ -89,7 +89,7 @@ class JobOutputsTest extends StoreTestBase {
       assertThat(job.sql())
           .contains("ASOF LEFT JOIN")
           .contains("read_parquet(")
-          .contains("QUALIFY row_number()")
+          .contains("__feast_order")
           .contains("ORDER BY e.\"__feast_row\"");
       assertThat(job.columns()).isEqualTo(expected.columns());
     }

@@ -43,7 +43,9 @@ abstract class StoreTestBase {
     OfflineStore store =
         new IcebergOfflineStoreFactory()
             .create(
-                IcebergOfflineStoreConfig.of(context.catalogConfig()).withPruning(pruning),
+                IcebergOfflineStoreConfig.of(context.catalogConfig())
+                    .withPruning(pruning)
+                    .withCache(dir.resolve("cache").toString(), "1GB"),
                 context);
     stores.add(store);
     return store;

@@ -18,7 +18,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Files DuckDB cannot read here fail clearly instead of being skipped. */
+/** Files that cannot be read fail clearly instead of being skipped. */
 class UnsupportedFilesTest extends StoreTestBase {
   private OfflineStore store;
   private FeatureView view;
@@ -58,13 +58,12 @@ class UnsupportedFilesTest extends StoreTestBase {
   }
 
   @Test
-  void remoteFilesAreNotReadYet() {
+  void aRemoteFileTheTablesFileIoCannotReadFailsNamingIt() {
     appendMetadataOnly("s3://bucket/warehouse/driver_stats/data/x.parquet", FileFormat.PARQUET);
 
     assertThatThrownBy(this::retrieveAll)
-        .isInstanceOf(UnsupportedFeatureException.class)
         .hasMessageContaining("s3://bucket/warehouse/driver_stats/data/x.parquet")
-        .hasMessageContaining("local");
+        .hasMessageContaining("file cache");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.feast.iceberg.online;
 
+import dev.feast.iceberg.online.maintenance.TableMaintenance;
 import dev.feast.iceberg.online.serving.FeatureColumns;
-import dev.feast.iceberg.online.serving.RowIndex;
+import dev.feast.iceberg.online.serving.RowSource;
+import dev.feast.iceberg.online.serving.ServingLimits;
 import dev.feast.iceberg.online.serving.StoredRow;
 import dev.feast.iceberg.online.serving.ViewState;
 import dev.feast.iceberg.spi.EntityKey;
@@ -13,12 +15,14 @@ import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.online.FeatureStatus;
 import dev.feast.iceberg.spi.online.FeatureValue;
+import dev.feast.iceberg.spi.online.MaintenanceReport;
 import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,8 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * <p>Writes and reads of a view whose table does not exist fail with a message saying to apply the
  * view first; tables are created only by {@link #update}, so that a typo in a view name never
  * creates a table.
+ *
+ * <p>{@link #maintain} compacts, deletes expired rows, expires snapshots and deletes orphan files,
+ * on demand or every {@code maintenance_interval_ms} on a daemon thread. A view past its serving
+ * limits ({@code serving_memory_budget_mb}, {@code serving_max_keys}) is served from its data
+ * files. The store's threads (file writing and reading, maintenance) end with {@link #close()}.
  */
 public final class IcebergOnlineStore implements OnlineStore {
   private static final Logger log = LoggerFactory.getLogger(IcebergOnlineStore.class);
@@ -51,7 +66,15 @@ public final class IcebergOnlineStore implements OnlineStore {
   private final long refreshIntervalNanos;
   private final Clock clock;
   private final LongSupplier nanoTime;
+  private final ServingLimits limits;
+  private final TableMaintenance maintenance;
   private final ConcurrentHashMap<String, ViewState> states = new ConcurrentHashMap<>();
+  /** The views this store has been given, for scheduled maintenance. */
+  private final ConcurrentHashMap<String, FeatureView> views = new ConcurrentHashMap<>();
+  private final ExecutorService pool;
+  private final ScheduledExecutorService scheduler;
+  /** Every thread the store started, joined by close(). */
+  private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   IcebergOnlineStore(IcebergOnlineStoreConfig config, PluginContext context) {
@@ -71,6 +94,20 @@ public final class IcebergOnlineStore implements OnlineStore {
     this.refreshIntervalNanos = TimeUnit.MILLISECONDS.toNanos(config.refreshIntervalMs());
     this.clock = clock;
     this.nanoTime = nanoTime;
+    this.limits = new ServingLimits(config.servingMemoryBudgetMb() << 20, config.servingMaxKeys());
+    this.maintenance = new TableMaintenance(
+        Duration.ofMillis(config.snapshotRetentionMs()), Duration.ofMillis(config.orphanFileAgeMs()));
+    // Twice the cores: reading many small files after a commit waits on the file system too.
+    this.pool = Executors.newFixedThreadPool(
+        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemon("feast-online-io-"));
+    if (config.maintenanceIntervalMs() > 0) {
+      this.scheduler = Executors.newSingleThreadScheduledExecutor(
+          daemon("feast-online-maintenance-"));
+      scheduler.scheduleWithFixedDelay(this::scheduledMaintenance, config.maintenanceIntervalMs(),
+          config.maintenanceIntervalMs(), TimeUnit.MILLISECONDS);
+    } else {
+      this.scheduler = null;
+    }
   }
 
   @Override
@@ -80,6 +117,7 @@ public final class IcebergOnlineStore implements OnlineStore {
       drop(view.name());
     }
     for (FeatureView view : toKeep) {
+      views.put(view.name(), view);
       if (tables.ensure(view)) {
         // A new table, or new columns: the next access builds the state afresh.
         states.remove(view.name());
@@ -103,7 +141,7 @@ public final class IcebergOnlineStore implements OnlineStore {
     }
     ViewState state = state(view);
     try {
-      state.write(RowPreparer.prepare(view, state.index().columns(), rows));
+      state.write(columns -> RowPreparer.prepare(view, columns, rows));
     } catch (NoSuchTableException e) {
       states.remove(view.name(), state);
       throw tables.missing(view.name(), e);
@@ -113,7 +151,7 @@ public final class IcebergOnlineStore implements OnlineStore {
       log.info("online table of view {} was recreated elsewhere; reloading", view.name(), e);
       states.remove(view.name(), state);
       state = state(view);
-      state.write(RowPreparer.prepare(view, state.index().columns(), rows));
+      state.write(columns -> RowPreparer.prepare(view, columns, rows));
     }
   }
 
@@ -127,13 +165,18 @@ public final class IcebergOnlineStore implements OnlineStore {
                 + "'; its features are " + view.features().stream().map(Field::name).toList());
       }
     }
-    RowIndex index = servingState(view).index();
-    int[] columns = columns(view, index.columns(), features);
+    RowSource source = servingState(view).source();
+    int[] columns = columns(view, source.columns(), features);
     Instant oldestFresh = view.hasTtl() ? clock.instant().minus(view.ttl()) : null;
+    ByteBuffer[] serialized = new ByteBuffer[keys.size()];
+    for (int i = 0; i < serialized.length; i++) {
+      serialized[i] = ByteBuffer.wrap(keys.get(i).serialize());
+    }
+    StoredRow[] rows = new StoredRow[serialized.length];
+    source.lookup(serialized, rows);
     List<OnlineResult> results = new ArrayList<>(keys.size());
-    for (EntityKey key : keys) {
-      StoredRow row = index.get(ByteBuffer.wrap(key.serialize()));
-      results.add(result(key, row, features, columns, oldestFresh));
+    for (int i = 0; i < rows.length; i++) {
+      results.add(result(keys.get(i), rows[i], features, columns, oldestFresh));
     }
     return results;
   }
@@ -158,19 +201,69 @@ public final class IcebergOnlineStore implements OnlineStore {
         });
   }
 
+  /**
+   * Compacts each view's table to one row per key in few sorted files, deleting the keys whose
+   * latest value is older than the view's ttl, then expires snapshots older than {@code
+   * snapshot_retention_ms} and deletes unreferenced files older than {@code orphan_file_age_ms}.
+   * Safe while other writers run; this store's serving state follows without a rebuild.
+   */
+  @Override
+  public List<MaintenanceReport> maintain(List<FeatureView> toMaintain) {
+    checkOpen();
+    List<MaintenanceReport> reports = new ArrayList<>(toMaintain.size());
+    for (FeatureView view : toMaintain) {
+      views.put(view.name(), view);
+      // A table instance of its own: the serving state's instance is refreshed under its lock.
+      Table table = tables.load(view);
+      reports.add(maintenance.run(view.name(), table, view.ttl(), clock.instant(), pool));
+      ViewState state = states.get(view.name());
+      if (state != null) {
+        state.refresh();
+      }
+    }
+    return reports;
+  }
+
   @Override
   public Set<OnlineCapability> capabilities() {
     // Appends never conflict: Iceberg retries a fast append on CommitFailedException
     // (commit.retry.num-retries, raised to 10 on our tables), and "latest wins" does not depend
-    // on commit order, so concurrent writers lose no update.
-    return EnumSet.of(OnlineCapability.TTL, OnlineCapability.CONCURRENT_WRITERS);
+    // on commit order, so concurrent writers lose no update; compaction validates its rewrite
+    // against the snapshot it read (see Compactor).
+    return EnumSet.of(
+        OnlineCapability.TTL, OnlineCapability.CONCURRENT_WRITERS, OnlineCapability.MAINTENANCE);
   }
 
-  /** Releases the serving state; the catalog belongs to the runtime and stays open. */
+  /**
+   * Stops scheduled maintenance and the store's threads, and releases the serving state; the
+   * catalog belongs to the runtime and stays open.
+   */
   @Override
   public void close() {
     closed = true;
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+    pool.shutdownNow();
+    try {
+      if (scheduler != null && !scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+        log.warn("scheduled online store maintenance did not stop within 30 s");
+      }
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+      // An executor reports termination just before its last worker thread ends.
+      for (Thread thread : threads) {
+        thread.join(10_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     states.clear();
+  }
+
+  /** Whether a view is served from memory (false: past its serving limits); for tests. */
+  boolean servesFromMemory(String view) {
+    ViewState state = states.get(view);
+    return state != null && state.inMemory();
   }
 
   @Override
@@ -185,8 +278,40 @@ public final class IcebergOnlineStore implements OnlineStore {
   }
 
   private ViewState state(FeatureView view) {
+    ViewState state = states.get(view.name());
+    if (state != null) {
+      return state;
+    }
+    views.putIfAbsent(view.name(), view);
     return states.computeIfAbsent(
-        view.name(), name -> ViewState.load(name, tables.load(view), nanoTime));
+        view.name(), name -> ViewState.load(name, tables.load(view), nanoTime, limits, pool));
+  }
+
+  private void scheduledMaintenance() {
+    for (FeatureView view : List.copyOf(views.values())) {
+      if (closed) {
+        return;
+      }
+      try {
+        maintain(List.of(view));
+      } catch (RuntimeException e) {
+        // The next run tries again; a dropped view is forgotten.
+        log.warn("scheduled maintenance of view {} failed", view.name(), e);
+        if (e instanceof UnknownDefinitionException) {
+          views.remove(view.name(), view);
+        }
+      }
+    }
+  }
+
+  private ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      threads.add(thread);
+      return thread;
+    };
   }
 
   /** The view's state, caught up with its table when the refresh interval has passed. */
@@ -207,6 +332,7 @@ public final class IcebergOnlineStore implements OnlineStore {
 
   private void drop(String view) {
     states.remove(view);
+    views.remove(view);
     tables.drop(view);
   }
 
@@ -227,7 +353,7 @@ public final class IcebergOnlineStore implements OnlineStore {
       EntityKey key, StoredRow row, List<String> features, int[] columns, Instant oldestFresh) {
     Map<String, FeatureValue> values = new LinkedHashMap<>();
     boolean expired = row != null && oldestFresh != null
-        && row.eventTimestamp().isBefore(oldestFresh);
+        && row.olderThan(oldestFresh);
     if (row == null || (expired && ttlMode == TtlMode.ABSENT)) {
       features.forEach(feature -> values.put(feature, FeatureValue.NOT_FOUND));
       return new OnlineResult(key, null, values);

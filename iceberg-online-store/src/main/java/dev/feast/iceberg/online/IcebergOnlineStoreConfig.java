@@ -28,6 +28,19 @@ import java.util.Objects;
  * @param refreshIntervalMs how often, at most, a read asks the catalog whether a view's table has
  *     new snapshots (written by other processes); 0 asks on every read; default 1000. Writes of
  *     the same store instance are visible to its next read at once, whatever this is
+ * @param maintenanceIntervalMs how often the store runs {@code maintain} on every view it has
+ *     served, on a daemon thread; 0 (default) never: maintenance runs only when called
+ * @param snapshotRetentionMs how old a snapshot must be before maintenance expires it; the
+ *     current snapshot is always kept; default 3600000 (one hour), long enough for a reader in
+ *     another process to finish reading files of an older snapshot
+ * @param orphanFileAgeMs how old a file under a table's location that no snapshot references
+ *     must be before maintenance deletes it; younger ones may belong to a commit in flight;
+ *     default 86400000 (one day)
+ * @param servingMemoryBudgetMb the estimated heap one view's in-memory serving state may take;
+ *     past it the view is served by reading its data files (bucket-pruned, by Parquet row-group
+ *     statistics and bloom filters on the key); 0 (default) sets no limit
+ * @param servingMaxKeys the number of entity keys one view's in-memory serving state may hold;
+ *     past it, as past the memory budget; 0 (default) sets no limit
  */
 public record IcebergOnlineStoreConfig(
     CatalogConfig catalog,
@@ -36,11 +49,18 @@ public record IcebergOnlineStoreConfig(
     Integer partitionBuckets,
     String timestampGranularity,
     String ttlMode,
-    Long refreshIntervalMs) {
+    Long refreshIntervalMs,
+    Long maintenanceIntervalMs,
+    Long snapshotRetentionMs,
+    Long orphanFileAgeMs,
+    Long servingMemoryBudgetMb,
+    Long servingMaxKeys) {
 
   static final String DEFAULT_NAMESPACE = "feast_online";
   static final int DEFAULT_BUCKETS = 16;
   static final long DEFAULT_REFRESH_INTERVAL_MS = 1000;
+  static final long DEFAULT_SNAPSHOT_RETENTION_MS = 3_600_000;
+  static final long DEFAULT_ORPHAN_FILE_AGE_MS = 86_400_000;
 
   public IcebergOnlineStoreConfig {
     catalog = catalog == null ? new CatalogConfig("jdbc", null, null) : catalog;
@@ -66,6 +86,49 @@ public record IcebergOnlineStoreConfig(
           "online_store.refresh_interval_ms is " + refreshIntervalMs
               + "; use 0 (check on every read) or a positive number of milliseconds");
     }
+    maintenanceIntervalMs = atLeastZero("maintenance_interval_ms", maintenanceIntervalMs, 0);
+    snapshotRetentionMs =
+        atLeastZero("snapshot_retention_ms", snapshotRetentionMs, DEFAULT_SNAPSHOT_RETENTION_MS);
+    orphanFileAgeMs = atLeastZero("orphan_file_age_ms", orphanFileAgeMs, DEFAULT_ORPHAN_FILE_AGE_MS);
+    servingMemoryBudgetMb = atLeastZero("serving_memory_budget_mb", servingMemoryBudgetMb, 0);
+    servingMaxKeys = atLeastZero("serving_max_keys", servingMaxKeys, 0);
+  }
+
+  /** The first seven settings, every later one at its default. */
+  public IcebergOnlineStoreConfig(
+      CatalogConfig catalog,
+      String namespace,
+      String partitionStrategy,
+      Integer partitionBuckets,
+      String timestampGranularity,
+      String ttlMode,
+      Long refreshIntervalMs) {
+    this(catalog, namespace, partitionStrategy, partitionBuckets, timestampGranularity, ttlMode,
+        refreshIntervalMs, null, null, null, null, null);
+  }
+
+  /** This configuration with other maintenance settings (null keeps a setting's default). */
+  public IcebergOnlineStoreConfig withMaintenance(
+      Long maintenanceIntervalMs, Long snapshotRetentionMs, Long orphanFileAgeMs) {
+    return new IcebergOnlineStoreConfig(catalog, namespace, partitionStrategy, partitionBuckets,
+        timestampGranularity, ttlMode, refreshIntervalMs, maintenanceIntervalMs,
+        snapshotRetentionMs, orphanFileAgeMs, servingMemoryBudgetMb, servingMaxKeys);
+  }
+
+  /** This configuration with other serving limits (null or 0: no limit). */
+  public IcebergOnlineStoreConfig withServingLimits(Long memoryBudgetMb, Long maxKeys) {
+    return new IcebergOnlineStoreConfig(catalog, namespace, partitionStrategy, partitionBuckets,
+        timestampGranularity, ttlMode, refreshIntervalMs, maintenanceIntervalMs,
+        snapshotRetentionMs, orphanFileAgeMs, memoryBudgetMb, maxKeys);
+  }
+
+  private static long atLeastZero(String key, Long value, long fallback) {
+    long resolved = Objects.requireNonNullElse(value, fallback);
+    if (resolved < 0) {
+      throw new ConfigException(
+          "online_store." + key + " is " + resolved + "; use 0 or a positive number");
+    }
+    return resolved;
   }
 
   /** A configuration with every default, on this catalog. */

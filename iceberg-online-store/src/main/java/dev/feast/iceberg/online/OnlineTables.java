@@ -156,6 +156,13 @@ final class OnlineTables {
   private Map<String, String> properties(FeatureView view) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("write.format.default", "parquet");
+    // Feature values are mostly distinct numbers: dictionary attempts cost most of the write time
+    // and fall back to plain anyway; snappy skips incompressible pages cheaply.
+    properties.put("parquet.enable.dictionary", "false");
+    properties.put("write.parquet.compression-codec", "snappy");
+    // Row groups of a few MB: a file-fallback lookup skips all but the one holding its key (by the
+    // key's min/max, as files are sorted by key, and by bloom filter).
+    properties.put("write.parquet.row-group-size-bytes", Long.toString(8L << 20));
     // Point lookups by key in a later scan fallback skip row groups without the key.
     properties.put(
         "write.parquet.bloom-filter-enabled.column." + FeatureColumns.ENTITY_KEY, "true");

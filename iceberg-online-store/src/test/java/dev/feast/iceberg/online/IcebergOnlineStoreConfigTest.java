@@ -24,6 +24,28 @@ class IcebergOnlineStoreConfigTest extends OnlineStoreFixture {
     assertThat(config.timestampGranularity()).isEqualTo("day");
     assertThat(config.ttlMode()).isEqualTo("outside_max_age");
     assertThat(config.refreshIntervalMs()).isEqualTo(1000L);
+    assertThat(config.maintenanceIntervalMs()).isZero();
+    assertThat(config.snapshotRetentionMs()).isEqualTo(3_600_000L);
+    assertThat(config.orphanFileAgeMs()).isEqualTo(86_400_000L);
+    assertThat(config.servingMemoryBudgetMb()).isZero();
+    assertThat(config.servingMaxKeys()).isZero();
+  }
+
+  @Test
+  void maintenanceAndServingLimitsRejectNegativeValuesNamingTheKey() {
+    IcebergOnlineStoreConfig config = IcebergOnlineStoreConfig.defaults(catalogConfig);
+
+    assertThatThrownBy(() -> config.withMaintenance(-1L, null, null))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("maintenance_interval_ms is -1");
+    assertThatThrownBy(() -> config.withMaintenance(null, -5L, null))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("snapshot_retention_ms");
+    assertThatThrownBy(() -> config.withMaintenance(null, null, -5L))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("orphan_file_age_ms");
+    assertThatThrownBy(() -> config.withServingLimits(-1L, null))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("serving_memory_budget_mb");
+    assertThatThrownBy(() -> config.withServingLimits(null, -1L))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("serving_max_keys");
+    assertThat(config.withServingLimits(64L, 1000L).servingMemoryBudgetMb()).isEqualTo(64L);
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.feast.iceberg.catalog.jdbc;
 
 import com.google.auto.service.AutoService;
+import dev.feast.iceberg.catalog.common.Endpoints;
+import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
+import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
@@ -10,24 +13,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.iceberg.CatalogProperties;
-import org.apache.iceberg.CatalogUtil;
-import org.apache.iceberg.catalog.Catalog;
 
 /**
  * {@code type: jdbc} (alias {@code sql}, the Python predecessor's name): Iceberg's {@code
  * JdbcCatalog}. With no {@code uri} it is the embedded default: SQLite in {@code
  * data/catalog.db} and a warehouse in {@code data/warehouse}, both under the feature repository.
+ * A server database (PostgreSQL, MySQL) is checked for reachability when the catalog opens; its
+ * credentials are {@code jdbc.user} and {@code jdbc.password}.
  */
 @AutoService(CatalogProviderFactory.class)
 public final class JdbcCatalogProviderFactory implements CatalogProviderFactory {
   static final String SQLITE_PREFIX = "jdbc:sqlite:";
   static final String DEFAULT_DATABASE = "data/catalog.db";
   static final String DEFAULT_WAREHOUSE = "data/warehouse";
+  private static final Pattern SERVER_URI =
+      Pattern.compile("^jdbc:([a-z0-9]+)://(?:[^@/]*@)?(\\[[^\\]]+]|[^/:?;,]+)(?::(\\d+))?.*");
+  private static final Map<String, Integer> DEFAULT_PORTS =
+      Map.of("postgresql", 5432, "mysql", 3306, "mariadb", 3306);
 
   @Override
   public String type() {
@@ -42,24 +51,25 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
   @Override
   public CatalogProvider create(CatalogConfig config, PluginContext context) {
     Map<String, String> properties = resolve(config, context.repoPath());
+    Duration timeout = Endpoints.connectTimeout(properties);
     String uri = properties.get(CatalogProperties.URI);
-    Catalog catalog;
-    try {
-      catalog =
-          CatalogUtil.loadCatalog(
-              "org.apache.iceberg.jdbc.JdbcCatalog", config.name(), properties, new Configuration());
-    } catch (RuntimeException e) {
-      throw new ConfigException(
-          "Could not open the JDBC catalog at " + redact(uri) + ": " + e.getMessage()
-              + "; check the catalog uri, that the database is reachable and the credentials",
-          e);
+    String where = "JDBC catalog '" + config.name() + "' at " + redact(uri);
+    Matcher server = SERVER_URI.matcher(uri);
+    if (server.matches() && (server.group(3) != null || DEFAULT_PORTS.containsKey(server.group(1)))) {
+      int port = server.group(3) != null
+          ? Integer.parseInt(server.group(3)) : DEFAULT_PORTS.get(server.group(1));
+      Endpoints.requireReachable(where, server.group(2), port, timeout,
+          "check the catalog uri, that the database server runs and accepts TCP connections"
+              + " from this host");
     }
-    return new JdbcCatalogProvider(catalog, "jdbc catalog '" + config.name() + "' at " + redact(uri));
+    return IcebergCatalogProvider.open("org.apache.iceberg.jdbc.JdbcCatalog", config, properties,
+        where, "check the catalog uri, that the database exists, and jdbc.user/jdbc.password");
   }
 
   /** The catalog properties with defaults applied and relative paths made absolute. */
   static Map<String, String> resolve(CatalogConfig config, Path repo) {
     Map<String, String> properties = new HashMap<>(config.properties());
+    StorageProfiles.apply(properties);
     String uri = properties.getOrDefault(CatalogProperties.URI, SQLITE_PREFIX + DEFAULT_DATABASE);
     if (uri.startsWith(SQLITE_PREFIX)) {
       uri = sqliteUri(uri, repo);
@@ -98,7 +108,9 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
     try {
       Files.createDirectories(path);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create " + path + " for the JDBC catalog", e);
+      throw new UncheckedIOException(
+          "Could not create " + path + " for the JDBC catalog; check the catalog uri and warehouse"
+              + " and that the folder is writable", e);
     }
   }
 

@@ -20,11 +20,12 @@ import java.util.Map;
  * @param root the document, or null when it is empty
  * @param lines the line of each key, by JSON pointer ({@code /online_store/type})
  */
-record YamlTree(JsonNode root, Map<String, Integer> lines) {
+public record YamlTree(JsonNode root, Map<String, Integer> lines) {
   private static final YAMLFactory FACTORY = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  static YamlTree parse(String yaml) throws IOException {
+  /** Parses one YAML document; anchors expanded, duplicate keys rejected. */
+  public static YamlTree parse(String yaml) throws IOException {
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(yaml)) {
       Reader reader = new Reader(parser);
       JsonNode root = parser.nextToken() == null ? null : reader.read("");

@@ -30,8 +30,32 @@ public final class Materializer {
     this.batchSize = batchSize;
   }
 
+  /**
+   * Hears how materialization advances, to show progress. Every method has a do-nothing default;
+   * calls come from the materializing thread.
+   */
+  public interface Listener {
+    /** Listens to nothing. */
+    Listener NONE = new Listener() {};
+
+    /** A view starts: its rows in {@code [start, end]} are about to be pulled. */
+    default void started(FeatureView view, Instant start, Instant end) {}
+
+    /** A batch was written; {@code rowsWritten} counts the view's rows so far. */
+    default void progressed(FeatureView view, long rowsWritten) {}
+
+    /** A view is done. */
+    default void finished(MaterializationResult result) {}
+  }
+
   /** Materializes one view over {@code [start, end]}; writes in batches of the configured size. */
   public MaterializationResult materialize(FeatureView view, Instant start, Instant end) {
+    return materialize(view, start, end, Listener.NONE);
+  }
+
+  /** As {@link #materialize(FeatureView, Instant, Instant)}, telling a listener after each batch. */
+  public MaterializationResult materialize(FeatureView view, Instant start, Instant end, Listener listener) {
+    listener.started(view, start, end);
     long written = 0;
     try (RetrievalJob job = offline.pullLatest(view, start, end);
         RowStream rows = job.rows()) {
@@ -43,15 +67,19 @@ public final class Materializer {
           online.write(view, batch);
           written += batch.size();
           batch.clear();
+          listener.progressed(view, written);
         }
       }
       if (!batch.isEmpty()) {
         online.write(view, batch);
         written += batch.size();
+        listener.progressed(view, written);
       }
     }
     log.info("materialized {} rows of {} for [{}, {}]", written, view.name(), start, end);
-    return new MaterializationResult(view.name(), start, end, written);
+    MaterializationResult result = new MaterializationResult(view.name(), start, end, written);
+    listener.finished(result);
+    return result;
   }
 
   /** Where each part of an online row sits in a pulled row. */

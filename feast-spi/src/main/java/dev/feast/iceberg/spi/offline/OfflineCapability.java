@@ -15,5 +15,10 @@ public enum OfflineCapability {
   /** Shows the SQL it runs. */
   SQL,
   /** Honours position and equality deletes in source tables. */
-  DELETES
+  DELETES,
+  /**
+   * Offers {@link OfflineStore#getHistoricalFeaturesBetween}: retrieval over a date range without
+   * entity rows.
+   */
+  DATE_RANGE_RETRIEVAL
 }

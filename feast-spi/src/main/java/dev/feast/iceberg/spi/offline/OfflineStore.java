@@ -2,7 +2,9 @@ package dev.feast.iceberg.spi.offline;
 
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,6 +37,22 @@ public interface OfflineStore extends AutoCloseable {
    * from the rows' columns when it does not exist yet.
    */
   void writeBatch(FeatureView view, RowSet rows);
+
+  /**
+   * Retrieval without entity rows, over a date range (Feast's {@code get_historical_features} with
+   * no entity dataframe, {@code start_date} and {@code end_date}). The entity rows are implied: one
+   * per distinct join key combination that has a source row of any of the views with event
+   * timestamp in {@code [start, end]}, each at timestamp {@code end}; every view is then joined
+   * with the point-in-time rules, ttl included. All views must have the same join keys (an
+   * entity-less view has none). Columns: the join keys, {@code event_timestamp}, the features.
+   * Declared by {@link OfflineCapability#DATE_RANGE_RETRIEVAL}; stores without it throw {@link
+   * UnsupportedFeatureException}.
+   */
+  default RetrievalJob getHistoricalFeaturesBetween(
+      List<ViewSelection> views, Instant start, Instant end, boolean fullFeatureNames) {
+    throw new UnsupportedFeatureException(
+        getClass().getSimpleName(), "historical retrieval over a date range without entity rows");
+  }
 
   /** The optional behaviours this store offers. */
   Set<OfflineCapability> capabilities();

@@ -1,6 +1,5 @@
 package dev.feast.iceberg.offline.scan;
 
-import dev.feast.iceberg.common.LocalFiles;
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
@@ -45,20 +44,21 @@ public final class SourcePlanner {
    * range}; with {@code pruning} off, every file.
    */
   public static SourceFiles plan(
-      Table table, String timestampColumn, TimeRange range, boolean pruning) {
-    return plan(table, timestampColumn, range, Map.of(), pruning);
+      Table table, String timestampColumn, TimeRange range, boolean pruning, FileLocator locator) {
+    return plan(table, timestampColumn, range, Map.of(), pruning, locator);
   }
 
   /**
-   * As {@link #plan(Table, String, TimeRange, boolean)}, also skipping files that hold none of the
-   * given values of a column (join keys of the entity rows: no other row can match).
+   * As {@link #plan(Table, String, TimeRange, boolean, FileLocator)}, also skipping files that hold
+   * none of the given values of a column (join keys of the entity rows: no other row can match).
    */
   public static SourceFiles plan(
       Table table,
       String timestampColumn,
       TimeRange range,
       Map<String, List<Object>> keyValues,
-      boolean pruning) {
+      boolean pruning,
+      FileLocator locator) {
     Snapshot snapshot = table.currentSnapshot();
     if (snapshot == null) {
       return SourceFiles.none(0);
@@ -77,31 +77,43 @@ public final class SourcePlanner {
         scan = scan.filter(keyFilter(table, key.getKey(), key.getValue()));
       }
     }
+    List<FileScanTask> taskList = new ArrayList<>();
+    Map<String, Long> lengths = new LinkedHashMap<>();
+    try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
+      for (FileScanTask task : tasks) {
+        requireParquet(task.file().format(), task.file().location());
+        lengths.put(task.file().location(), task.file().fileSizeInBytes());
+        for (DeleteFile delete : task.deletes()) {
+          requireParquet(delete.format(), delete.location());
+          lengths.put(delete.location(), delete.fileSizeInBytes());
+        }
+        taskList.add(task);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not plan a scan of table " + table.name(), e);
+    }
+    Map<String, String> local = locator.localPaths(table.io(), lengths);
     List<String> dataFiles = new ArrayList<>();
     Set<String> positionDeletes = new LinkedHashSet<>();
     Map<String, String> targets = new LinkedHashMap<>();
     Map<String, EqualityDeleteBuilder> equalityDeletes = new LinkedHashMap<>();
-    try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
-      for (FileScanTask task : tasks) {
-        String location = task.file().location();
-        requireParquet(task.file().format(), location);
-        String path = localPath(location);
-        dataFiles.add(path);
-        for (DeleteFile delete : task.deletes()) {
-          requireParquet(delete.format(), delete.location());
-          if (delete.content() == FileContent.POSITION_DELETES) {
-            positionDeletes.add(localPath(delete.location()));
-            targets.put(location, path);
-          } else {
-            equalityDeletes
-                .computeIfAbsent(delete.location(), l -> new EqualityDeleteBuilder(table, delete))
-                .dataFiles
-                .add(path);
-          }
+    for (FileScanTask task : taskList) {
+      String location = task.file().location();
+      String path = local.get(location);
+      dataFiles.add(path);
+      for (DeleteFile delete : task.deletes()) {
+        if (delete.content() == FileContent.POSITION_DELETES) {
+          positionDeletes.add(local.get(delete.location()));
+          targets.put(location, path);
+        } else {
+          equalityDeletes
+              .computeIfAbsent(
+                  delete.location(),
+                  l -> new EqualityDeleteBuilder(table, delete, local.get(delete.location())))
+              .dataFiles
+              .add(path);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not plan a scan of table " + table.name(), e);
     }
     log.debug("table {}: reading {} of {} data files", table.name(), dataFiles.size(), planned);
     return new SourceFiles(
@@ -194,26 +206,14 @@ public final class SourcePlanner {
     }
   }
 
-  private static String localPath(String location) {
-    if (!LocalFiles.isLocal(location)) {
-      throw new UnsupportedFeatureException(
-          STORE,
-          "reading "
-              + location
-              + " yet: only files on the local file system are read for now;"
-              + " use a warehouse on a local path");
-    }
-    return LocalFiles.path(location).toString();
-  }
-
   /** Collects the data files one equality delete file applies to. */
   private static final class EqualityDeleteBuilder {
     private final String path;
     private final List<String> columns = new ArrayList<>();
     private final Set<String> dataFiles = new LinkedHashSet<>();
 
-    EqualityDeleteBuilder(Table table, DeleteFile delete) {
-      this.path = localPath(delete.location());
+    EqualityDeleteBuilder(Table table, DeleteFile delete, String path) {
+      this.path = path;
       for (int id : delete.equalityFieldIds()) {
         String name = table.schema().findColumnName(id);
         if (name == null) {

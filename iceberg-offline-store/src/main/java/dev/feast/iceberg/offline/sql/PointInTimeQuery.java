@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the point-in-time join of DESIGN §3. Per view: the source deduplicated on (keys, event
- * timestamp) to the greatest created timestamp, an {@code ASOF LEFT JOIN} on the keys and {@code t
- * >= ts} (inclusive), and the ttl applied after the join because an ASOF join takes a single
- * inequality. Each view's matches are joined back to the entity rows by row number, so output rows
- * follow input rows one to one, in order.
+ * Builds the point-in-time join of DESIGN §3. Per view: an {@code ASOF LEFT JOIN} on the keys and
+ * the event time (inclusive), and the ttl applied after the join because an ASOF join takes a
+ * single inequality. Each view's matches are joined back to the entity rows by row number, so
+ * output rows follow input rows one to one, in order.
+ *
+ * <p>An ASOF join returns any one of several rows with equal event timestamps, so sources with a
+ * created timestamp are not joined on the event timestamp but on an {@link OrderKey}, one number
+ * ordered by (event timestamp, created timestamp). The greatest such number at or below the entity
+ * row's is the row Feast's rules pick, so no separate pass deduplicating (keys, event timestamp) is
+ * needed.
  */
 public final class PointInTimeQuery {
   private static final String T = "__feast_t";
@@ -31,7 +36,17 @@ public final class PointInTimeQuery {
       if (v > 0) {
         sql.append(",\n");
       }
-      sql.append(id(source(v))).append(" AS (").append(view.source()).append("),\n");
+      sql.append(id(source(v))).append(" AS (");
+      if (view.order() != null && !(filterByCreated && view.columns().hasCreated())) {
+        // The order key is computed over the relation, next to the columns it reads.
+        sql.append("SELECT *, ");
+        sql.append(view.order().source(id(SourceRelation.TS), id(SourceRelation.CREATED)));
+        sql.append(" AS ").append(OrderKey.column()).append(" FROM (").append(view.source());
+        sql.append(") r");
+      } else {
+        sql.append(view.source());
+      }
+      sql.append("),\n");
       sql.append(id(match(v))).append(" AS (");
       if (filterByCreated && view.columns().hasCreated()) {
         sql.append(rankedMatch(entities, view, v));
@@ -111,29 +126,14 @@ public final class PointInTimeQuery {
         sql.append(", s.").append(feature);
       }
     }
-    sql.append(" FROM ").append(entityKeys(entities, view)).append(" ASOF LEFT JOIN (");
-    sql.append(latestPerKeyAndTime(view, v)).append(") s ON ").append(keysEqual(view));
-    sql.append("e.").append(id(T)).append(" >= s.").append(id(SourceRelation.TS));
-    return sql.toString();
-  }
-
-  /** One row per (keys, event timestamp): the greatest created timestamp, so ASOF ties are moot. */
-  private static String latestPerKeyAndTime(ViewJoin view, int v) {
-    List<String> partition = new ArrayList<>();
-    for (int i = 0; i < view.entityKeys().size(); i++) {
-      partition.add(id(SourceRelation.key(i)));
+    sql.append(" FROM ").append(entityKeys(entities, view)).append(" ASOF LEFT JOIN ");
+    sql.append(id(source(v))).append(" s ON ").append(keysEqual(view));
+    if (view.order() != null) {
+      sql.append(view.order().entity("e." + id(T))).append(" >= s.").append(OrderKey.column());
+    } else {
+      sql.append("e.").append(id(T)).append(" >= s.").append(id(SourceRelation.TS));
     }
-    partition.add(id(SourceRelation.TS));
-    String order =
-        view.columns().hasCreated()
-            ? " ORDER BY " + id(SourceRelation.CREATED) + " DESC NULLS LAST"
-            : "";
-    return "SELECT * FROM "
-        + id(source(v))
-        + " QUALIFY row_number() OVER (PARTITION BY "
-        + String.join(", ", partition)
-        + order
-        + ") = 1";
+    return sql.toString();
   }
 
   private static String rankedMatch(EntityRelation entities, ViewJoin view, int v) {

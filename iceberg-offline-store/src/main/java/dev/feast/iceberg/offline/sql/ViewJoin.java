@@ -10,13 +10,16 @@ import java.util.List;
  * @param entityKeys the entity column that holds each join key, aligned with {@code columns.keys()}
  * @param ttlMicros the ttl in microseconds; 0 means no lower bound
  * @param outputs the output column of each feature, aligned with {@code columns.features()}
+ * @param order the (event, created) order key of the source, or null when it has no created
+ *     timestamp (or the join filters by created timestamp and ranks candidates instead)
  */
 public record ViewJoin(
     SourceColumns columns,
     String source,
     List<String> entityKeys,
     long ttlMicros,
-    List<String> outputs) {
+    List<String> outputs,
+    OrderKey order) {
   public ViewJoin {
     entityKeys = List.copyOf(entityKeys);
     outputs = List.copyOf(outputs);

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.online.serving;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,25 +14,38 @@ import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 
 /**
- * The data files committed to a table since the snapshot a serving state was built from, when
- * they can be applied on top of it: only appends of Parquet files. Anything else (a replace or
- * overwrite, a delete, a rollback, expired history) returns null and the state is rebuilt.
+ * What changed in a table since the snapshot a serving state was built from, when it can be
+ * applied on top of the state: appends of Parquet files, and this store's own compactions. A
+ * compaction replaces files by files holding the same winning rows, minus the keys whose winner
+ * was older than its ttl cutoff (which the compaction records in the snapshot summary), so the
+ * state applies it by evicting those keys, without reading a file. Anything else (a replace or
+ * overwrite by another tool, a delete, a rollback, expired history) returns null and the state is
+ * rebuilt.
  */
-final class SnapshotDelta {
+public final class SnapshotDelta {
+  /**
+   * Snapshot summary property of this store's compactions: the ttl cutoff in epoch microseconds
+   * (keys whose winning row is older were deleted), or {@code none}.
+   */
+  public static final String COMPACTION_PROPERTY = "feast.compaction.expired-before";
+
+  /** One step, in commit order: files to apply, or a cutoff to evict keys older than. */
+  record Step(List<DataFile> added, Instant evictBefore) {}
+
   private SnapshotDelta() {}
 
   /**
-   * The data files added after {@code baseId} up to {@code current}, oldest snapshot first, or
-   * null when the state must be rebuilt from a full scan.
+   * The changes after {@code baseId} up to {@code current}, oldest snapshot first, or null when
+   * the state must be rebuilt from a full scan.
    */
-  static List<DataFile> addedSince(Table table, Long baseId, Snapshot current) {
-    List<Snapshot> appends = new ArrayList<>();
+  static List<Step> since(Table table, Long baseId, Snapshot current) {
+    List<Snapshot> snapshots = new ArrayList<>();
     Snapshot snapshot = current;
     while (snapshot != null && !Objects.equals(snapshot.snapshotId(), baseId)) {
-      if (!DataOperations.APPEND.equals(snapshot.operation()) || hasDeletes(snapshot)) {
+      if (!isAppend(snapshot) && !isCompaction(snapshot)) {
         return null;
       }
-      appends.add(snapshot);
+      snapshots.add(snapshot);
       Long parent = snapshot.parentId();
       snapshot = parent == null ? null : table.snapshot(parent);
     }
@@ -39,23 +53,53 @@ final class SnapshotDelta {
       // The base is no ancestor of the current snapshot: rolled back, or history expired.
       return null;
     }
-    Collections.reverse(appends);
-    List<DataFile> files = new ArrayList<>();
-    for (Snapshot append : appends) {
-      SnapshotChanges changes = SnapshotChanges.builderFor(table).snapshot(append).build();
-      for (DataFile file : changes.addedDataFiles()) {
+    Collections.reverse(snapshots);
+    List<Step> steps = new ArrayList<>();
+    for (Snapshot step : snapshots) {
+      if (isCompaction(step)) {
+        String cutoff = step.summary().get(COMPACTION_PROPERTY);
+        if (!cutoff.equals("none")) {
+          steps.add(new Step(List.of(), instant(Long.parseLong(cutoff))));
+        }
+        continue;
+      }
+      List<DataFile> files = new ArrayList<>();
+      for (DataFile file : SnapshotChanges.builderFor(table).snapshot(step).build()
+          .addedDataFiles()) {
         if (file.format() != FileFormat.PARQUET) {
           return null;
         }
         files.add(file);
       }
+      steps.add(new Step(files, null));
     }
-    return files;
+    return steps;
   }
 
-  private static boolean hasDeletes(Snapshot snapshot) {
+  /** The property value recording a compaction that deleted keys older than {@code cutoff}. */
+  public static String marker(Instant cutoff) {
+    return cutoff == null ? "none" : Long.toString(micros(cutoff));
+  }
+
+  /** An instant in epoch microseconds, as Iceberg stores timestamps. */
+  public static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
+  }
+
+  private static boolean isAppend(Snapshot snapshot) {
     String added = snapshot.summary() == null
         ? null : snapshot.summary().get(SnapshotSummary.ADDED_DELETE_FILES_PROP);
-    return added != null && !added.equals("0");
+    return DataOperations.APPEND.equals(snapshot.operation())
+        && (added == null || added.equals("0"));
+  }
+
+  private static boolean isCompaction(Snapshot snapshot) {
+    return DataOperations.REPLACE.equals(snapshot.operation()) && snapshot.summary() != null
+        && snapshot.summary().containsKey(COMPACTION_PROPERTY);
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+        Math.floorMod(micros, 1_000_000) * 1000L);
   }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
@@ -15,51 +14,58 @@ import org.apache.iceberg.types.Types;
 final class TableRecords {
   private static final Types.TimestampType TIMESTAMPTZ = Types.TimestampType.withZone();
 
+  /** The position of the first feature column in a table's records. */
+  static final int FIRST_FEATURE = 3;
+
   private TableRecords() {}
 
-  /** The Iceberg record of a row to write; features the table has and the row lacks are null. */
-  static Record toRecord(Schema schema, FeatureColumns columns, KeyedRow row) {
-    GenericRecord record = GenericRecord.create(schema);
-    record.setField(FeatureColumns.ENTITY_KEY, row.key().duplicate());
-    record.setField(
-        FeatureColumns.EVENT_TS, RecordValues.toIceberg(row.eventTimestamp(), TIMESTAMPTZ));
-    record.setField(
-        FeatureColumns.CREATED_TS, RecordValues.toIceberg(row.createdTimestamp(), TIMESTAMPTZ));
-    for (int i = 0; i < columns.size(); i++) {
-      String name = columns.names().get(i);
-      record.setField(name, RecordValues.toIceberg(row.values().get(name), columns.type(i)));
+  /**
+   * The Iceberg record of a row to write. The table's columns are the three managed ones, then the
+   * feature columns in {@code columns} order (see {@link FeatureColumns#of}), so values are set by
+   * position rather than by name.
+   */
+  static Record toRecord(GenericRecord template, FeatureColumns columns, KeyedRow row) {
+    GenericRecord record = template.copy();
+    record.set(0, row.key().duplicate());
+    record.set(1, RecordValues.toIceberg(row.eventTimestamp(), TIMESTAMPTZ));
+    record.set(2, RecordValues.toIceberg(row.createdTimestamp(), TIMESTAMPTZ));
+    Object[] values = row.values();
+    for (int i = 0; i < values.length; i++) {
+      Object value = values[i];
+      record.set(FIRST_FEATURE + i, value == null || columns.isPlain(i)
+          ? value : RecordValues.toIceberg(value, columns.type(i)));
     }
     return record;
   }
 
-  /** The serving row of a row being written (the values the written file holds). */
-  static StoredRow toStored(FeatureColumns columns, KeyedRow row) {
-    Object[] values = new Object[columns.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = detach(row.values().get(columns.names().get(i)));
-    }
-    return new StoredRow(row.eventTimestamp(), row.createdTimestamp(), values);
+  /** The serving row of a row this store wrote, committed with data sequence {@code sequence}. */
+  static StoredRow toStored(FeatureColumns columns, KeyedRow row, long sequence) {
+    return new StoredRow(
+        columns, row.eventTimestamp(), row.createdTimestamp(), row.values(), sequence);
   }
 
   /** The serialized entity key of a record read from a data file, as a private copy. */
   static ByteBuffer key(Record record) {
-    return (ByteBuffer) detach(record.getField(FeatureColumns.ENTITY_KEY));
+    return (ByteBuffer) detach(record.get(0));
   }
 
-  /** The serving row of a record read from a data file, or null when it has no event time. */
-  static StoredRow fromRecord(FeatureColumns columns, Record record) {
-    Object event = RecordValues.fromIceberg(record.getField(FeatureColumns.EVENT_TS));
+  /**
+   * The serving row of a record read with the table's schema as projection (columns by position),
+   * or null when it has no event time.
+   */
+  static StoredRow fromRecord(FeatureColumns columns, Record record, long sequence) {
+    Object event = RecordValues.fromIceberg(record.get(1));
     if (event == null) {
       return null;
     }
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = detach(RecordValues.fromIceberg(record.getField(columns.names().get(i))));
+      Object value = record.get(FIRST_FEATURE + i);
+      values[i] = value == null || columns.isPlain(i)
+          ? value : detach(RecordValues.fromIceberg(value));
     }
-    return new StoredRow(
-        (Instant) event,
-        (Instant) RecordValues.fromIceberg(record.getField(FeatureColumns.CREATED_TS)),
-        values);
+    return new StoredRow(columns,
+        (Instant) event, (Instant) RecordValues.fromIceberg(record.get(2)), values, sequence);
   }
 
   /**

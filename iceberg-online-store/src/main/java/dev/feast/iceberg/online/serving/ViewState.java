@@ -1,38 +1,41 @@
 package dev.feast.iceberg.online.serving;
 
-import dev.feast.iceberg.common.TableAppender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The serving state of one feature view: the winning row per entity key of its table, kept in
- * memory and brought up to date with the table's snapshots.
+ * memory and brought up to date with the table's snapshots; or, once the view is past its
+ * {@link ServingLimits}, the table's planned data files, read per request ({@link FileLookup}).
  *
  * <p>Reads never touch the catalog or plan a scan: they look keys up in the current {@link
- * RowIndex}. Catching up costs one catalog round trip ({@link Table#refresh()}) at most once per
+ * RowSource}. Catching up costs one catalog round trip ({@link Table#refresh()}) at most once per
  * refresh interval, then reads only the data files appended since the snapshot the state was
- * built from. Because "latest (event, created) wins" is commutative and idempotent, appended files
- * can be applied on top of the state in any number of steps; a snapshot that removes or replaces
- * data (compaction, deletes, a rollback, expired history) makes the state rebuild from a full
- * scan, swapped in whole so that readers never see it half built.
+ * built from ({@link SnapshotDelta}); this store's compactions are applied without reading a
+ * file. Because "latest (event, created, commit) wins" is commutative and idempotent, files can be
+ * applied in any number of steps and in parallel; any other snapshot makes the state rebuild from
+ * a full scan, swapped in whole so that readers never see it half built.
  *
  * <p>Writes, refreshes and rebuilds of one view are serialized by a lock; reads take no lock.
  */
@@ -42,21 +45,32 @@ public final class ViewState {
   private final String view;
   private final Table table;
   private final LongSupplier nanoTime;
+  private final ServingLimits limits;
+  private final ExecutorService pool;
   private final ReentrantLock lock = new ReentrantLock();
-  private volatile RowIndex index;
+  private volatile RowSource source;
   private volatile Long builtFrom;
   private volatile long lastRefreshNanos;
   private volatile boolean stale;
 
-  private ViewState(String view, Table table, LongSupplier nanoTime) {
+  private ViewState(
+      String view, Table table, LongSupplier nanoTime, ServingLimits limits,
+      ExecutorService pool) {
     this.view = view;
     this.table = table;
     this.nanoTime = nanoTime;
+    this.limits = limits;
+    this.pool = pool;
   }
 
-  /** Builds the state of a view from its table's current snapshot. */
-  public static ViewState load(String view, Table table, LongSupplier nanoTime) {
-    ViewState state = new ViewState(view, table, nanoTime);
+  /**
+   * Builds the state of a view from its table's current snapshot; files are written and read on
+   * {@code pool}.
+   */
+  public static ViewState load(
+      String view, Table table, LongSupplier nanoTime, ServingLimits limits,
+      ExecutorService pool) {
+    ViewState state = new ViewState(view, table, nanoTime, limits, pool);
     state.lock.lock();
     try {
       state.rebuild(table.currentSnapshot());
@@ -67,9 +81,19 @@ public final class ViewState {
     return state;
   }
 
-  /** The current index; use one index for a whole request. */
+  /** Where reads find rows now; use one source for a whole request. */
+  public RowSource source() {
+    return source;
+  }
+
+  /** The in-memory index, or null when the view is served from its files. */
   public RowIndex index() {
-    return index;
+    return source instanceof RowIndex index ? index : null;
+  }
+
+  /** Whether the view is held in memory (false: past its limits, served from files). */
+  public boolean inMemory() {
+    return source instanceof RowIndex;
   }
 
   /** The table this state follows. */
@@ -105,30 +129,34 @@ public final class ViewState {
   }
 
   /**
-   * Appends the rows as one commit and applies them to the state before returning, so the next
-   * read of this instance sees them. Rows must be validated against {@link #index()}'s columns
-   * and sorted by key.
+   * Appends rows as one commit and applies them to the state before returning, so the next read
+   * of this instance sees them. {@code prepare} turns the caller's rows into rows aligned with the
+   * given columns and sorted by key; it runs under the view's lock, after any schema change made
+   * elsewhere has been caught up with.
    */
-  public void write(List<KeyedRow> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
+  public void write(Function<FeatureColumns, List<KeyedRow>> prepare) {
     lock.lock();
     try {
-      FeatureColumns columns = index.columns();
-      if (columns.schemaId() != table.schema().schemaId()) {
+      if (source.columns().schemaId() != table.schema().schemaId()) {
         // Another process changed the schema; align the state first so records and rows agree.
         table.refresh();
         rebuild(table.currentSnapshot());
-        columns = index.columns();
       }
+      FeatureColumns columns = source.columns();
+      List<KeyedRow> rows = prepare.apply(columns);
+      if (rows.isEmpty()) {
+        return;
+      }
+      GenericRecord template = GenericRecord.create(table.schema());
       List<Record> records = new ArrayList<>(rows.size());
       for (KeyedRow row : rows) {
-        records.add(TableRecords.toRecord(table.schema(), columns, row));
+        records.add(TableRecords.toRecord(template, columns, row));
       }
       // Until caught up, the next read must check the table (the commit may have landed).
       stale = true;
-      List<DataFile> written = TableAppender.append(table, records);
+      List<DataFile> written = PartitionedWriter.write(table, records, pool);
+      records = null;
+      commit(written);
       Set<String> own = new HashSet<>();
       written.forEach(file -> own.add(file.location()));
       // The commit refreshed the table, so this counts as a catalog check.
@@ -139,71 +167,82 @@ public final class ViewState {
     }
   }
 
+  private void commit(List<DataFile> written) {
+    AppendFiles append = table.newFastAppend();
+    written.forEach(append::appendFile);
+    try {
+      append.commit();
+    } catch (CommitStateUnknownException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Definitely not committed: the files would only be orphans.
+      written.forEach(file -> table.io().deleteFile(file.location()));
+      throw e;
+    }
+  }
+
   private void refreshLocked() {
+    long started = System.nanoTime();
+    Snapshot before = table.currentSnapshot();
     table.refresh();
     lastRefreshNanos = nanoTime.getAsLong();
+    long refreshed = System.nanoTime();
     catchUp(Set.of(), List.of());
+    if (log.isDebugEnabled() && table.currentSnapshot() != before) {
+      log.debug("view {}: catalog check {} ms, caught up in {} ms", view,
+          (refreshed - started) / 1_000_000, (System.nanoTime() - refreshed) / 1_000_000);
+    }
   }
 
   /**
    * Applies the snapshots committed since {@link #builtFrom}; the files in {@code ownFiles} hold
-   * {@code ownRows}, which are applied from memory at their place in commit order.
+   * {@code ownRows}, which are applied from memory.
    */
   private void catchUp(Set<String> ownFiles, List<KeyedRow> ownRows) {
     stale = true;
     Snapshot current = table.currentSnapshot();
     Long currentId = current == null ? null : current.snapshotId();
-    if (index.columns().schemaId() != table.schema().schemaId()) {
+    if (source.columns().schemaId() != table.schema().schemaId()) {
       rebuild(current);
     } else if (!Objects.equals(currentId, builtFrom)) {
-      List<DataFile> added = SnapshotDelta.addedSince(table, builtFrom, current);
-      if (added == null) {
+      List<SnapshotDelta.Step> steps =
+          source instanceof RowIndex ? SnapshotDelta.since(table, builtFrom, current) : null;
+      if (steps == null) {
         rebuild(current);
       } else {
-        apply(added, ownFiles, ownRows);
+        RowIndex index = (RowIndex) source;
+        new IndexLoader(table, index, pool).apply(steps, ownFiles, ownRows);
         builtFrom = currentId;
+        if (limits.exceededBy(index)) {
+          serveFromFiles(current, index);
+        }
       }
     }
     stale = false;
   }
 
-  private void apply(List<DataFile> added, Set<String> ownFiles, List<KeyedRow> ownRows) {
-    RowIndex target = index;
-    boolean ownApplied = false;
-    long read = 0;
-    for (DataFile file : added) {
-      if (ownFiles.contains(file.location())) {
-        if (!ownApplied) {
-          for (KeyedRow row : ownRows) {
-            target.offer(row.key(), TableRecords.toStored(target.columns(), row));
-          }
-          ownApplied = true;
-        }
-      } else {
-        read += DataFileRows.load(table, file, target);
+  private void rebuild(Snapshot current) {
+    FeatureColumns columns = FeatureColumns.of(table.schema());
+    List<FileScanTask> tasks = current == null ? List.of() : plan(current);
+    if (source == null || source instanceof RowIndex) {
+      RowIndex fresh = new RowIndex(columns);
+      if (new IndexLoader(table, fresh, pool).load(tasks, limits)) {
+        source = fresh;
+        builtFrom = current == null ? null : current.snapshotId();
+        log.debug("view {}: rebuilt serving state with {} keys", view, fresh.size());
+        return;
       }
+      log.info("view {}: past its serving limits {} while loading {} data files; serving it"
+          + " from its data files", view, limits, tasks.size());
     }
-    log.debug("view {}: applied {} new data files ({} rows read)", view, added.size(), read);
+    source = new FileLookup(table, columns, tasks);
+    builtFrom = current == null ? null : current.snapshotId();
   }
 
-  private void rebuild(Snapshot current) {
-    RowIndex fresh = new RowIndex(FeatureColumns.of(table.schema()));
-    if (current != null) {
-      List<FileScanTask> tasks = plan(current);
-      boolean plain =
-          tasks.stream()
-              .allMatch(t -> t.deletes().isEmpty() && t.file().format() == FileFormat.PARQUET);
-      if (plain) {
-        // Oldest commit first, so that on a full (event, created) tie the later commit wins.
-        tasks.sort(Comparator.comparingLong(t -> sequence(t.file())));
-        tasks.forEach(task -> DataFileRows.load(table, task.file(), fresh));
-      } else {
-        readMerged(current, fresh);
-      }
-    }
-    index = fresh;
-    builtFrom = current == null ? null : current.snapshotId();
-    log.debug("view {}: rebuilt serving state with {} keys", view, fresh.size());
+  private void serveFromFiles(Snapshot current, RowIndex index) {
+    log.info("view {}: {} keys, about {} MB, past its serving limits {}; serving it from its"
+        + " data files", view, index.size(), index.estimatedBytes() >> 20, limits);
+    source = new FileLookup(table, index.columns(), plan(current));
   }
 
   private List<FileScanTask> plan(Snapshot current) {
@@ -217,18 +256,8 @@ public final class ViewState {
     return tasks;
   }
 
-  /** Reads through Iceberg's generic reader, which applies delete files and any file format. */
-  private void readMerged(Snapshot current, RowIndex target) {
-    try (CloseableIterable<Record> records =
-        IcebergGenerics.read(table).useSnapshot(current.snapshotId()).build()) {
-      records.forEach(record -> DataFileRows.offer(target, record));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + table.name(), e);
-    }
-  }
-
-  private static long sequence(DataFile file) {
-    Long sequence = file.dataSequenceNumber();
-    return sequence == null ? 0 : sequence;
+  /** The serialized key of a request, as the index's keys are held. */
+  public static ByteBuffer key(byte[] serialized) {
+    return ByteBuffer.wrap(serialized);
   }
 }

@@ -1,0 +1,106 @@
+package dev.feast.iceberg.benchmarks.online;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Collects the figures of one run and prints them next to Redis's, with ratios and targets. */
+final class Report {
+  private final BenchmarkOptions options;
+  private final List<String> lines = new ArrayList<>();
+  private final List<String> targets = new ArrayList<>();
+
+  Report(BenchmarkOptions options) {
+    this.options = options;
+  }
+
+  /** The load average, which says whether other work shared the cores during the run. */
+  static String load() {
+    try {
+      String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private final String loadAtStart = load();
+
+  void header(String redisVersion, Path dir) {
+    lines.add(String.format(Locale.ROOT,
+        "Online store benchmark: %,d entities x %d features (half float64, half int64),"
+            + " entity_hash 16 buckets; Redis %s (Jedis, pipelined, Feast layout); Java %s, %d"
+            + " cores; data in %s",
+        options.entities(), options.features(), redisVersion,
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), dir));
+  }
+
+  void writes(double icebergRowsPerSecond, double redisRowsPerSecond, long icebergCpuNanos,
+      long redisCpuNanos) {
+    lines.add(String.format(Locale.ROOT,
+        "write throughput   iceberg %,12.0f rows/s   redis %,12.0f rows/s   ratio %.2fx",
+        icebergRowsPerSecond, redisRowsPerSecond, icebergRowsPerSecond / redisRowsPerSecond));
+    double icebergPerCpu = options.entities() / (icebergCpuNanos / 1e9);
+    double redisPerCpu = options.entities() / (redisCpuNanos / 1e9);
+    lines.add(String.format(Locale.ROOT,
+        "  per CPU-second   iceberg %,12.0f rows     redis %,12.0f rows     ratio %.2fx"
+            + "   (redis: client and server; the figure other work on the cores does not lower)",
+        icebergPerCpu, redisPerCpu, icebergPerCpu / redisPerCpu));
+    target("write >= 1,000,000 rows/s", icebergRowsPerSecond >= 1_000_000,
+        String.format(Locale.ROOT, "%,.0f rows/s", icebergRowsPerSecond));
+  }
+
+  void coldStart(double millis) {
+    lines.add(String.format(Locale.ROOT,
+        "cold start         iceberg %,.0f ms to build the serving state of a new store instance",
+        millis));
+  }
+
+  void warm(Latencies ice1, Latencies red1, Latencies ice100, Latencies red100) {
+    lines.add(String.format(Locale.ROOT, "warm reads, all %d features (%,d and %,d reads):",
+        options.features(), ice1.count(), ice100.count()));
+    compare(ice1, red1);
+    compare(ice100, red100);
+    target("1-key p99 <= 1.0x Redis", ice1.p99() <= red1.p99(),
+        String.format(Locale.ROOT, "%.3f ms vs %.3f ms", ice1.p99(), red1.p99()));
+    target("100-key p99 <= 1.0x Redis", ice100.p99() <= red100.p99(),
+        String.format(Locale.ROOT, "%.3f ms vs %.3f ms", ice100.p99(), red100.p99()));
+  }
+
+  void afterSnapshot(Latencies iceberg, Latencies redis) {
+    lines.add(String.format(Locale.ROOT,
+        "first read after another writer's commit of 1,000 rows (%d commits):", iceberg.count()));
+    compare(iceberg, redis);
+    target("first read after a new snapshot p99 <= 50 ms", iceberg.p99() <= 50,
+        String.format(Locale.ROOT, "p99 %.3f ms, max %.3f ms", iceberg.p99(), iceberg.maxMs()));
+  }
+
+  void fallback(Latencies one, Latencies hundred) {
+    lines.add("past the memory budget (serving_max_keys 1), reads from bucket-pruned files:");
+    for (Latencies l : List.of(one, hundred)) {
+      lines.add(String.format(Locale.ROOT, "  %-34s p50 %9.3f ms   p99 %9.3f ms", l.name(),
+          l.p50(), l.p99()));
+    }
+  }
+
+  void print() {
+    lines.add("machine load average (1, 5, 15 min) at the start: " + loadAtStart + ", at the end: "
+        + load());
+    lines.forEach(System.out::println);
+    System.out.println("targets:");
+    targets.forEach(System.out::println);
+  }
+
+  private void compare(Latencies iceberg, Latencies redis) {
+    lines.add(String.format(Locale.ROOT,
+        "  %-34s p50 %9.3f ms   p99 %9.3f ms%n  %-34s p50 %9.3f ms   p99 %9.3f ms%n"
+            + "  %-34s p50 %8.2fx      p99 %8.2fx",
+        iceberg.name(), iceberg.p50(), iceberg.p99(), redis.name(), redis.p50(), redis.p99(),
+        "ratio iceberg / redis", iceberg.p50() / redis.p50(), iceberg.p99() / redis.p99()));
+  }
+
+  private void target(String name, boolean met, String figure) {
+    targets.add(String.format(Locale.ROOT, "  [%s] %-46s %s", met ? "met " : "MISS", name, figure));
+  }
+}

@@ -1,0 +1,83 @@
+package dev.feast.iceberg.catalog.common;
+
+import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.catalog.CatalogProvider;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.catalog.Catalog;
+
+/**
+ * An open Iceberg catalog with a description free of secrets. Closing it closes the catalog (its
+ * connection pool, HTTP client or metastore clients).
+ */
+public final class IcebergCatalogProvider implements CatalogProvider {
+  private final Catalog catalog;
+  private final String description;
+
+  public IcebergCatalogProvider(Catalog catalog, String description) {
+    this.catalog = catalog;
+    this.description = description;
+  }
+
+  /**
+   * Loads and initializes an Iceberg catalog class with the given properties.
+   *
+   * @param impl the catalog class, e.g. {@code org.apache.iceberg.rest.RESTCatalog}
+   * @param config the configuration, for the catalog name
+   * @param properties the resolved Iceberg catalog properties
+   * @param description where the catalog lives, without secrets
+   * @param whatToCheck the advice appended to a failure, e.g. "check that the server runs"
+   */
+  public static IcebergCatalogProvider open(
+      String impl,
+      CatalogConfig config,
+      Map<String, String> properties,
+      String description,
+      String whatToCheck) {
+    Catalog catalog;
+    try {
+      catalog = CatalogUtil.loadCatalog(impl, config.name(), properties, new Configuration());
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          "Could not open the "
+              + description
+              + ": "
+              + Secrets.redact(String.valueOf(e.getMessage()), properties)
+              + "; "
+              + whatToCheck,
+          Secrets.safeCause(e, properties));
+    }
+    return new IcebergCatalogProvider(catalog, description);
+  }
+
+  @Override
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public String describe() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    if (catalog instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not close the " + description, e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.feast.iceberg.catalog.rest;
+
+import com.google.auto.service.AutoService;
+import dev.feast.iceberg.catalog.common.Endpoints;
+import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
+import dev.feast.iceberg.catalog.common.StorageProfiles;
+import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.catalog.CatalogProvider;
+import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.iceberg.CatalogProperties;
+
+/**
+ * {@code type: rest}: Iceberg's {@code RESTCatalog} against any server of the Iceberg REST
+ * protocol (Polaris, Gravitino, Nessie, Lakekeeper, Cloudflare R2 Data Catalog, ...). Keys are
+ * Iceberg's: {@code uri}, {@code warehouse}, {@code token} (a bearer token) or {@code credential}
+ * (OAuth2 client credentials), {@code io-impl} and {@code s3.*}; {@code storage: s3|r2} fills in
+ * S3FileIO settings. The server is checked for reachability when the catalog opens, within
+ * {@code feast.connect-timeout-ms}.
+ */
+@AutoService(CatalogProviderFactory.class)
+public final class RestCatalogProviderFactory implements CatalogProviderFactory {
+  @Override
+  public String type() {
+    return "rest";
+  }
+
+  @Override
+  public CatalogProvider create(CatalogConfig config, PluginContext context) {
+    Map<String, String> properties = new HashMap<>(config.properties());
+    StorageProfiles.apply(properties);
+    Duration timeout = Endpoints.connectTimeout(properties);
+    String uri = properties.get(CatalogProperties.URI);
+    if (uri == null || uri.isBlank()) {
+      throw new ConfigException(
+          "The REST catalog '" + config.name() + "' needs a uri, e.g. uri: http://localhost:8181");
+    }
+    URI endpoint;
+    try {
+      endpoint = URI.create(uri.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("The REST catalog uri '" + uri + "' is not a URI: " + e.getMessage());
+    }
+    // Bound the client's own waits too, so a server that accepts but never answers fails as well.
+    properties.putIfAbsent("rest.client.connection-timeout-ms", String.valueOf(timeout.toMillis()));
+    properties.putIfAbsent("rest.client.socket-timeout-ms", String.valueOf(timeout.toMillis() * 6));
+    String where = "REST catalog '" + config.name() + "' at " + uri;
+    String check = "check the catalog uri, that the REST server runs and is reachable from this"
+        + " host, and the token or credential";
+    Endpoints.requireReachable(where, endpoint, timeout, check);
+    return IcebergCatalogProvider.open(
+        "org.apache.iceberg.rest.RESTCatalog", config, properties, where, check);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.feast.iceberg.cli;
+
+import static dev.feast.iceberg.cli.CliRun.expectSuccess;
+import static dev.feast.iceberg.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every error is one line that says what is wrong and how to fix it, with a non-zero exit. */
+class ErrorsTest {
+  @TempDir Path dir;
+
+  static void assertOneLineError(CliRun.Result result, int exit, String... parts) {
+    assertThat(result.exit()).as(result.toString()).isEqualTo(exit);
+    assertThat(result.err().lines()).as(result.toString()).hasSize(1);
+    assertThat(result.err()).startsWith("Error: ").contains(parts);
+  }
+
+  @Test
+  void aFolderWithoutFeatureStoreYamlSaysWhereToRun() {
+    assertOneLineError(
+        run(dir, "entities", "list"),
+        1,
+        "No feature_store.yaml at " + dir.resolve("feature_store.yaml"),
+        "run from a feature repository folder");
+  }
+
+  @Test
+  void anUnknownViewNamesTheKnownOnes() throws Exception {
+    Path repo = CliRun.copyExample(dir);
+    expectSuccess(run(repo, "apply"));
+
+    assertOneLineError(
+        run(repo, "materialize", "2026-01-01", "2026-01-02", "--views", "driver_stats"),
+        1,
+        "Feature view 'driver_stats' is not in the registry",
+        "known views: [driver_hourly_stats]");
+    assertOneLineError(
+        run(repo, "feature-views", "describe", "nope"),
+        1,
+        "registered views: [driver_hourly_stats]");
+    assertOneLineError(
+        run(repo, "get-online-features", "-f", "driver_hourly_stats:conv_rate", "-e", "rider_id=1"),
+        1,
+        "'rider_id' is not a join key of any registered feature view; join keys are [driver_id]");
+  }
+
+  @Test
+  void aTimeThatIsNotATimeShowsTheForms() throws Exception {
+    Path repo = CliRun.copyExample(dir);
+
+    assertOneLineError(
+        run(repo, "materialize", "yesterday", "now"),
+        1,
+        "START 'yesterday' is not a time; write it like 2026-11-25T10:00:00Z");
+  }
+
+  @Test
+  void aMistakeInADefinitionsFileNamesTheFileAndLine() throws Exception {
+    Path repo = CliRun.copyExample(dir);
+    Path definitions = repo.resolve("definitions.yaml");
+    Files.writeString(
+        definitions, Files.readString(definitions).replace("dtype: Int64", "dtype: Integer"));
+
+    assertOneLineError(
+        run(repo, "plan"),
+        1,
+        "definitions.yaml line 17: feature view 'driver_hourly_stats':"
+            + " feature 'avg_daily_trips': Unknown value type 'Integer'");
+  }
+
+  @Test
+  void aUsageErrorPointsAtTheHelpWithExitTwo() {
+    assertOneLineError(
+        run(dir, "materialize", "2026-01-01"),
+        2,
+        "Missing required parameter: 'END'",
+        "see 'feast-iceberg materialize --help'");
+    assertOneLineError(
+        run(dir, "get-online-features", "-e", "driver_id=1"), 2, "-f=REF", "-s=NAME");
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    CliRun.Result result = run(dir, "entities", "list", "--verbose");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err())
+        .startsWith("Error: No feature_store.yaml")
+        .contains("\tat dev.feast.iceberg.core.config.RepoConfigLoader");
+  }
+
+  @Test
+  void anUnexpectedErrorSuggestsVerbose() {
+    RuntimeException e = new IllegalStateException("boom\n  second line");
+    assertThat(ErrorReporter.oneLine(e)).isEqualTo("boom second line");
+    assertThat(ErrorReporter.oneLine(new RuntimeException(new java.io.IOException("disk full"))))
+        .isEqualTo("java.io.IOException: disk full");
+    assertThat(ErrorReporter.oneLine(new NullPointerException())).isEqualTo("NullPointerException");
+  }
+
+  @Test
+  void maintainOnAStoreWithoutMaintenanceIsAOneLineUnsupportedError() throws Exception {
+    Path repo = CliRun.copyExample(dir);
+    Path yaml = repo.resolve("feature_store.yaml");
+    String config = Files.readString(yaml);
+    Files.writeString(
+        yaml,
+        config.substring(0, config.indexOf("online_store:"))
+            + "online_store:\n  type: no-maintenance-test\nentity_key_serialization_version: 3\n");
+    expectSuccess(run(repo, "apply"));
+
+    assertOneLineError(
+        run(repo, "maintain"), 1, "The NoMaintenanceStore store does not support maintenance");
+  }
+}

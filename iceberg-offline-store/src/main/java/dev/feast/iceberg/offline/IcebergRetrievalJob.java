@@ -1,0 +1,225 @@
+package dev.feast.iceberg.offline;
+
+import dev.feast.iceberg.common.DuckDbConnections;
+import dev.feast.iceberg.common.DuckDbSettings;
+import dev.feast.iceberg.common.Sql;
+import dev.feast.iceberg.common.cache.FileCache;
+import dev.feast.iceberg.spi.FeastException;
+import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.offline.RetrievalJob;
+import dev.feast.iceberg.spi.offline.RetrievalMetadata;
+import dev.feast.iceberg.spi.offline.RowStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.duckdb.DuckDBResultSet;
+
+/**
+ * The retrieval job of the Iceberg offline store: a query run by DuckDB on a connection of its own,
+ * opened at the first use and released by {@link #close()}. Planning (loading entity rows, planning
+ * Iceberg scans, copying remote files into the local cache) happens once, at the first call that
+ * needs the query; each output method then runs the query.
+ *
+ * <p>Besides the {@link RetrievalJob} outputs it gives the result as Arrow batches ({@link
+ * #arrow}), without converting values to Java objects. Jobs of this store can be cast to this type:
+ *
+ * <pre>{@code
+ * try (RetrievalJob job = store.getHistoricalFeatures(request);
+ *     BufferAllocator allocator = new RootAllocator();
+ *     ArrowReader reader = ((IcebergRetrievalJob) job).arrow(allocator)) {
+ *   while (reader.loadNextBatch()) {
+ *     VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+ *     ...
+ *   }
+ * }
+ * }</pre>
+ */
+public final class IcebergRetrievalJob implements RetrievalJob {
+  /** Rows per Arrow batch unless asked otherwise: DuckDB's vector size times a few. */
+  public static final int DEFAULT_ARROW_BATCH_ROWS = 8192;
+
+  private final DuckDbSettings settings;
+  private final QueryPreparer preparer;
+  private final Catalog catalog;
+  private final JobFiles files;
+  private final List<AutoCloseable> streams = new ArrayList<>();
+  private Connection connection;
+  private PreparedQuery prepared;
+  private boolean closed;
+
+  IcebergRetrievalJob(
+      DuckDbSettings settings, QueryPreparer preparer, Catalog catalog, FileCache cache) {
+    this.settings = settings;
+    this.preparer = preparer;
+    this.catalog = catalog;
+    this.files = new JobFiles(cache);
+  }
+
+  private synchronized PreparedQuery prepared() {
+    if (closed) {
+      throw new IllegalStateException("The retrieval job is closed; create a new one");
+    }
+    if (prepared == null) {
+      connection = DuckDbConnections.open(settings);
+      try {
+        prepared = preparer.prepare(connection, files);
+      } catch (SQLException | RuntimeException e) {
+        // A failed plan leaves half-loaded temp tables behind: start afresh on the next call.
+        closeConnection();
+        if (e instanceof SQLException) {
+          throw new FeastException("DuckDB could not prepare the retrieval: " + e.getMessage(), e);
+        }
+        throw (RuntimeException) e;
+      }
+    }
+    return prepared;
+  }
+
+  @Override
+  public List<Field> columns() {
+    return prepared().columns();
+  }
+
+  @Override
+  public synchronized RowStream rows() {
+    PreparedQuery query = prepared();
+    try {
+      Statement statement = connection.createStatement();
+      try {
+        ResultSet results = statement.executeQuery(query.sql());
+        DuckDbRowStream[] holder = new DuckDbRowStream[1];
+        holder[0] =
+            new DuckDbRowStream(statement, results, query.columns(), () -> forget(holder[0]));
+        streams.add(holder[0]);
+        return holder[0];
+      } catch (SQLException e) {
+        statement.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * Runs the retrieval and gives its result as Arrow batches of up to {@link
+   * #DEFAULT_ARROW_BATCH_ROWS} rows. Timestamps are {@code Timestamp(MICROSECOND, "UTC")}, float32
+   * stays {@code Float4}, int32 {@code Int}, lists {@code List}. The batches live in memory of
+   * {@code allocator}; close the reader (the job closes any still open) before the allocator.
+   */
+  public ArrowReader arrow(BufferAllocator allocator) {
+    return arrow(allocator, DEFAULT_ARROW_BATCH_ROWS);
+  }
+
+  /** As {@link #arrow(BufferAllocator)}, with batches of up to {@code batchRows} rows. */
+  public synchronized ArrowReader arrow(BufferAllocator allocator, int batchRows) {
+    if (batchRows <= 0) {
+      throw new IllegalArgumentException("Arrow batches need at least one row, not " + batchRows);
+    }
+    PreparedQuery query = prepared();
+    try {
+      Statement statement = connection.createStatement();
+      try {
+        DuckDBResultSet results = statement.executeQuery(query.sql()).unwrap(DuckDBResultSet.class);
+        ArrowReader exported = (ArrowReader) results.arrowExportStream(allocator, batchRows);
+        ArrowResult[] holder = new ArrowResult[1];
+        holder[0] = new ArrowResult(allocator, exported, statement, () -> forget(holder[0]));
+        streams.add(holder[0]);
+        return holder[0];
+      } catch (SQLException | RuntimeException e) {
+        statement.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private synchronized void forget(AutoCloseable stream) {
+    streams.remove(stream);
+  }
+
+  @Override
+  public synchronized void toParquet(Path path) {
+    PreparedQuery query = prepared();
+    Path target = path.toAbsolutePath();
+    try {
+      if (target.getParent() != null) {
+        Files.createDirectories(target.getParent());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create the folder of " + target, e);
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "COPY (" + query.sql() + ") TO " + Sql.literal(target.toString()) + " (FORMAT parquet)");
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public void persist(TableIdentifier table, boolean allowOverwrite) {
+    List<Field> columns = columns();
+    try (RowStream rows = rows()) {
+      ResultPersister.persist(catalog, table, allowOverwrite, columns, rows);
+    }
+  }
+
+  @Override
+  public String sql() {
+    return prepared().sql();
+  }
+
+  @Override
+  public RetrievalMetadata metadata() {
+    return prepared().metadata();
+  }
+
+  private FeastException failed(SQLException e) {
+    return new FeastException("DuckDB could not run the retrieval: " + e.getMessage(), e);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      for (AutoCloseable stream : new ArrayList<>(streams)) {
+        try {
+          stream.close();
+        } catch (Exception e) {
+          throw new FeastException("Closing a result of the job failed: " + e.getMessage(), e);
+        }
+      }
+      closeConnection();
+    } finally {
+      files.close();
+    }
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        throw new FeastException("Closing DuckDB failed: " + e.getMessage(), e);
+      } finally {
+        connection = null;
+      }
+    }
+  }
+}

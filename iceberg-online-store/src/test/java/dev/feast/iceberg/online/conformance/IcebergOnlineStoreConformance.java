@@ -1,0 +1,76 @@
+package dev.feast.iceberg.online.conformance;
+
+import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
+import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
+import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
+import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.online.OnlineStore;
+import dev.feast.iceberg.testsuite.OnlineStoreConformance;
+import dev.feast.iceberg.testsuite.TestPluginContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+
+/**
+ * The Iceberg online store under the online conformance suite, on a JDBC catalog (SQLite), with one
+ * partition strategy per subclass. N7 reads the tables' {@code entity_key} column.
+ */
+abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
+  private static final String NAMESPACE = "feast_online";
+  private TestPluginContext context;
+  private CatalogConfig catalog;
+
+  /** {@code entity_hash}, {@code timestamp} or {@code hybrid}. */
+  abstract String partitionStrategy();
+
+  @Override
+  protected OnlineStore createStore(Path directory) {
+    context = closeAfterEach(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
+    catalog =
+        new CatalogConfig(
+            "jdbc",
+            "feast",
+            Map.of(
+                "uri",
+                "jdbc:sqlite:" + directory.resolve("catalog.db"),
+                "warehouse",
+                directory.resolve("warehouse").toString()));
+    IcebergOnlineStoreConfig config =
+        new IcebergOnlineStoreConfig(
+            catalog, NAMESPACE, partitionStrategy(), 4, "hour", null, null);
+    return new IcebergOnlineStoreFactory().create(config, context);
+  }
+
+  @Override
+  protected Optional<List<byte[]>> storedEntityKeys(OnlineStore store, FeatureView view) {
+    Table table =
+        context
+            .catalog(catalog)
+            .catalog()
+            .loadTable(TableIdentifier.of(NAMESPACE, context.project() + "_" + view.name()));
+    List<byte[]> keys = new ArrayList<>();
+    try (CloseableIterable<Record> records =
+        IcebergGenerics.read(table).select("entity_key").build()) {
+      for (Record record : records) {
+        ByteBuffer key = ((ByteBuffer) record.getField("entity_key")).duplicate();
+        byte[] bytes = new byte[key.remaining()];
+        key.get(bytes);
+        keys.add(bytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Optional.of(keys);
+  }
+}

@@ -1,0 +1,291 @@
+package dev.feast.iceberg.testsuite;
+
+import dev.feast.iceberg.spi.DataSource;
+import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.offline.EntitySource;
+import dev.feast.iceberg.spi.offline.HistoricalRequest;
+import dev.feast.iceberg.spi.offline.OfflineStore;
+import dev.feast.iceberg.spi.offline.RetrievalJob;
+import dev.feast.iceberg.spi.offline.ViewSelection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * Offline stores broken on purpose, each a small wrapper or subclass of {@link
+ * ReferenceOfflineStore}, and the conformance classes that run the suite on them. The nested
+ * classes are not run by Maven (nested classes are excluded); {@link BrokenStoresAreCaughtTest}
+ * runs each and expects failures.
+ */
+final class BrokenOfflineStores {
+  private BrokenOfflineStores() {}
+
+  /** A request with each view transformed. */
+  static HistoricalRequest mapViews(HistoricalRequest request, UnaryOperator<FeatureView> change) {
+    List<ViewSelection> views = new ArrayList<>();
+    for (ViewSelection selection : request.views()) {
+      views.add(new ViewSelection(change.apply(selection.view()), selection.projection()));
+    }
+    return new HistoricalRequest(
+        request.entities(), views, request.fullFeatureNames(), request.filterByCreatedTimestamp());
+  }
+
+  static FeatureView withTtl(FeatureView view, Duration ttl) {
+    return OfflineConformanceBase.withTtl(view, ttl);
+  }
+
+  /** The same source without its created timestamp column. */
+  static FeatureView withoutCreated(FeatureView view) {
+    DataSource source = view.source();
+    DataSource blind =
+        new DataSource() {
+          @Override
+          public String name() {
+            return source.name();
+          }
+
+          @Override
+          public String timestampField() {
+            return source.timestampField();
+          }
+
+          @Override
+          public String createdTimestampColumn() {
+            return "";
+          }
+
+          @Override
+          public Map<String, String> fieldMapping() {
+            return source.fieldMapping();
+          }
+        };
+    return new FeatureView(
+        view.name(),
+        view.entities(),
+        view.entityColumns(),
+        view.features(),
+        view.ttl(),
+        blind,
+        view.online(),
+        view.description(),
+        view.tags());
+  }
+
+  /** TTL lower bound exclusive: a row exactly ttl old is dropped. */
+  static class TtlBoundExclusive extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
+          return delegate.getHistoricalFeatures(
+              mapViews(request, v -> v.hasTtl() ? withTtl(v, v.ttl().minusNanos(1000)) : v));
+        }
+      };
+    }
+  }
+
+  /** TTL ignored: every view unbounded. */
+  static class TtlIgnored extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
+          return delegate.getHistoricalFeatures(mapViews(request, v -> withTtl(v, Duration.ZERO)));
+        }
+      };
+    }
+  }
+
+  /** Created timestamp ignored: on equal event timestamps the first row written wins. */
+  static class CreatedIgnored extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
+          return delegate.getHistoricalFeatures(
+              mapViews(request, BrokenOfflineStores::withoutCreated));
+        }
+
+        @Override
+        public RetrievalJob pullLatest(FeatureView view, Instant start, Instant end) {
+          return delegate.pullLatest(withoutCreated(view), start, end);
+        }
+      };
+    }
+  }
+
+  /** A random winner on equal event timestamps (an ASOF join without the dedup pass). */
+  static class RandomTieWinner extends ReferenceOfflineStoreConformanceTest {
+    private final Random random = new Random(7);
+
+    @Override
+    ReferenceOfflineStore newReference() {
+      return new ReferenceOfflineStore() {
+        @Override
+        synchronized Map<String, RowSet> sourceRows() {
+          Map<String, RowSet> shuffled = new LinkedHashMap<>();
+          for (Map.Entry<String, RowSet> e : super.sourceRows().entrySet()) {
+            List<List<Object>> rows = new ArrayList<>(e.getValue().rows());
+            Collections.shuffle(rows, random);
+            shuffled.put(e.getKey(), new RowSet(e.getValue().columns(), rows));
+          }
+          return shuffled;
+        }
+      };
+    }
+
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
+          return delegate.getHistoricalFeatures(
+              mapViews(request, BrokenOfflineStores::withoutCreated));
+        }
+      };
+    }
+  }
+
+  /** Duplicate entity rows collapsed into one (a DISTINCT on the entity rows). */
+  static class DuplicatesCollapsed extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
+          if (request.entities() instanceof EntitySource.Rows rows) {
+            RowSet distinct =
+                new RowSet(
+                    rows.rows().columns(),
+                    new ArrayList<>(new LinkedHashSet<>(rows.rows().rows())));
+            request =
+                new HistoricalRequest(
+                    EntitySource.of(distinct),
+                    request.views(),
+                    request.fullFeatureNames(),
+                    request.filterByCreatedTimestamp());
+          }
+          return delegate.getHistoricalFeatures(request);
+        }
+      };
+    }
+  }
+
+  /** float32 widened to float64 in results (a DuckDB FLOAT read as DOUBLE). */
+  static class FloatWidened extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
+          RowSet result = run(delegate.getHistoricalFeatures(request));
+          return new ReferenceJob(() -> widen(result), (t, r, o) -> {});
+        }
+      };
+    }
+
+    static RowSet widen(RowSet rows) {
+      List<Field> columns = new ArrayList<>();
+      for (Field field : rows.columns()) {
+        ValueType type = field.type();
+        columns.add(
+            type == ValueType.FLOAT
+                ? Field.of(field.name(), ValueType.DOUBLE)
+                : type == ValueType.FLOAT_LIST
+                    ? Field.of(field.name(), ValueType.DOUBLE_LIST)
+                    : field);
+      }
+      List<List<Object>> out = new ArrayList<>();
+      for (List<Object> row : rows.rows()) {
+        List<Object> copy = new ArrayList<>();
+        for (Object value : row) {
+          copy.add(widenValue(value));
+        }
+        out.add(copy);
+      }
+      return new RowSet(columns, out);
+    }
+
+    static Object widenValue(Object value) {
+      if (value instanceof Float f) {
+        return f.doubleValue();
+      } else if (value instanceof List<?> list) {
+        return list.stream().map(FloatWidened::widenValue).toList();
+      }
+      return value;
+    }
+  }
+
+  /** pull_latest treats the end of the range as exclusive. */
+  static class PullEndExclusive extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public RetrievalJob pullLatest(FeatureView view, Instant start, Instant end) {
+          return delegate.pullLatest(view, start, end.minusNanos(1000));
+        }
+      };
+    }
+  }
+
+  /** Naive entity timestamps read in the JVM's zone (Europe/Berlin here), not UTC. */
+  static class NaiveTimestampsInLocalZone extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
+          if (request.entities() instanceof EntitySource.Rows rows) {
+            List<List<Object>> out = new ArrayList<>();
+            for (List<Object> row : rows.rows().rows()) {
+              List<Object> copy = new ArrayList<>();
+              for (Object value : row) {
+                copy.add(
+                    value instanceof LocalDateTime t
+                        ? t.atZone(ZoneId.of("Europe/Berlin")).toInstant()
+                        : value);
+              }
+              out.add(copy);
+            }
+            request =
+                new HistoricalRequest(
+                    EntitySource.of(new RowSet(rows.rows().columns(), out)), request.views(),
+                    request.fullFeatureNames(), request.filterByCreatedTimestamp());
+          }
+          return delegate.getHistoricalFeatures(request);
+        }
+      };
+    }
+  }
+
+  /** write_batch appends row by row, so a bad row leaves the rows before it behind. */
+  static class WriteNotAtomic extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public void writeBatch(FeatureView view, RowSet rows) {
+          for (List<Object> row : rows.rows()) {
+            delegate.writeBatch(view, new RowSet(rows.columns(), List.of(row)));
+          }
+        }
+      };
+    }
+  }
+}
