@@ -45,23 +45,6 @@ final class HistoricalCommand extends BaseCommand {
   @Option(names = "--full-feature-names", description = "Name columns <view>__<feature>.")
   boolean fullFeatureNames;
 
-  /** Features by reference or by service, one of the two. */
-  static final class FeatureSelection {
-    @Option(
-        names = {"--features", "-f"},
-        required = true,
-        paramLabel = "REF",
-        description = "Feature references view:feature (repeat or separate with commas).")
-    List<String> features;
-
-    @Option(
-        names = {"--service", "-s"},
-        required = true,
-        paramLabel = "NAME",
-        description = "A feature service.")
-    String service;
-  }
-
   @Override
   void run() throws IOException {
     TabularFiles.requireKnownFormat(entities, "--entities");

@@ -33,7 +33,7 @@ final class OnlineCommand extends BaseCommand {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Selection selection;
+  FeatureSelection selection;
 
   @Option(
       names = {"--entity", "--entities", "-e"},
@@ -44,23 +44,6 @@ final class OnlineCommand extends BaseCommand {
 
   @Option(names = "--full-feature-names", description = "Name columns <view>__<feature>.")
   boolean fullFeatureNames;
-
-  /** Features by reference or by service, one of the two. */
-  static final class Selection {
-    @Option(
-        names = {"--features", "-f"},
-        required = true,
-        paramLabel = "REF",
-        description = "Feature references view:feature (repeat or separate with commas).")
-    List<String> features;
-
-    @Option(
-        names = {"--service", "-s"},
-        required = true,
-        paramLabel = "NAME",
-        description = "A feature service.")
-    String service;
-  }
 
   @Override
   void run() throws Exception {

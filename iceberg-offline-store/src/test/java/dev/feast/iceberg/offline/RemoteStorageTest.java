@@ -11,6 +11,7 @@ import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testservers.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,13 +38,15 @@ class RemoteStorageTest extends StoreTestBase {
 
   @BeforeAll
   static void startS3() throws Exception {
-    s3 = S3Server.get();
-    bucket = s3.createBucket("feast-offline-" + UUID.randomUUID().toString().substring(0, 8));
+    s3 = S3Server.shared();
+    bucket = s3.bucket("feast-offline-" + UUID.randomUUID().toString().substring(0, 8));
   }
 
   @BeforeEach
   void s3Catalog() {
     Map<String, String> properties = new HashMap<>(s3.fileIoProperties());
+    // The store's test class path has the URL-connection HTTP client, not the Apache one.
+    properties.put("http-client.type", "urlconnection");
     properties.put("uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
     properties.put("warehouse", "s3://" + bucket + "/" + UUID.randomUUID() + "/warehouse");
     catalog = new CatalogConfig("jdbc", "feast", properties);
