@@ -27,6 +27,7 @@ import dev.feast.iceberg.spi.online.OnlineStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -187,7 +188,7 @@ public final class FeatureStore implements AutoCloseable {
       List<MaterializationInterval> done = state.materializations().getOrDefault(view.name(), List.of());
       // Feast's rule: continue from the last recorded end; the first time, from now - ttl.
       Instant start = done.isEmpty()
-          ? (view.hasTtl() ? clock.instant().minus(view.ttl()) : Instant.EPOCH)
+          ? (view.hasTtl() ? clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(view.ttl()) : Instant.EPOCH)
           : done.get(done.size() - 1).end();
       starts.put(view, start.isAfter(end) ? end : start);
     }

@@ -89,7 +89,35 @@ final class HistoricalRetrieval implements QueryPreparer {
     if (entitySource instanceof EntitySource.Rows rows) {
       EntityLoader.timestampColumn(rows.rows().columns());
       checkEntityColumns(rows.rows().columnNames());
+      checkEntityTypes(rows.rows().columns());
     }
+  }
+
+  /**
+   * Join key columns of in-memory rows hold values comparable with the source's keys; DuckDB would
+   * otherwise fail with a message that names neither the column nor the view.
+   */
+  private void checkEntityTypes(List<Field> entityColumns) {
+    for (ViewSelection selection : views) {
+      for (Field key : selection.view().entityColumns()) {
+        String column = selection.entityColumn(key.name());
+        for (Field field : entityColumns) {
+          if (field.name().equals(column) && !comparable(field.type(), key.type())) {
+            throw new InvalidEntityRowsException(
+                "Entity column '" + column + "' is " + field.type().feastName()
+                    + ", but join key '" + key.name() + "' of feature view '"
+                    + selection.projection().nameToUse() + "' is " + key.type().feastName()
+                    + "; give the column " + key.type().feastName() + " values");
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean comparable(ValueType a, ValueType b) {
+    return a == b
+        || ((a == ValueType.INT32 || a == ValueType.INT64)
+            && (b == ValueType.INT32 || b == ValueType.INT64));
   }
 
   @Override

@@ -51,7 +51,7 @@ class FeatureStoreTest {
   void incrementalMaterializationStartsWhereTheLastOneEndedAndIsRecorded() {
     Instant later = END.plus(Duration.ofHours(3));
     try (FeatureStore store = openWithData()) {
-      Instant before = Instant.now();
+      Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       List<MaterializationResult> first = store.materializeIncremental(END.minus(Duration.ofHours(5)));
       Instant after = Instant.now();
       List<MaterializationResult> second = store.materializeIncremental(later);
