@@ -125,16 +125,18 @@ public final class FeatureStore implements AutoCloseable {
 
   /** Registers some definitions and removes others, with their online storage. */
   public void apply(Collection<?> toApply, Collection<?> toDelete) {
-    RegistryState next = Definitions.apply(registry.state(), toApply, toDelete, clock.instant());
-    List<FeatureView> keep = next.featureViews().values().stream().filter(FeatureView::online).toList();
     List<FeatureView> drop = new ArrayList<>();
     for (Object definition : toDelete) {
       if (definition instanceof FeatureView view) {
         drop.add(view);
       }
     }
-    online.update(keep, drop);
-    registry.update(state -> next);
+    // Built on the freshest registry under its lock, so another process's apply is never lost.
+    registry.update(state -> {
+      RegistryState next = Definitions.apply(state, toApply, toDelete, clock.instant());
+      online.update(next.featureViews().values().stream().filter(FeatureView::online).toList(), drop);
+      return next;
+    });
   }
 
   /** Point-in-time features for entity rows; refs are {@code view:feature}. */

@@ -11,10 +11,12 @@ import dev.feast.iceberg.spi.offline.OfflineCapability;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import org.apache.iceberg.catalog.Catalog;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Iceberg offline store. Reads go through the catalog for every job, so a job sees the tables'
@@ -37,6 +39,8 @@ final class IcebergOfflineStore implements OfflineStore {
   private final DuckDbSettings settings;
   private final boolean pruning;
   private final FileCache cache;
+  // Jobs not closed yet: close() closes them, so no DuckDB database outlives the store.
+  private final Set<IcebergRetrievalJob> openJobs = ConcurrentHashMap.newKeySet();
 
   IcebergOfflineStore(
       CatalogProvider catalog, DuckDbSettings settings, boolean pruning, FileCache cache) {
@@ -50,12 +54,12 @@ final class IcebergOfflineStore implements OfflineStore {
   public RetrievalJob getHistoricalFeatures(HistoricalRequest request) {
     HistoricalRetrieval retrieval = new HistoricalRetrieval(request, catalog.catalog(), pruning);
     retrieval.validate();
-    return new IcebergRetrievalJob(settings, retrieval, catalog.catalog(), cache);
+    return job(settings, retrieval, catalog.catalog(), cache);
   }
 
   @Override
   public RetrievalJob pullLatest(FeatureView view, Instant start, Instant end) {
-    return new IcebergRetrievalJob(
+    return job(
         settings,
         new PullRetrieval(view, start, end, true, catalog.catalog(), pruning),
         catalog.catalog(),
@@ -64,7 +68,7 @@ final class IcebergOfflineStore implements OfflineStore {
 
   @Override
   public RetrievalJob pullAll(FeatureView view, Instant start, Instant end) {
-    return new IcebergRetrievalJob(
+    return job(
         settings,
         new PullRetrieval(view, start, end, false, catalog.catalog(), pruning),
         catalog.catalog(),
@@ -96,7 +100,7 @@ final class IcebergOfflineStore implements OfflineStore {
             catalog.catalog(),
             pruning);
     retrieval.validate();
-    return new IcebergRetrievalJob(settings, retrieval, catalog.catalog(), cache);
+    return job(settings, retrieval, catalog.catalog(), cache);
   }
 
   @Override
@@ -109,10 +113,36 @@ final class IcebergOfflineStore implements OfflineStore {
     return CAPABILITIES;
   }
 
+  private IcebergRetrievalJob job(
+      DuckDbSettings settings, QueryPreparer preparer, Catalog catalog, FileCache cache) {
+    IcebergRetrievalJob[] holder = new IcebergRetrievalJob[1];
+    holder[0] = new IcebergRetrievalJob(
+        settings, preparer, catalog, cache, () -> openJobs.remove(holder[0]));
+    openJobs.add(holder[0]);
+    return holder[0];
+  }
+
+  /**
+   * Closes the jobs the user left open (their DuckDB databases and cache leases). The runtime owns
+   * the catalog, and the file cache is an index of files on disk shared by the JVM's stores.
+   */
   @Override
   public void close() {
-    // Jobs own their DuckDB connections and cache leases, the runtime owns the catalog, and the
-    // file cache is an index of files on disk shared by the JVM's stores: nothing to release.
+    RuntimeException failure = null;
+    for (IcebergRetrievalJob job : List.copyOf(openJobs)) {
+      try {
+        job.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   @Override

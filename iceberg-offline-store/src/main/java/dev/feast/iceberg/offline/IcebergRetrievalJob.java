@@ -56,14 +56,25 @@ public final class IcebergRetrievalJob implements RetrievalJob {
   private final List<AutoCloseable> streams = new ArrayList<>();
   private Connection connection;
   private PreparedQuery prepared;
+  private final Runnable onClose;
   private boolean closed;
 
   IcebergRetrievalJob(
       DuckDbSettings settings, QueryPreparer preparer, Catalog catalog, FileCache cache) {
+    this(settings, preparer, catalog, cache, () -> {});
+  }
+
+  IcebergRetrievalJob(
+      DuckDbSettings settings,
+      QueryPreparer preparer,
+      Catalog catalog,
+      FileCache cache,
+      Runnable onClose) {
     this.settings = settings;
     this.preparer = preparer;
     this.catalog = catalog;
     this.files = new JobFiles(cache);
+    this.onClose = onClose;
   }
 
   private synchronized PreparedQuery prepared() {
@@ -207,7 +218,11 @@ public final class IcebergRetrievalJob implements RetrievalJob {
       }
       closeConnection();
     } finally {
-      files.close();
+      try {
+        files.close();
+      } finally {
+        onClose.run();
+      }
     }
   }
 

@@ -18,6 +18,12 @@ final class Namespaces {
         namespaces.createNamespace(namespace);
       } catch (AlreadyExistsException e) {
         // Another writer created it first; that is what we wanted.
+      } catch (RuntimeException e) {
+        // Iceberg's JdbcCatalog reports a lost creation race as a failed INSERT (a unique-key
+        // violation, UncheckedSQLException), not as AlreadyExistsException.
+        if (!namespaces.namespaceExists(namespace)) {
+          throw e;
+        }
       }
     }
   }

@@ -220,6 +220,13 @@ final class OnlineTables {
         namespaces.createNamespace(namespace);
       } catch (AlreadyExistsException e) {
         log.debug("namespace {} was created concurrently", namespace);
+      } catch (RuntimeException e) {
+        // Iceberg's JdbcCatalog reports a lost creation race as a failed INSERT (a unique-key
+        // violation, UncheckedSQLException), not as AlreadyExistsException.
+        if (!namespaces.namespaceExists(namespace)) {
+          throw e;
+        }
+        log.debug("namespace {} was created concurrently", namespace);
       }
     }
   }

@@ -1,22 +1,48 @@
 package dev.feast.iceberg.catalog.common;
 
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Keeps secret configuration values out of messages built from third-party exceptions. */
 public final class Secrets {
+  private static final int MIN_LENGTH = 3;
+
   private Secrets() {}
 
   /** The text with every secret property value of the configuration replaced by {@code ****}. */
   public static String redact(String text, Map<String, String> properties) {
     String result = text;
     for (Map.Entry<String, String> e : properties.entrySet()) {
-      String value = e.getValue();
-      if (CatalogConfig.isSecret(e.getKey()) && value != null && value.length() >= 3) {
-        result = result.replace(value, "****");
+      if (CatalogConfig.isSecret(e.getKey()) && e.getValue() != null) {
+        for (String form : forms(e.getValue())) {
+          result = result.replace(form, "****");
+        }
       }
     }
     return result;
+  }
+
+  /**
+   * The ways a secret can show up in a message: as written; its part after the first colon, since
+   * a REST {@code credential} is {@code client_id:client_secret} and servers echo the secret alone;
+   * and URL-encoded, as in an echoed OAuth form body.
+   */
+  private static Set<String> forms(String value) {
+    Set<String> forms = new LinkedHashSet<>();
+    forms.add(value);
+    int colon = value.indexOf(':');
+    if (colon >= 0) {
+      forms.add(value.substring(colon + 1));
+    }
+    for (String form : Set.copyOf(forms)) {
+      forms.add(URLEncoder.encode(form, StandardCharsets.UTF_8));
+    }
+    forms.removeIf(form -> form.length() < MIN_LENGTH);
+    return forms;
   }
 
   /**

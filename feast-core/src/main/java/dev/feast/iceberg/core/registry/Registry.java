@@ -6,58 +6,54 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.UnaryOperator;
 
 /**
  * The registry of definitions, kept in a human-readable JSON file. Each change writes a new file
- * and moves it over the old one, so a reader never sees half a registry.
+ * and moves it over the old one, so a reader never sees half a registry. Changes are made under a
+ * lock shared by every process ({@link RegistryLock}) on the freshest file, so two processes that
+ * apply or record materializations at once never lose each other's changes; reads pick up another
+ * process's changes when the file changed.
  */
 public final class Registry {
   private final Path file;
   private final String project;
   private RegistryState state;
+  private Object readStamp;
 
-  private Registry(Path file, String project, RegistryState state) {
-    this.file = file;
+  private Registry(Path file, String project) {
+    this.file = file.toAbsolutePath().normalize();
     this.project = project;
-    this.state = state;
+    this.state = RegistryState.empty(project);
   }
 
   /** Opens the registry file, or an empty registry when the file does not exist yet. */
   public static Registry open(Path file, String project) {
-    if (!Files.exists(file)) {
-      return new Registry(file, project, RegistryState.empty(project));
-    }
-    RegistryState state;
-    try {
-      state = RegistryCodec.read(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(
-          "The registry " + file + " cannot be read: " + e.getMessage()
-              + "; restore it from version control, or delete it and run apply again",
-          e);
-    }
-    if (!state.project().equals(project)) {
-      throw new ConfigException(
-          "The registry " + file + " belongs to project '" + state.project() + "', not '" + project
-              + "'; point registry: in feature_store.yaml at this project's own file");
-    }
-    return new Registry(file, project, state);
+    Registry registry = new Registry(file, project);
+    registry.reloadIfChanged();
+    return registry;
   }
 
-  /** The current definitions. */
+  /** The current definitions, re-read when another process changed the file. */
   public synchronized RegistryState state() {
+    reloadIfChanged();
     return state;
   }
 
-  /** Applies a change and writes the file. */
+  /** Applies a change to the freshest definitions and writes the file, under the registry lock. */
   public synchronized RegistryState update(UnaryOperator<RegistryState> change) {
-    RegistryState next = change.apply(state);
-    write(next);
-    state = next;
-    return next;
+    try (RegistryLock lock = RegistryLock.acquire(file)) {
+      reloadIfChanged();
+      RegistryState next = change.apply(state);
+      write(next);
+      state = next;
+      readStamp = stamp();
+      return next;
+    }
   }
 
   /** The registry file. */
@@ -70,9 +66,50 @@ public final class Registry {
     return project;
   }
 
+  private void reloadIfChanged() {
+    Object stamp = stamp();
+    if (stamp == null || stamp.equals(readStamp)) {
+      return;
+    }
+    RegistryState read;
+    try {
+      read = RegistryCodec.read(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException(
+          "The registry " + file + " cannot be read: " + e.getMessage()
+              + "; restore it from version control, or delete it and run apply again",
+          e);
+    }
+    if (!read.project().equals(project)) {
+      throw new ConfigException(
+          "The registry " + file + " belongs to project '" + read.project() + "', not '" + project
+              + "'; point registry: in feature_store.yaml at this project's own file");
+    }
+    state = read;
+    readStamp = stamp;
+  }
+
+  /**
+   * What identifies one version of the file. Every write moves a new file into place, so the file
+   * key (device and inode) changes even when the coarse modification time does not.
+   */
+  private Object stamp() {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return java.util.Arrays.asList(
+          attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the registry " + file, e);
+    }
+  }
+
   private void write(RegistryState next) {
     try {
-      Path dir = file.toAbsolutePath().getParent();
+      Path dir = file.getParent();
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
       try {

@@ -103,4 +103,44 @@ class RegistryTest {
     assertThatThrownBy(() -> Registry.open(file, "two"))
         .hasMessageContaining("belongs to project 'one', not 'two'");
   }
+
+  @Test
+  void twoHandlesOnOneFileNeverLoseEachOthersChanges(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("registry.json");
+    Registry first = Registry.open(file, "p");
+    Registry second = Registry.open(file, "p");
+
+    first.update(state -> withEntity(state, DRIVER));
+    second.update(state -> withEntity(state, CUSTOMER));
+
+    assertThat(Registry.open(file, "p").state().entities()).containsOnlyKeys("driver", "customer");
+    assertThat(first.state().entities()).containsOnlyKeys("driver", "customer");
+  }
+
+  @Test
+  void concurrentUpdatesFromManyThreadsAreAllKept(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("registry.json");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Entity entity = Entity.of("e" + i, ValueType.INT64);
+        done.add(pool.submit(() -> Registry.open(file, "p").update(state -> withEntity(state, entity))));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(Registry.open(file, "p").state().entities()).hasSize(20);
+  }
+
+  private static RegistryState withEntity(RegistryState state, Entity entity) {
+    Map<String, Entity> entities = new java.util.LinkedHashMap<>(state.entities());
+    entities.put(entity.name(), entity);
+    return new RegistryState(state.project(), entities, state.featureViews(), state.featureServices(),
+        state.materializations(), Instant.EPOCH);
+  }
 }

@@ -26,14 +26,20 @@ public final class ChildJvm implements AutoCloseable {
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> seen = new ArrayList<>();
   private final PrintWriter stdin;
+  private final Thread pump;
 
   private ChildJvm(Process process, Path stderr) {
     this.process = process;
     this.stderr = stderr;
     this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-    Thread pump = new Thread(this::pump, "child-stdout-" + process.pid());
+    this.pump = new Thread(this::pump, "child-stdout-" + process.pid());
     pump.setDaemon(true);
     pump.start();
+  }
+
+  /** Where a child's stderr goes: under the build folder, kept for a look after a failure. */
+  public static Path logFile(String name) {
+    return Path.of("target", "child-jvm-logs", name + ".stderr").toAbsolutePath();
   }
 
   /** Starts {@code main} with {@code args}; its stderr goes to {@code stderr}. */
@@ -41,6 +47,7 @@ public final class ChildJvm implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-XX:+DisplayVMOutputToStderr",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
         "-cp", System.getProperty("java.class.path"),
         main.getName()));
@@ -78,7 +85,8 @@ public final class ChildJvm implements AutoCloseable {
       String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (line == null) {
         throw new AssertionError("Child JVM " + process.pid() + " printed nothing for " + timeout
-            + " after " + seen + " (alive: " + process.isAlive() + "); stderr:\n" + stderr());
+            + " after " + seen + " (" + (process.isAlive() ? "alive" : "exit code "
+            + process.exitValue()) + "); stderr:\n" + stderr());
       }
       seen.add(line);
       return line;
@@ -124,8 +132,20 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** The lines read so far. */
-  public List<String> seen() {
+  /**
+   * Every line the child printed, once it has ended: those read so far and those still queued.
+   */
+  public List<String> allLines() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("child JVM " + process.pid() + " still runs");
+    }
+    try {
+      pump.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted reading the output of child JVM " + process.pid(), e);
+    }
+    lines.drainTo(seen);
     return List.copyOf(seen);
   }
 

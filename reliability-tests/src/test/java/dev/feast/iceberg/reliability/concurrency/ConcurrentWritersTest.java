@@ -7,6 +7,7 @@ import dev.feast.iceberg.core.online.OnlineResponse;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
@@ -69,7 +70,8 @@ class ConcurrentWritersTest {
       for (int p = 0; p < PROCESSES; p++) {
         int writer = THREADS + p;
         children.add(ChildJvm.start(WriterProcess.class,
-            dir.resolve("writer-" + writer + ".stderr"), repo.toString(), String.valueOf(writer)));
+            ChildJvm.logFile(kind + "-" + suffix + "-writer-" + writer),
+            repo.toString(), String.valueOf(writer)));
       }
       for (ChildJvm child : children) {
         child.awaitLine("ready", TIMEOUT);
@@ -86,6 +88,8 @@ class ConcurrentWritersTest {
         while (running.get()) {
           maintainer.maintain();
           runs++;
+          // Leave the two cores to the writers between runs: contention, not starvation.
+          Thread.sleep(50);
         }
         return runs;
       });
@@ -136,7 +140,8 @@ class ConcurrentWritersTest {
   }
 
   /** Reads every key of {@code trips} until told to stop; the shared key never goes back. */
-  private static int readOnlineWhile(FeatureStore store, AtomicBoolean running) {
+  private static int readOnlineWhile(FeatureStore store, AtomicBoolean running)
+      throws InterruptedException {
     List<Long> keys = List.copyOf(Workload.latest("trips", WRITERS).keySet());
     long seen = Long.MIN_VALUE;
     int reads = 0;
@@ -148,6 +153,7 @@ class ConcurrentWritersTest {
       assertThat(now).as("the shared key never goes back").isGreaterThanOrEqualTo(seen);
       seen = now;
       reads++;
+      Thread.sleep(5);
     }
     return reads;
   }
@@ -165,6 +171,11 @@ class ConcurrentWritersTest {
       try (RetrievalJob job = store.getHistoricalFeatures(
           EntitySource.of(entities), List.of("ratings:value"), false)) {
         answer = job.toRowSet();
+      } catch (UnknownDefinitionException e) {
+        // The first write creates the source table; once it was read it must stay readable.
+        assertThat(reads).as("source table vanished after %d reads: %s", reads, e).isZero();
+        Thread.sleep(20);
+        continue;
       }
       assertThat(answer.size()).isEqualTo(1);
       Object value = answer.get(0, "value");
@@ -173,6 +184,7 @@ class ConcurrentWritersTest {
           .isGreaterThanOrEqualTo(seen);
       seen = now;
       reads++;
+      Thread.sleep(100);
     }
     return reads;
   }

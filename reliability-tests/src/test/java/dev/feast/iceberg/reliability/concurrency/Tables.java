@@ -2,6 +2,7 @@ package dev.feast.iceberg.reliability.concurrency;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -56,7 +58,7 @@ public final class Tables {
   public static List<String> missingCurrentFiles(Table table) {
     table.refresh();
     List<String> missing = new ArrayList<>();
-    check(table.io().newInputFile(metadataLocation(table)).location(), missing);
+    check(metadataLocation(table), missing);
     Snapshot current = table.currentSnapshot();
     if (current == null) {
       return missing;
@@ -77,7 +79,7 @@ public final class Tables {
   }
 
   static String metadataLocation(Table table) {
-    return ((org.apache.iceberg.HasTableOperations) table).operations().current()
+    return ((HasTableOperations) table).operations().current()
         .metadataFileLocation();
   }
 
@@ -89,6 +91,6 @@ public final class Tables {
 
   /** A local file location as a path ({@code file:} scheme dropped). */
   public static Path local(String location) {
-    return location.startsWith("file:") ? Path.of(java.net.URI.create(location)) : Path.of(location);
+    return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
   }
 }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * late row of key {@code w*100+50}, a day older than anything, next to its current value.
  */
 final class Workload {
-  static final int COMMITS = 4;
+  static final int COMMITS = 3;
   static final int KEYS = 5;
   static final long SHARED = 0;
   static final List<String> VIEWS = List.of("trips", "ratings");

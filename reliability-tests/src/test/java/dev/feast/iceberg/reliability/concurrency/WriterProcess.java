@@ -19,7 +19,8 @@ public final class WriterProcess {
     int writer = Integer.parseInt(args[1]);
     try (FeatureStore store = FeatureStore.open(repo)) {
       System.out.println("ready");
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line = in.readLine();
       if (!"go".equals(line)) {
         throw new IllegalStateException("expected 'go' on stdin, got " + line);

@@ -24,8 +24,10 @@ class ConfigInputTest {
 
   @Test
   void anUnknownKeyOfAStoreSectionIsNamedWithItsLine() {
-    TestRepos.withYaml(repo, TestRepos.EMBEDDED.replace(
-        "  namespace: feast_online\n", "  namespace: feast_online\n  namespce_typo: x\n"));
+    TestRepos.withYaml(
+        repo,
+        TestRepos.EMBEDDED.replace(
+            "  namespace: feast_online\n", "  namespace: feast_online\n  namespce_typo: x\n"));
 
     assertThatThrownBy(() -> FeatureStore.open(repo))
         .isInstanceOf(ConfigException.class)
@@ -44,8 +46,10 @@ class ConfigInputTest {
 
   @Test
   void anUnknownOfflineStoreTypeListsTheInstalledOnes() {
-    TestRepos.withYaml(repo, TestRepos.EMBEDDED.replace(
-        "offline_store:\n  type: iceberg", "offline_store:\n  type: duckberg"));
+    TestRepos.withYaml(
+        repo,
+        TestRepos.EMBEDDED.replace(
+            "offline_store:\n  type: iceberg", "offline_store:\n  type: duckberg"));
 
     assertThatThrownBy(() -> FeatureStore.open(repo))
         .isInstanceOf(ConfigException.class)
@@ -66,8 +70,10 @@ class ConfigInputTest {
 
   @Test
   void aMissingEnvironmentVariableIsNamedWithItsLine() {
-    TestRepos.withYaml(repo, TestRepos.EMBEDDED.replace(
-        "warehouse: data/warehouse", "warehouse: ${FEAST_RELIABILITY_UNSET_VARIABLE}"));
+    TestRepos.withYaml(
+        repo,
+        TestRepos.EMBEDDED.replace(
+            "warehouse: data/warehouse", "warehouse: ${FEAST_RELIABILITY_UNSET_VARIABLE}"));
 
     assertThatThrownBy(() -> FeatureStore.open(repo))
         .isInstanceOf(ConfigException.class)

@@ -30,9 +30,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EntityRowsInputTest {
   static final Instant T = Instant.parse("2024-05-01T10:00:00Z");
   static final Entity DRIVER = Entity.of("driver", "driver_id", ValueType.INT64);
-  static final FeatureView STATS = FeatureView.builder("stats").entity(DRIVER)
-      .feature("rate", ValueType.DOUBLE)
-      .source(IcebergSource.of("feast.stats", "event_timestamp")).build();
+  static final FeatureView STATS =
+      FeatureView.builder("stats")
+          .entity(DRIVER)
+          .feature("rate", ValueType.DOUBLE)
+          .source(IcebergSource.of("feast.stats", "event_timestamp"))
+          .build();
   static final List<String> REFS = List.of("stats:rate");
 
   @TempDir static Path repo;
@@ -42,10 +45,15 @@ class EntityRowsInputTest {
   static void open() {
     store = FeatureStore.open(TestRepos.embedded(repo));
     store.apply(DRIVER, STATS);
-    store.writeToOfflineStore("stats", RowSet.builder(
-            Field.of("driver_id", ValueType.INT64), Field.of("rate", ValueType.DOUBLE),
-            Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
-        .add(1L, 0.5, T).add(2L, 0.7, T).build());
+    store.writeToOfflineStore(
+        "stats",
+        RowSet.builder(
+                Field.of("driver_id", ValueType.INT64),
+                Field.of("rate", ValueType.DOUBLE),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
+            .add(1L, 0.5, T)
+            .add(2L, 0.7, T)
+            .build());
     store.materialize(T.minusSeconds(60), T.plusSeconds(60));
   }
 
@@ -60,10 +68,16 @@ class EntityRowsInputTest {
 
   @Test
   void offlineRowsWithoutTheJoinKeyNameIt() {
-    RowSet rows = rows(List.of(Field.of("driver", ValueType.INT64),
-        Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP)), 1L, T);
+    RowSet rows =
+        rows(
+            List.of(
+                Field.of("driver", ValueType.INT64),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP)),
+            1L,
+            T);
 
-    assertThatThrownBy(() -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
+    assertThatThrownBy(
+            () -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
         .isInstanceOf(InvalidEntityRowsException.class)
         .hasMessageContaining("no column 'driver_id'")
         .hasMessageContaining("'stats'");
@@ -73,7 +87,8 @@ class EntityRowsInputTest {
   void offlineRowsWithoutATimestampAskForOne() {
     RowSet rows = rows(List.of(Field.of("driver_id", ValueType.INT64)), 1L);
 
-    assertThatThrownBy(() -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
+    assertThatThrownBy(
+            () -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
         .isInstanceOf(InvalidEntityRowsException.class)
         .hasMessageContaining("no timestamp column")
         .hasMessageContaining("event_timestamp");
@@ -81,10 +96,16 @@ class EntityRowsInputTest {
 
   @Test
   void anEventTimestampThatIsNotATimestampIsNamed() {
-    RowSet rows = rows(List.of(Field.of("driver_id", ValueType.INT64),
-        Field.of("event_timestamp", ValueType.STRING)), 1L, "yesterday");
+    RowSet rows =
+        rows(
+            List.of(
+                Field.of("driver_id", ValueType.INT64),
+                Field.of("event_timestamp", ValueType.STRING)),
+            1L,
+            "yesterday");
 
-    assertThatThrownBy(() -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
+    assertThatThrownBy(
+            () -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
         .isInstanceOf(InvalidEntityRowsException.class)
         .hasMessageContaining("'event_timestamp'")
         .hasMessageContaining("not a timestamp");
@@ -92,10 +113,16 @@ class EntityRowsInputTest {
 
   @Test
   void aJoinKeyOfTheWrongTypeIsNamed() {
-    RowSet rows = rows(List.of(Field.of("driver_id", ValueType.STRING),
-        Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP)), "one", T);
+    RowSet rows =
+        rows(
+            List.of(
+                Field.of("driver_id", ValueType.STRING),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP)),
+            "one",
+            T);
 
-    assertThatThrownBy(() -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
+    assertThatThrownBy(
+            () -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
         .isInstanceOf(InvalidEntityRowsException.class)
         .hasMessageContaining("Entity column 'driver_id' is String")
         .hasMessageContaining("'stats' is Int64");
@@ -103,10 +130,16 @@ class EntityRowsInputTest {
 
   @Test
   void aValueThatDoesNotMatchItsDeclaredColumnTypeIsNamed() {
-    RowSet rows = rows(List.of(Field.of("driver_id", ValueType.INT64),
-        Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP)), "one", T);
+    RowSet rows =
+        rows(
+            List.of(
+                Field.of("driver_id", ValueType.INT64),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP)),
+            "one",
+            T);
 
-    assertThatThrownBy(() -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
+    assertThatThrownBy(
+            () -> store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet())
         .isInstanceOf(InvalidEntityRowsException.class)
         .hasMessageContaining("Entity row 0")
         .hasMessageContaining("driver_id");
@@ -114,9 +147,13 @@ class EntityRowsInputTest {
 
   @Test
   void aNullJoinKeyOfflineMatchesNothing() {
-    RowSet rows = RowSet.builder(Field.of("driver_id", ValueType.INT64),
-            Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
-        .add(null, T).add(1L, T).build();
+    RowSet rows =
+        RowSet.builder(
+                Field.of("driver_id", ValueType.INT64),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
+            .add(null, T)
+            .add(1L, T)
+            .build();
 
     RowSet result = store.getHistoricalFeatures(EntitySource.of(rows), REFS, false).toRowSet();
 
@@ -147,7 +184,8 @@ class EntityRowsInputTest {
 
   @Test
   void anOnlineJoinKeyOfTheWrongTypeIsNamed() {
-    assertThatThrownBy(() -> store.getOnlineFeatures(REFS, List.of(Map.of("driver_id", "1")), false))
+    assertThatThrownBy(
+            () -> store.getOnlineFeatures(REFS, List.of(Map.of("driver_id", "1")), false))
         .isInstanceOf(InvalidEntityRowsException.class)
         .hasMessageContaining("'driver_id'")
         .hasMessageContaining("String")
@@ -157,22 +195,35 @@ class EntityRowsInputTest {
   @ParameterizedTest
   @ValueSource(strings = {"rate", "stats:", ":rate", "stats:rate:extra", "", "stats::rate"})
   void malformedFeatureRefsAreQuoted(String ref) {
-    RowSet rows = rows(List.of(Field.of("driver_id", ValueType.INT64),
-        Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP)), 1L, T);
+    RowSet rows =
+        rows(
+            List.of(
+                Field.of("driver_id", ValueType.INT64),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP)),
+            1L,
+            T);
 
-    assertThatThrownBy(() -> store.getHistoricalFeatures(EntitySource.of(rows), List.of(ref), false))
+    assertThatThrownBy(
+            () -> store.getHistoricalFeatures(EntitySource.of(rows), List.of(ref), false))
         .isInstanceOf(InvalidFeatureRefException.class)
         .hasMessageContaining("'" + ref + "'");
-    assertThatThrownBy(() -> store.getOnlineFeatures(List.of(ref), List.of(Map.of("driver_id", 1L)), false))
+    assertThatThrownBy(
+            () -> store.getOnlineFeatures(List.of(ref), List.of(Map.of("driver_id", 1L)), false))
         .isInstanceOf(InvalidFeatureRefException.class)
         .hasMessageContaining("'" + ref + "'");
   }
 
   @Test
   void unknownViewsAndFeaturesAreNamed() {
-    assertThatThrownBy(() -> store.getOnlineFeatures(List.of("stats:speed"), List.of(Map.of("driver_id", 1L)), false))
+    assertThatThrownBy(
+            () ->
+                store.getOnlineFeatures(
+                    List.of("stats:speed"), List.of(Map.of("driver_id", 1L)), false))
         .hasMessageContaining("'speed'");
-    assertThatThrownBy(() -> store.getOnlineFeatures(List.of("nope:rate"), List.of(Map.of("driver_id", 1L)), false))
+    assertThatThrownBy(
+            () ->
+                store.getOnlineFeatures(
+                    List.of("nope:rate"), List.of(Map.of("driver_id", 1L)), false))
         .hasMessageContaining("'nope'");
   }
 }

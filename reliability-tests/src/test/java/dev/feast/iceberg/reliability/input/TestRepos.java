@@ -10,15 +10,16 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Feature repositories on the embedded default (SQLite JDBC catalog, local warehouse), written
- * into a temporary folder, shared by the reliability tests of input, secrets and hygiene.
+ * Feature repositories on the embedded default (SQLite JDBC catalog, local warehouse), written into
+ * a temporary folder, shared by the reliability tests of input, secrets and hygiene.
  */
 public final class TestRepos {
   /** The project of every repository written here. */
   public static final String PROJECT = "reliability";
 
   /** The embedded default, as in examples/iceberg-local. */
-  public static final String EMBEDDED = """
+  public static final String EMBEDDED =
+      """
       project: reliability
       registry: data/registry.json
       provider: local
@@ -64,7 +65,9 @@ public final class TestRepos {
 
   /** The catalog section of the embedded default. */
   public static CatalogConfig embeddedCatalog() {
-    return new CatalogConfig("jdbc", "feast",
+    return new CatalogConfig(
+        "jdbc",
+        "feast",
         Map.of("uri", "jdbc:sqlite:data/catalog.db", "warehouse", "data/warehouse"));
   }
 }

@@ -49,8 +49,10 @@ class ValueEdgeCasesTest {
   }
 
   private static FeatureView view(String name, Field... features) {
-    FeatureView.Builder builder = FeatureView.builder(name).entity(DRIVER)
-        .source(IcebergSource.of("feast." + name, "event_timestamp"));
+    FeatureView.Builder builder =
+        FeatureView.builder(name)
+            .entity(DRIVER)
+            .source(IcebergSource.of("feast." + name, "event_timestamp"));
     for (Field feature : features) {
       builder.feature(feature.name(), feature.type());
     }
@@ -67,61 +69,96 @@ class ValueEdgeCasesTest {
 
   @Test
   void nanAndInfinitiesRoundTripOfflineAndOnline() {
-    FeatureView view = view("floats", Field.of("d", ValueType.DOUBLE), Field.of("f", ValueType.FLOAT));
+    FeatureView view =
+        view("floats", Field.of("d", ValueType.DOUBLE), Field.of("f", ValueType.FLOAT));
     store.apply(DRIVER, view);
-    store.writeToOfflineStore("floats", RowSet.builder(KEY, Field.of("d", ValueType.DOUBLE),
-            Field.of("f", ValueType.FLOAT), TS)
-        .add(1L, Double.NaN, Float.NaN, T)
-        .add(2L, Double.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, T)
-        .add(3L, Double.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, T)
-        .add(4L, -0.0d, Float.MIN_VALUE, T).build());
+    store.writeToOfflineStore(
+        "floats",
+        RowSet.builder(KEY, Field.of("d", ValueType.DOUBLE), Field.of("f", ValueType.FLOAT), TS)
+            .add(1L, Double.NaN, Float.NaN, T)
+            .add(2L, Double.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, T)
+            .add(3L, Double.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, T)
+            .add(4L, -0.0d, Float.MIN_VALUE, T)
+            .build());
     List<String> refs = List.of("floats:d", "floats:f");
 
-    RowSet offline = store.getHistoricalFeatures(EntitySource.of(entities(
-        1L, T, 2L, T, 3L, T, 4L, T)), refs, false).toRowSet();
+    RowSet offline =
+        store
+            .getHistoricalFeatures(
+                EntitySource.of(entities(1L, T, 2L, T, 3L, T, 4L, T)), refs, false)
+            .toRowSet();
     store.materialize(T.minusSeconds(1), T);
-    OnlineResponse online = store.getOnlineFeatures(refs, List.of(
-        Map.of("driver_id", 1L), Map.of("driver_id", 2L), Map.of("driver_id", 3L), Map.of("driver_id", 4L)),
-        false);
+    OnlineResponse online =
+        store.getOnlineFeatures(
+            refs,
+            List.of(
+                Map.of("driver_id", 1L),
+                Map.of("driver_id", 2L),
+                Map.of("driver_id", 3L),
+                Map.of("driver_id", 4L)),
+            false);
 
     Object[][] expected = {
-        {1L, Double.NaN, Float.NaN},
-        {2L, Double.POSITIVE_INFINITY, Float.POSITIVE_INFINITY},
-        {3L, Double.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY},
-        {4L, -0.0d, Float.MIN_VALUE}};
+      {1L, Double.NaN, Float.NaN},
+      {2L, Double.POSITIVE_INFINITY, Float.POSITIVE_INFINITY},
+      {3L, Double.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY},
+      {4L, -0.0d, Float.MIN_VALUE}
+    };
     Map<Object, Map<String, Object>> offlineByKey = new java.util.HashMap<>();
     offline.toMaps().forEach(m -> offlineByKey.put(m.get("driver_id"), m));
     for (int i = 0; i < expected.length; i++) {
       Map<String, Object> row = offlineByKey.get(expected[i][0]);
       assertThat(row).containsEntry("d", expected[i][1]).containsEntry("f", expected[i][2]);
-      assertThat(online.rows().get(i)).containsEntry("d", expected[i][1]).containsEntry("f", expected[i][2]);
+      assertThat(online.rows().get(i))
+          .containsEntry("d", expected[i][1])
+          .containsEntry("f", expected[i][2]);
     }
   }
 
   @Test
   void timestampsBefore1970AndAfter2100RoundTripOfflineAndOnline() {
-    FeatureView view = view("eras", Field.of("v", ValueType.INT64), Field.of("at", ValueType.UNIX_TIMESTAMP));
+    FeatureView view =
+        view("eras", Field.of("v", ValueType.INT64), Field.of("at", ValueType.UNIX_TIMESTAMP));
     store.apply(DRIVER, view);
-    store.writeToOfflineStore("eras", RowSet.builder(KEY, Field.of("v", ValueType.INT64),
-            Field.of("at", ValueType.UNIX_TIMESTAMP), TS)
-        .add(1L, 1969L, BEFORE_1970, BEFORE_1970)
-        .add(2L, 2150L, AFTER_2100, AFTER_2100)
-        .add(2L, 1L, BEFORE_1970, BEFORE_1970).build());
+    store.writeToOfflineStore(
+        "eras",
+        RowSet.builder(
+                KEY, Field.of("v", ValueType.INT64), Field.of("at", ValueType.UNIX_TIMESTAMP), TS)
+            .add(1L, 1969L, BEFORE_1970, BEFORE_1970)
+            .add(2L, 2150L, AFTER_2100, AFTER_2100)
+            .add(2L, 1L, BEFORE_1970, BEFORE_1970)
+            .build());
     List<String> refs = List.of("eras:v", "eras:at");
 
-    RowSet offline = store.getHistoricalFeatures(EntitySource.of(entities(
-        1L, BEFORE_1970.plusSeconds(1), 2L, AFTER_2100, 2L, BEFORE_1970.minusSeconds(1))), refs, false)
-        .toRowSet();
-    assertThat(offline.toMaps()).extracting(m -> m.get("driver_id"), m -> m.get("event_timestamp"),
-            m -> m.get("v"), m -> m.get("at"))
+    RowSet offline =
+        store
+            .getHistoricalFeatures(
+                EntitySource.of(
+                    entities(
+                        1L,
+                        BEFORE_1970.plusSeconds(1),
+                        2L,
+                        AFTER_2100,
+                        2L,
+                        BEFORE_1970.minusSeconds(1))),
+                refs,
+                false)
+            .toRowSet();
+    assertThat(offline.toMaps())
+        .extracting(
+            m -> m.get("driver_id"),
+            m -> m.get("event_timestamp"),
+            m -> m.get("v"),
+            m -> m.get("at"))
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(1L, BEFORE_1970.plusSeconds(1), 1969L, BEFORE_1970),
             org.assertj.core.groups.Tuple.tuple(2L, AFTER_2100, 2150L, AFTER_2100),
             org.assertj.core.groups.Tuple.tuple(2L, BEFORE_1970.minusSeconds(1), null, null));
 
     store.materialize(Instant.parse("1900-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"));
-    OnlineResponse online = store.getOnlineFeatures(refs,
-        List.of(Map.of("driver_id", 1L), Map.of("driver_id", 2L)), false);
+    OnlineResponse online =
+        store.getOnlineFeatures(
+            refs, List.of(Map.of("driver_id", 1L), Map.of("driver_id", 2L)), false);
     assertThat(online.rows().get(0)).containsEntry("v", 1969L).containsEntry("at", BEFORE_1970);
     assertThat(online.rows().get(1)).containsEntry("v", 2150L).containsEntry("at", AFTER_2100);
     assertThat(online.eventTimestamps().get(0)).containsEntry("v", BEFORE_1970);
@@ -132,12 +169,16 @@ class ValueEdgeCasesTest {
   void anEmptySourceTableRetrievesNullsAndMaterializesNothing() {
     FeatureView view = view("empty", Field.of("v", ValueType.INT64));
     store.apply(DRIVER, view);
-    store.writeToOfflineStore("empty", RowSet.builder(KEY, Field.of("v", ValueType.INT64), TS).build());
+    store.writeToOfflineStore(
+        "empty", RowSet.builder(KEY, Field.of("v", ValueType.INT64), TS).build());
 
-    RowSet offline = store.getHistoricalFeatures(EntitySource.of(entities(1L, T)), List.of("empty:v"), false)
-        .toRowSet();
+    RowSet offline =
+        store
+            .getHistoricalFeatures(EntitySource.of(entities(1L, T)), List.of("empty:v"), false)
+            .toRowSet();
     store.materialize(T.minusSeconds(3600), T);
-    OnlineResponse online = store.getOnlineFeatures(List.of("empty:v"), List.of(Map.of("driver_id", 1L)), false);
+    OnlineResponse online =
+        store.getOnlineFeatures(List.of("empty:v"), List.of(Map.of("driver_id", 1L)), false);
 
     assertThat(offline.size()).isEqualTo(1);
     assertThat(offline.get(0, "v")).isNull();
@@ -148,9 +189,13 @@ class ValueEdgeCasesTest {
   void emptyEntityRowsGiveAnEmptyResult() {
     FeatureView view = view("some", Field.of("v", ValueType.INT64));
     store.apply(DRIVER, view);
-    store.writeToOfflineStore("some", RowSet.builder(KEY, Field.of("v", ValueType.INT64), TS).add(1L, 1L, T).build());
+    store.writeToOfflineStore(
+        "some", RowSet.builder(KEY, Field.of("v", ValueType.INT64), TS).add(1L, 1L, T).build());
 
-    RowSet offline = store.getHistoricalFeatures(EntitySource.of(entities()), List.of("some:v"), false).toRowSet();
+    RowSet offline =
+        store
+            .getHistoricalFeatures(EntitySource.of(entities()), List.of("some:v"), false)
+            .toRowSet();
     OnlineResponse online = store.getOnlineFeatures(List.of("some:v"), List.of(), false);
 
     assertThat(offline.size()).isZero();
@@ -163,8 +208,12 @@ class ValueEdgeCasesTest {
     FeatureView view = view("missing", Field.of("v", ValueType.INT64));
     store.apply(DRIVER, view);
 
-    assertThatThrownBy(() -> store.getHistoricalFeatures(EntitySource.of(entities(1L, T)), List.of("missing:v"), false)
-            .toRowSet())
+    assertThatThrownBy(
+            () ->
+                store
+                    .getHistoricalFeatures(
+                        EntitySource.of(entities(1L, T)), List.of("missing:v"), false)
+                    .toRowSet())
         .hasMessageContaining("feast.missing");
   }
 
@@ -172,30 +221,50 @@ class ValueEdgeCasesTest {
   void aSourceTableThatGainedAColumnStillRetrieves() {
     FeatureView view = view("evolving", Field.of("v", ValueType.INT64));
     store.apply(DRIVER, view);
-    store.writeToOfflineStore("evolving", RowSet.builder(KEY, Field.of("v", ValueType.INT64), TS)
-        .add(1L, 10L, T).build());
+    store.writeToOfflineStore(
+        "evolving",
+        RowSet.builder(KEY, Field.of("v", ValueType.INT64), TS).add(1L, 10L, T).build());
     try (RuntimeContext context = TestRepos.catalogOf(repo)) {
-      Table table = context.catalog(TestRepos.embeddedCatalog()).catalog()
-          .loadTable(TableIdentifier.of("feast", "evolving"));
+      Table table =
+          context
+              .catalog(TestRepos.embeddedCatalog())
+              .catalog()
+              .loadTable(TableIdentifier.of("feast", "evolving"));
       table.updateSchema().addColumn("extra", Types.StringType.get()).commit();
     }
-    store.writeToOfflineStore("evolving", RowSet.builder(KEY, Field.of("v", ValueType.INT64),
-            Field.of("extra", ValueType.STRING), TS)
-        .add(2L, 20L, "new", T).build());
-    FeatureView widened = view("evolving", Field.of("v", ValueType.INT64), Field.of("extra", ValueType.STRING));
+    store.writeToOfflineStore(
+        "evolving",
+        RowSet.builder(KEY, Field.of("v", ValueType.INT64), Field.of("extra", ValueType.STRING), TS)
+            .add(2L, 20L, "new", T)
+            .build());
+    FeatureView widened =
+        view("evolving", Field.of("v", ValueType.INT64), Field.of("extra", ValueType.STRING));
     store.apply(widened);
 
-    RowSet old = store.getHistoricalFeatures(EntitySource.of(entities(1L, T, 2L, T)), List.of("evolving:v"), false)
-        .toRowSet();
-    RowSet both = store.getHistoricalFeatures(EntitySource.of(entities(1L, T, 2L, T)),
-        List.of("evolving:v", "evolving:extra"), false).toRowSet();
+    RowSet old =
+        store
+            .getHistoricalFeatures(
+                EntitySource.of(entities(1L, T, 2L, T)), List.of("evolving:v"), false)
+            .toRowSet();
+    RowSet both =
+        store
+            .getHistoricalFeatures(
+                EntitySource.of(entities(1L, T, 2L, T)),
+                List.of("evolving:v", "evolving:extra"),
+                false)
+            .toRowSet();
     store.materialize(T.minusSeconds(1), T);
-    OnlineResponse online = store.getOnlineFeatures(List.of("evolving:v", "evolving:extra"),
-        List.of(Map.of("driver_id", 1L), Map.of("driver_id", 2L)), false);
+    OnlineResponse online =
+        store.getOnlineFeatures(
+            List.of("evolving:v", "evolving:extra"),
+            List.of(Map.of("driver_id", 1L), Map.of("driver_id", 2L)),
+            false);
 
     assertThat(old.toMaps()).extracting(m -> m.get("v")).containsExactlyInAnyOrder(10L, 20L);
-    assertThat(both.toMaps()).extracting(m -> m.get("driver_id"), m -> m.get("extra"))
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1L, null),
+    assertThat(both.toMaps())
+        .extracting(m -> m.get("driver_id"), m -> m.get("extra"))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(1L, null),
             org.assertj.core.groups.Tuple.tuple(2L, "new"));
     assertThat(online.rows().get(0)).containsEntry("v", 10L).containsEntry("extra", null);
     assertThat(online.rows().get(1)).containsEntry("v", 20L).containsEntry("extra", "new");
