@@ -1,6 +1,5 @@
 package dev.feast.iceberg.testsuite;
 
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feast.iceberg.spi.FeatureView;
@@ -17,9 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -104,40 +101,10 @@ public abstract class OfflineConformanceBase {
 
   @AfterAll
   final void closeStore() throws Exception {
-    Exception failure = null;
-    List<AutoCloseable> toClose = new ArrayList<>();
-    toClose.add(unpruned);
-    toClose.add(store);
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      toClose.add(resources.get(i));
-    }
-    for (AutoCloseable resource : toClose) {
-      try {
-        if (resource != null) {
-          resource.close();
-        }
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    deleteRecursively(directory);
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+    try {
+      Fixtures.closeAll(java.util.Arrays.asList(unpruned, store), resources);
+    } finally {
+      Fixtures.deleteRecursively(directory);
     }
   }
 
@@ -165,20 +132,12 @@ public abstract class OfflineConformanceBase {
 
   /** Skips the test, with the reason, unless the store declares the capability. */
   protected final void requires(OfflineCapability capability) {
-    assumeTrue(
-        store.capabilities().contains(capability),
-        () -> store.getClass().getSimpleName() + " does not declare " + capability);
+    Fixtures.requires(store, store.capabilities(), capability);
   }
 
   /** Skips the test, with the reason, when the store declares the capability. */
   protected final void requiresNot(OfflineCapability capability) {
-    assumeFalse(
-        store.capabilities().contains(capability),
-        () ->
-            store.getClass().getSimpleName()
-                + " declares "
-                + capability
-                + "; the test of the supported behaviour runs instead");
+    Fixtures.requiresNot(store, store.capabilities(), capability);
   }
 
   /** Runs a point-in-time retrieval on the store under test. */

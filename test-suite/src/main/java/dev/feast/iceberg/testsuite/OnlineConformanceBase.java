@@ -1,7 +1,5 @@
 package dev.feast.iceberg.testsuite;
 
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
@@ -67,29 +65,9 @@ public abstract class OnlineConformanceBase {
 
   @AfterEach
   final void closeStore() throws Exception {
-    List<AutoCloseable> toClose = new ArrayList<>();
-    toClose.add(store);
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      toClose.add(resources.get(i));
-    }
+    List<AutoCloseable> registered = new ArrayList<>(resources);
     resources.clear();
-    Exception failure = null;
-    for (AutoCloseable resource : toClose) {
-      try {
-        if (resource != null) {
-          resource.close();
-        }
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Fixtures.closeAll(java.util.Collections.singletonList(store), registered);
   }
 
   /** The store under test. */
@@ -104,20 +82,12 @@ public abstract class OnlineConformanceBase {
 
   /** Skips the test, with the reason, unless the store declares the capability. */
   protected final void requires(OnlineCapability capability) {
-    assumeTrue(
-        store.capabilities().contains(capability),
-        () -> store.getClass().getSimpleName() + " does not declare " + capability);
+    Fixtures.requires(store, store.capabilities(), capability);
   }
 
   /** Skips the test, with the reason, when the store declares the capability. */
   protected final void requiresNot(OnlineCapability capability) {
-    assumeFalse(
-        store.capabilities().contains(capability),
-        () ->
-            store.getClass().getSimpleName()
-                + " declares "
-                + capability
-                + "; the test of the supported behaviour runs instead");
+    Fixtures.requiresNot(store, store.capabilities(), capability);
   }
 
   /** Creates the views' storage. */
