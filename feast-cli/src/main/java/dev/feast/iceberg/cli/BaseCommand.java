@@ -6,6 +6,7 @@ import dev.feast.iceberg.core.config.RepoConfigLoader;
 import dev.feast.iceberg.core.registry.Registry;
 import dev.feast.iceberg.core.registry.RegistryState;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,27 @@ abstract class BaseCommand implements Callable<Integer> {
   /** Opens the repository's stores; the caller closes them. */
   FeatureStore openStore() {
     // The store reads "now" (materialize-incremental's first start) from the CLI's clock.
-    return FeatureStore.open(repo(), environment().clock());
+    return FeatureStore.open(existingRepo(), environment().clock());
   }
 
   RepoConfig config() {
-    return RepoConfigLoader.load(repo());
+    return RepoConfigLoader.load(existingRepo());
+  }
+
+  /** The repository folder, checked to hold a feature_store.yaml, with advice in the CLI's words. */
+  Path existingRepo() {
+    Path repo = repo();
+    if (!Files.exists(repo)) {
+      throw new CliException(
+          "No folder " + repo + "; pass --repo the feature repository folder (the one holding"
+              + " feature_store.yaml)");
+    }
+    if (Files.isDirectory(repo) && !Files.exists(repo.resolve(RepoConfigLoader.FILE_NAME))) {
+      throw new CliException(
+          "No " + RepoConfigLoader.FILE_NAME + " in " + repo + "; run from a feature repository"
+              + " folder, pass it with --repo, or create one with 'feast-iceberg init'");
+    }
+    return repo;
   }
 
   /** The registry alone, for verbs that only read definitions (no store is opened). */

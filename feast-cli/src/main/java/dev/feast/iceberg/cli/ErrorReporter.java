@@ -30,7 +30,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             || e instanceof CliException
             || e instanceof IllegalArgumentException;
     String hint = ours || cli.verbose() ? "" : " (rerun with --verbose for the stack trace)";
-    err.println("Error: " + oneLine(e) + hint);
+    err.println("Error: " + inCliWords(e) + hint);
     if (cli.verbose()) {
       e.printStackTrace(err);
     }
@@ -54,6 +54,14 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return USAGE;
   }
 
+  /** The one-line message, with a library remedy ("call FeatureStore.apply") told as a verb. */
+  static String inCliWords(Exception e) {
+    if (e instanceof FeastException fe && fe.remedy().isPresent()) {
+      return fold(fe.problem()) + "; " + CliAdvice.of(fe.remedy().get());
+    }
+    return oneLine(e);
+  }
+
   /** The message with line breaks folded, or the exception's name and its cause's message. */
   static String oneLine(Throwable e) {
     String message = e.getMessage();
@@ -61,6 +69,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       Throwable cause = e.getCause();
       message = e.getClass().getSimpleName() + (cause == null ? "" : ": " + oneLine(cause));
     }
+    return fold(message);
+  }
+
+  private static String fold(String message) {
     return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }

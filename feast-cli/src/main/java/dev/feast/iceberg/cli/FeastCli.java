@@ -6,6 +6,7 @@ import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -76,7 +77,26 @@ public final class FeastCli implements Runnable {
     commandLine.setExecutionExceptionHandler(new ErrorReporter(cli));
     commandLine.setParameterExceptionHandler(ErrorReporter::usageError);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    addHelpOptions(commandLine);
     return commandLine;
+  }
+
+  /**
+   * Gives every verb and sub-verb {@code --help} and {@code -h}: picocli checks help options before
+   * required ones, so help works even when a user does not yet know the required options.
+   */
+  private static void addHelpOptions(CommandLine command) {
+    for (CommandLine verb : command.getSubcommands().values()) {
+      CommandSpec spec = verb.getCommandSpec();
+      if (spec.findOption("--help") == null) {
+        spec.addOption(
+            OptionSpec.builder("--help", "-h")
+                .usageHelp(true)
+                .description("Show this help and exit.")
+                .build());
+      }
+      addHelpOptions(verb);
+    }
   }
 
   /** Executes arguments with output captured in the writers given. */

@@ -24,8 +24,9 @@ class ErrorsTest {
     assertOneLineError(
         run(dir, "entities", "list"),
         1,
-        "No feature_store.yaml at " + dir.resolve("feature_store.yaml"),
-        "run from a feature repository folder");
+        "No feature_store.yaml in " + dir,
+        "run from a feature repository folder, pass it with --repo, or create one with"
+            + " 'feast-iceberg init'");
   }
 
   @Test
@@ -90,7 +91,7 @@ class ErrorsTest {
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.err())
         .startsWith("Error: No feature_store.yaml")
-        .contains("\tat dev.feast.iceberg.core.config.RepoConfigLoader");
+        .contains("\tat dev.feast.iceberg.cli.BaseCommand");
   }
 
   @Test

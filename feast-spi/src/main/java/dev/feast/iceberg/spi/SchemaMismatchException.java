@@ -5,4 +5,9 @@ public class SchemaMismatchException extends FeastException {
   public SchemaMismatchException(String message) {
     super(message);
   }
+
+  /** An error fixed by a step of the workflow; see {@link Remedy}. */
+  public SchemaMismatchException(String problem, Remedy remedy) {
+    super(problem, remedy);
+  }
 }

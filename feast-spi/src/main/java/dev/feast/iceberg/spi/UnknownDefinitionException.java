@@ -5,4 +5,9 @@ public class UnknownDefinitionException extends FeastException {
   public UnknownDefinitionException(String message) {
     super(message);
   }
+
+  /** An error fixed by a step of the workflow; see {@link Remedy}. */
+  public UnknownDefinitionException(String problem, Remedy remedy) {
+    super(problem, remedy);
+  }
 }

@@ -10,6 +10,7 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.Remedy;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
@@ -343,7 +344,8 @@ public final class IcebergOnlineStore implements OnlineStore {
       if (columns[i] < 0) {
         throw new SchemaMismatchException(
             "Online table of view '" + view.name() + "' has no column for feature '"
-                + features.get(i) + "'; run feast apply (OnlineStore.update) to add it");
+                + features.get(i) + "'",
+            Remedy.APPLY);
       }
     }
     return columns;

@@ -4,6 +4,7 @@ import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.online.serving.FeatureColumns;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.Remedy;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import java.util.ArrayList;
@@ -75,7 +76,8 @@ final class OnlineTables {
     UnknownDefinitionException error =
         new UnknownDefinitionException(
             "Feature view '" + view + "' has no online table " + identifier(view) + " in "
-                + catalogName + "; run feast apply (OnlineStore.update) for the view first");
+                + catalogName,
+            Remedy.APPLY);
     error.initCause(cause);
     return error;
   }

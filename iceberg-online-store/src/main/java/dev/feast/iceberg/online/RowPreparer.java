@@ -4,6 +4,7 @@ import dev.feast.iceberg.online.serving.FeatureColumns;
 import dev.feast.iceberg.online.serving.KeyedRow;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.Remedy;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.online.OnlineRow;
@@ -51,7 +52,8 @@ final class RowPreparer {
       if (columns[i] < 0) {
         throw new SchemaMismatchException(
             "Online table of view '" + view.name() + "' has no column for feature '"
-                + feature.name() + "'; run feast apply (OnlineStore.update) to add it");
+                + feature.name() + "'",
+            Remedy.APPLY);
       }
       ValueType type = feature.type();
       classes[i] = type.javaClass();

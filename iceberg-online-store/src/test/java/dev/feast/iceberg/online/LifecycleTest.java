@@ -100,10 +100,10 @@ class LifecycleTest extends OnlineStoreFixture {
 
     assertThatThrownBy(() -> store.write(drivers, List.of(row(driver(1), at(0), null))))
         .isInstanceOf(UnknownDefinitionException.class)
-        .hasMessageContaining("run feast apply");
+        .hasMessageContaining("apply the feature view first (FeatureStore.apply");
     assertThatThrownBy(() -> store.read(drivers, List.of(driver(1)), List.of("value")))
         .isInstanceOf(UnknownDefinitionException.class)
-        .hasMessageContaining("run feast apply");
+        .hasMessageContaining("apply the feature view first (FeatureStore.apply");
     assertThat(catalog().tableExists(DRIVERS)).isFalse();
   }
 

@@ -47,6 +47,11 @@ public final class RepoConfigLoader {
 
   /** As {@link #load(Path)}, with the environment given. */
   public static RepoConfig load(Path repoOrFile, Map<String, String> env) {
+    if (!Files.exists(repoOrFile)) {
+      throw new ConfigException(
+          "No feature repository at " + repoOrFile.toAbsolutePath() + ": the path does not exist;"
+              + " pass the folder holding " + FILE_NAME + " or the file itself");
+    }
     Path file = Files.isDirectory(repoOrFile) ? repoOrFile.resolve(FILE_NAME) : repoOrFile;
     String text;
     try {

@@ -3,6 +3,7 @@ package dev.feast.iceberg.offline.scan;
 import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.IcebergSource;
+import dev.feast.iceberg.spi.Remedy;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
@@ -44,7 +45,8 @@ public final class SourceTables {
               + view.name()
               + "', does not exist in catalog '"
               + catalog.name()
-              + "'; write rows to it first (write_batch creates it) or fix the source table name");
+              + "'",
+          Remedy.WRITE_OFFLINE);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeastException;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.Remedy;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.online.FeatureStatus;
 import dev.feast.iceberg.spi.online.FeatureValue;
@@ -268,8 +269,8 @@ final class SqliteOnlineStore implements OnlineStore {
                   + "' has no table "
                   + table(view)
                   + " in "
-                  + file
-                  + "; apply the view first (OnlineStore.update)");
+                  + file,
+              Remedy.APPLY);
         }
       }
     } catch (SQLException e) {
