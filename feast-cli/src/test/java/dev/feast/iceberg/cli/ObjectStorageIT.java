@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,6 +31,12 @@ class ObjectStorageIT {
   private static final String SECRET_VARIABLE = "FEAST_TEST_S3_SECRET";
 
   @TempDir Path dir;
+
+  /** Before any server starts: skipped when surefire picks this class up. */
+  @BeforeAll
+  static void requireTheShadedJar() {
+    CliProcess.shadedJar();
+  }
 
   @Test
   void restCatalogWithAnS3Warehouse() throws Exception {
