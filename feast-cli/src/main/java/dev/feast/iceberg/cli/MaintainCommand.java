@@ -6,7 +6,10 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code maintain}: compaction, snapshot expiry and TTL deletes on the online store's tables. */
+/**
+ * {@code maintain}: compaction, snapshot expiry and TTL deletes on the online store's tables; the
+ * notes column says what a view's run left out and why.
+ */
 @Command(
     name = "maintain",
     description =
@@ -28,14 +31,16 @@ final class MaintainCommand extends BaseCommand {
               "FILES REWRITTEN",
               "FILES WRITTEN",
               "EXPIRED ROWS DELETED",
-              "SNAPSHOTS EXPIRED");
+              "SNAPSHOTS EXPIRED",
+              "NOTES");
       for (MaintenanceReport r : reports) {
         table.add(
             r.view(),
             r.filesRewritten(),
             r.filesWritten(),
             r.expiredRowsDeleted(),
-            r.snapshotsExpired());
+            r.snapshotsExpired(),
+            String.join("; ", r.notes()));
       }
       table.print(out());
     }

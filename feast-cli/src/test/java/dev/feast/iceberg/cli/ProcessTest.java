@@ -3,12 +3,9 @@ package dev.feast.iceberg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,44 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run feastIceberg(Path workingDir, String... args)
+  static CliProcess.Run feastIceberg(Path workingDir, String... args)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                FeastCli.class.getName()));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(workingDir, "out", ".txt");
-    Path err = Files.createTempFile(workingDir, "err", ".txt");
-    Process process =
-        new ProcessBuilder(command)
-            .directory(workingDir.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(
-          "feast-iceberg " + String.join(" ", args) + " did not finish in 2 minutes");
-    }
-    Run run =
-        new Run(
-            process.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return run;
+    return CliProcess.run(CliProcess.fromClassPath(), workingDir, Map.of(), args);
   }
 
   @Test
   void versionPrintsTheVersionAndThePluginsFound() throws Exception {
-    Run run = feastIceberg(dir, "version");
+    CliProcess.Run run = feastIceberg(dir, "version");
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
@@ -72,7 +39,7 @@ class ProcessTest {
     Path repo = CliRun.copyExample(dir.resolve("repo"));
     Files.writeString(repo.resolve("stats.csv"), SampleCsv.driverStats(CliRun.END));
 
-    Run apply = feastIceberg(repo, "apply");
+    CliProcess.Run apply = feastIceberg(repo, "apply");
     assertThat(apply.exit()).as(apply.err()).isZero();
     assertThat(apply.out()).contains("Created feature view driver_hourly_stats");
     assertThat(
@@ -80,12 +47,13 @@ class ProcessTest {
                 .exit())
         .isZero();
 
-    Run materialize = feastIceberg(repo, "materialize-incremental", CliRun.END.toString());
+    CliProcess.Run materialize =
+        feastIceberg(repo, "materialize-incremental", CliRun.END.toString());
     assertThat(materialize.exit()).as(materialize.err()).isZero();
     assertThat(materialize.out()).contains("Materialized 5 rows of driver_hourly_stats");
     assertThat(materialize.err()).contains("started", "5 rows in").doesNotContain("\r");
 
-    Run error = feastIceberg(repo, "materialize", "yesterday", "now");
+    CliProcess.Run error = feastIceberg(repo, "materialize", "yesterday", "now");
     assertThat(error.exit()).isEqualTo(1);
     assertThat(error.out()).isEmpty();
     assertThat(error.err().lines())

@@ -239,7 +239,8 @@ class WorkflowTest {
 
     assertThat(result.out())
         .containsPattern(
-            "VIEW +FILES REWRITTEN +FILES WRITTEN +EXPIRED ROWS DELETED +SNAPSHOTS EXPIRED\n")
+            "VIEW +FILES REWRITTEN +FILES WRITTEN +EXPIRED ROWS DELETED +SNAPSHOTS EXPIRED"
+                + " +NOTES\n")
         .containsPattern("driver_hourly_stats +\\d+ +\\d+ +\\d+ +\\d+");
   }
 

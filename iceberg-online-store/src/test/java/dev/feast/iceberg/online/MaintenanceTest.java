@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -132,9 +133,7 @@ class MaintenanceTest extends OnlineStoreFixture {
 
   @Test
   void oldSnapshotsExpireAndOrphanFilesAreDeleted() throws IOException {
-    IcebergOnlineStore store = store(
-        config("entity_hash", 3_600_000L, null).withMaintenance(null, 0L, 0L), Clock.systemUTC());
-    store.update(List.of(drivers), List.of());
+    IcebergOnlineStore store = storeCleaningUpAtOnce();
     for (int batch = 0; batch < 3; batch++) {
       store.write(drivers, List.of(
           row(driver(batch), at(batch), null, "value", (long) batch),
@@ -169,8 +168,74 @@ class MaintenanceTest extends OnlineStoreFixture {
 
     MaintenanceReport report = store.maintain(List.of(drivers)).get(0);
 
-    assertThat(report).isEqualTo(new MaintenanceReport("drivers", 0, 0, 0, 0));
+    assertThat(report).isEqualTo(
+        new MaintenanceReport("drivers", 0, 0, 0, 0, List.of("nothing needed compaction")));
     assertThat(table("drivers").currentSnapshot().snapshotId()).isEqualTo(snapshot);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"entity_hash", "timestamp", "hybrid"})
+  void aSecondRunRightAfterTheFirstCommitsNothing(String strategy) {
+    // A ttl (files are checked for expired rows) and events over several hour partitions.
+    FeatureView daily = view("daily", DRIVER, Duration.ofDays(1));
+    IcebergOnlineStore store = store(config(strategy, 3_600_000L, null), NOW);
+    store.update(List.of(daily), List.of());
+    for (int batch = 0; batch < 3; batch++) {
+      List<dev.feast.iceberg.spi.online.OnlineRow> rows = new ArrayList<>();
+      for (long id = 0; id < 12; id++) {
+        rows.add(row(driver(id), at(-60 * (int) (id % 4) + batch), null, "value", id * 10 + batch));
+      }
+      store.write(daily, rows);
+    }
+    MaintenanceReport first = store.maintain(List.of(daily)).get(0);
+    Table table = table("daily");
+    long compacted = table.currentSnapshot().snapshotId();
+    int snapshots = snapshotCount(table);
+
+    MaintenanceReport second = store.maintain(List.of(daily)).get(0);
+
+    assertThat(first.filesRewritten()).isPositive();
+    assertThat(first.notes()).isEmpty();
+    assertThat(second).isEqualTo(
+        new MaintenanceReport("daily", 0, 0, 0, 0, List.of("nothing needed compaction")));
+    table.refresh();
+    assertThat(table.currentSnapshot().snapshotId()).isEqualTo(compacted);
+    assertThat(table.snapshots()).hasSize(snapshots);
+    assertThat(values(store(config(strategy, 0L, null), NOW), daily, 12))
+        .containsExactly(2L, 12L, 22L, 32L, 42L, 52L, 62L, 72L, 82L, 92L, 102L, 112L);
+    // A later write makes its key bucket (its time partition for timestamp) worth compacting.
+    store.write(daily, List.of(row(driver(5), at(30), null, "value", 555L)));
+    MaintenanceReport third = store.maintain(List.of(daily)).get(0);
+    assertThat(third.filesRewritten()).isPositive();
+    assertThat(third.notes()).isEmpty();
+    assertThat(values(store(config(strategy, 0L, null), NOW), daily, 12).get(5)).isEqualTo(555L);
+  }
+
+  @Test
+  void aTableWithGcDisabledIsCompactedAndKeepsItsSnapshotsAndFiles() throws IOException {
+    IcebergOnlineStore store = storeCleaningUpAtOnce();
+    for (int batch = 0; batch < 3; batch++) {
+      store.write(drivers, List.of(row(driver(7), at(batch), null, "value", 70L + batch)));
+    }
+    Table table = table("drivers");
+    // As some REST catalogs set it on every table they create.
+    table.updateProperties().set("gc.enabled", "false").commit();
+    int snapshots = snapshotCount(table);
+    Path data = Path.of(table.location().replaceFirst("^file:", ""), "data");
+    Path unreferenced = Files.writeString(data.resolve("unreferenced.parquet"), "x");
+
+    MaintenanceReport report = store.maintain(List.of(drivers)).get(0);
+
+    assertThat(report.filesRewritten()).isEqualTo(3);
+    assertThat(report.filesWritten()).isEqualTo(1);
+    assertThat(report.snapshotsExpired()).isZero();
+    assertThat(report.notes())
+        .containsExactly("snapshot expiry and orphan removal skipped: table has gc.enabled=false");
+    table.refresh();
+    assertThat(table.currentSnapshot().operation()).isEqualTo(DataOperations.REPLACE);
+    assertThat(table.snapshots()).hasSize(snapshots + 1);
+    assertThat(unreferenced).exists();
+    assertThat(values(store(), drivers, 8).get(7)).isEqualTo(72L);
   }
 
   static List<Object> values(IcebergOnlineStore store, FeatureView view, int keys) {
@@ -180,6 +245,20 @@ class MaintenanceTest extends OnlineStoreFixture {
     }
     return store.read(view, asked, List.of("value")).stream()
         .map(r -> r.value("value")).toList();
+  }
+
+  /** A store on {@code drivers} that expires snapshots and deletes orphans of any age. */
+  private IcebergOnlineStore storeCleaningUpAtOnce() {
+    IcebergOnlineStore store = store(
+        config("entity_hash", 3_600_000L, null).withMaintenance(null, 0L, 0L), Clock.systemUTC());
+    store.update(List.of(drivers), List.of());
+    return store;
+  }
+
+  static int snapshotCount(Table table) {
+    List<Snapshot> snapshots = new ArrayList<>();
+    table.snapshots().forEach(snapshots::add);
+    return snapshots.size();
   }
 
   static List<Record> records(Table table) {

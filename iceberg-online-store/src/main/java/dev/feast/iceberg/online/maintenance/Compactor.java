@@ -1,6 +1,7 @@
 package dev.feast.iceberg.online.maintenance;
 
 import dev.feast.iceberg.common.RecordValues;
+import dev.feast.iceberg.online.serving.FeatureColumns;
 import dev.feast.iceberg.online.serving.KeyedRow;
 import dev.feast.iceberg.online.serving.PartitionedWriter;
 import dev.feast.iceberg.online.serving.SnapshotDelta;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +42,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Files are compacted per key bucket ({@code bucket(entity_key, N)}, across time partitions for
  * {@code hybrid}); a table without a key bucket ({@code timestamp}) is one group, since a key's
- * rows may lie in several time partitions. A group is rewritten when it has several files, delete
- * files, or (with a cutoff) a file whose oldest event may be expired.
+ * rows may lie in several time partitions. A group is rewritten when its files come from more than
+ * one commit (a key may then have several rows; one write or one compaction holds each key once,
+ * in as many files as it has partitions), when it has delete files, or (with a cutoff) when a
+ * file's oldest event may be expired. A run with no such group commits nothing.
  *
  * <p>Safe while writers run: the rewrite is one Iceberg {@link RewriteFiles} commit validated from
  * the snapshot it read, so files appended meanwhile stay as they are (they may hold newer rows; the
@@ -137,8 +141,14 @@ final class Compactor {
 
   private List<FileScanTask> plan(Snapshot base) {
     List<FileScanTask> tasks = new ArrayList<>();
+    // Without column stats a planned file has no event-time bounds, and every file would look
+    // as if it might hold expired rows.
     try (CloseableIterable<FileScanTask> planned =
-        table.newScan().useSnapshot(base.snapshotId()).planFiles()) {
+        table
+            .newScan()
+            .useSnapshot(base.snapshotId())
+            .includeColumnStats(List.of(FeatureColumns.EVENT_TS))
+            .planFiles()) {
       planned.forEach(tasks::add);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not plan a scan of " + table.name(), e);
@@ -164,10 +174,19 @@ final class Compactor {
   }
 
   private boolean needsWork(List<FileScanTask> group) {
-    if (group.size() > 1 || !group.get(0).deletes().isEmpty()) {
+    if (group.stream().anyMatch(task -> !task.deletes().isEmpty())) {
       return true;
     }
-    return cutoff != null && mayHoldExpired(group.get(0).file());
+    Set<Long> commits = new HashSet<>();
+    for (FileScanTask task : group) {
+      Long commit = task.file().fileSequenceNumber();
+      // A v1 table has no sequence numbers (0): each of its files counts as a commit of its own.
+      commits.add(commit == null || commit == 0 ? -1L - commits.size() : commit);
+    }
+    if (commits.size() > 1) {
+      return true;
+    }
+    return cutoff != null && group.stream().anyMatch(task -> mayHoldExpired(task.file()));
   }
 
   private boolean mayHoldExpired(DataFile file) {
