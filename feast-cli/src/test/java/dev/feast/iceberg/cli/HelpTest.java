@@ -54,7 +54,7 @@ class HelpTest {
   @Test
   void theVerbsOfTheIssueAsAProcess() throws Exception {
     for (String verb : List.of("get-historical-features", "apply", "materialize")) {
-      ProcessTest.Run run = ProcessTest.feastIceberg(dir, verb, "--help");
+      CliProcess.Run run = ProcessTest.feastIceberg(dir, verb, "--help");
 
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(run.out()).contains("Usage: feast-iceberg " + verb);

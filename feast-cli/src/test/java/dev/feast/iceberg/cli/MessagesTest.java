@@ -17,7 +17,7 @@ class MessagesTest {
   @TempDir Path dir;
 
   /** Exit 1 and an error as the last line of stderr (progress lines may come before it). */
-  private static void assertCliError(ProcessTest.Run run, String... parts) {
+  private static void assertCliError(CliProcess.Run run, String... parts) {
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     List<String> lines = run.err().lines().toList();
     assertThat(lines.stream().filter(l -> l.startsWith("Error: "))).as(run.err()).hasSize(1);
