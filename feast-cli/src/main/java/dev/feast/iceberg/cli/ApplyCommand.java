@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
 final class ApplyCommand extends BaseCommand {
   @Override
   void run() {
+    // What plan checks, in plan's order, before any store is opened or file written.
+    checkConfig();
     RepoDefinitions definitions = PlanCommand.definitions(repo());
     try (FeatureStore store = openStore()) {
       ApplyPlan plan = ApplyPlan.of(store.registry(), definitions);

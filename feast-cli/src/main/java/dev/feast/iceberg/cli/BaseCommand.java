@@ -1,8 +1,10 @@
 package dev.feast.iceberg.cli;
 
 import dev.feast.iceberg.core.FeatureStore;
+import dev.feast.iceberg.core.RepoCheck;
 import dev.feast.iceberg.core.config.RepoConfig;
 import dev.feast.iceberg.core.config.RepoConfigLoader;
+import dev.feast.iceberg.core.plugin.Plugins;
 import dev.feast.iceberg.core.registry.Registry;
 import dev.feast.iceberg.core.registry.RegistryState;
 import java.io.PrintWriter;
@@ -16,6 +18,9 @@ import picocli.CommandLine.Spec;
 /** What every verb shares: the repository, the output writers, the environment. */
 abstract class BaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  private RepoConfig config;
+  private Plugins plugins;
 
   FeastCli cli() {
     return (FeastCli) spec.root().userObject();
@@ -45,11 +50,34 @@ abstract class BaseCommand implements Callable<Integer> {
   /** Opens the repository's stores; the caller closes them. */
   FeatureStore openStore() {
     // The store reads "now" (materialize-incremental's first start) from the CLI's clock.
-    return FeatureStore.open(repo(), environment().clock());
+    return FeatureStore.open(config(), plugins(), environment().clock());
   }
 
+  /**
+   * The repository's configuration, loaded once per command; its notices (how Feast keys that
+   * change nothing here are treated) go to stderr, once.
+   */
   RepoConfig config() {
-    return RepoConfigLoader.load(repo());
+    if (config == null) {
+      config = RepoConfigLoader.load(repo());
+      config.notices().forEach(notice -> err().println("Note: " + notice));
+    }
+    return config;
+  }
+
+  /**
+   * What {@code apply} checks before it changes anything: the configuration, the store plugins and
+   * their sections. Verbs that only read the registry need not run it.
+   */
+  RepoCheck.Stores checkConfig() {
+    return RepoCheck.check(config(), plugins());
+  }
+
+  private Plugins plugins() {
+    if (plugins == null) {
+      plugins = Plugins.discover();
+    }
+    return plugins;
   }
 
   /** The registry alone, for verbs that only read definitions (no store is opened). */

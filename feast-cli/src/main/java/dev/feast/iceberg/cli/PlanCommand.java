@@ -8,14 +8,21 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
-/** {@code plan}: what {@code apply} would add, change and delete in the registry. */
+/**
+ * {@code plan}: what {@code apply} would add, change and delete in the registry, after the checks
+ * apply makes before it changes anything (configuration, store plugins and sections, definitions),
+ * so a plan is never shown for what apply would refuse.
+ */
 @Command(
     name = "plan",
     description = "Show what apply would add, change and delete in the registry.")
 final class PlanCommand extends BaseCommand {
   @Override
   void run() {
-    ApplyPlan plan = ApplyPlan.of(registry(), definitions(repo()));
+    // In apply's order: the configuration, the definitions, then the registry.
+    checkConfig();
+    RepoDefinitions definitions = definitions(repo());
+    ApplyPlan plan = ApplyPlan.of(registry(), definitions);
     print(plan, out());
     out()
         .println(
