@@ -4,6 +4,7 @@ import dev.feast.iceberg.core.FeatureStore;
 import dev.feast.iceberg.core.RepoCheck;
 import dev.feast.iceberg.core.config.RepoConfig;
 import dev.feast.iceberg.core.config.RepoConfigLoader;
+import dev.feast.iceberg.core.definitions.RepoDefinitions;
 import dev.feast.iceberg.core.plugin.Plugins;
 import dev.feast.iceberg.core.registry.Registry;
 import dev.feast.iceberg.core.registry.RegistryState;
@@ -66,11 +67,15 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
-   * What {@code apply} checks before it changes anything: the configuration, the store plugins and
-   * their sections. Verbs that only read the registry need not run it.
+   * The repository's definitions, after the checks {@code apply} makes before it changes anything:
+   * the configuration, the store plugins and their sections, the definitions files, and the
+   * feature views against what the stores can hold. {@code plan} runs the same, in the same order.
    */
-  RepoCheck.Stores checkConfig() {
-    return RepoCheck.check(config(), plugins());
+  RepoDefinitions checkedDefinitions() {
+    RepoCheck.Stores stores = RepoCheck.check(config(), plugins());
+    RepoDefinitions definitions = PlanCommand.definitions(repo());
+    RepoCheck.checkViews(stores, definitions.featureViews());
+    return definitions;
   }
 
   private Plugins plugins() {

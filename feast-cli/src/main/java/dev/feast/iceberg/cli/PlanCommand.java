@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code plan}: what {@code apply} would add, change and delete in the registry, after the checks
- * apply makes before it changes anything (configuration, store plugins and sections, definitions),
- * so a plan is never shown for what apply would refuse.
+ * apply makes before it changes anything ({@link BaseCommand#checkedDefinitions()}), so a plan is
+ * never shown for what apply would refuse.
  */
 @Command(
     name = "plan",
@@ -19,9 +19,8 @@ import picocli.CommandLine.Command;
 final class PlanCommand extends BaseCommand {
   @Override
   void run() {
-    // In apply's order: the configuration, the definitions, then the registry.
-    checkConfig();
-    RepoDefinitions definitions = definitions(repo());
+    // Checked first, as apply does: the registry is only read once everything else is sound.
+    RepoDefinitions definitions = checkedDefinitions();
     ApplyPlan plan = ApplyPlan.of(registry(), definitions);
     print(plan, out());
     out()

@@ -51,10 +51,12 @@ public final class FeatureStore implements AutoCloseable {
   private final RuntimeContext context;
   private final OfflineStore offline;
   private final OnlineStore online;
+  private final RepoCheck.Stores stores;
   private final Clock clock;
 
   private FeatureStore(RepoConfig config, RepoCheck.Stores stores, Plugins plugins, Clock clock) {
     this.config = config;
+    this.stores = stores;
     this.clock = clock;
     this.registry = Registry.open(config.registryPath(), config.project());
     this.context = new RuntimeContext(config.project(), config.repoPath(), plugins);
@@ -118,6 +120,8 @@ public final class FeatureStore implements AutoCloseable {
 
   /** Registers some definitions and removes others, with their online storage. */
   public void apply(Collection<?> toApply, Collection<?> toDelete) {
+    RepoCheck.checkViews(
+        stores, toApply.stream().filter(FeatureView.class::isInstance).map(FeatureView.class::cast).toList());
     List<FeatureView> drop = new ArrayList<>();
     for (Object definition : toDelete) {
       if (definition instanceof FeatureView view) {

@@ -5,6 +5,7 @@ import dev.feast.iceberg.core.config.SectionBinder;
 import dev.feast.iceberg.core.config.StoreSection;
 import dev.feast.iceberg.core.plugin.Plugins;
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.StoreFactory;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
@@ -30,9 +31,18 @@ public final class RepoCheck {
 
   /** A store plugin with its bound configuration, ready to create the store. */
   public record Bound<S extends AutoCloseable>(StoreSection section, StoreFactory<?, S> factory, Object config) {
-    @SuppressWarnings("unchecked")
     S create(PluginContext context) {
-      return ((StoreFactory<Object, S>) factory).create(config, context);
+      return typed().create(config, context);
+    }
+
+    void checkViews(List<FeatureView> views) {
+      typed().checkViews(config, views);
+    }
+
+    @SuppressWarnings("unchecked")
+    private StoreFactory<Object, S> typed() {
+      // The config was bound to this factory's own configClass().
+      return (StoreFactory<Object, S>) factory;
     }
   }
 
@@ -43,10 +53,10 @@ public final class RepoCheck {
   public static Stores check(RepoConfig config, Plugins plugins) {
     List<String> problems = new ArrayList<>(config.problems());
     Bound<OfflineStore> offline =
-        bind(config.offlineStore(), "offline stores", plugins.offlineStoreTypes(),
+        bind(config.offlineStore(), "offline store", plugins.offlineStoreTypes(),
             type -> plugins.offlineStore(type, ""), plugins, problems);
     Bound<OnlineStore> online =
-        bind(config.onlineStore(), "online stores", plugins.onlineStoreTypes(),
+        bind(config.onlineStore(), "online store", plugins.onlineStoreTypes(),
             type -> plugins.onlineStore(type, ""), plugins, problems);
     if (problems.size() == 1) {
       throw new ConfigException(problems.get(0));
@@ -62,6 +72,15 @@ public final class RepoCheck {
     return new Stores(offline, online);
   }
 
+  /**
+   * The feature views against what each store can hold ({@link StoreFactory#checkViews}), before
+   * any store is created.
+   */
+  public static void checkViews(Stores stores, List<FeatureView> views) {
+    stores.offline().checkViews(views);
+    stores.online().checkViews(views);
+  }
+
   private static <S extends AutoCloseable> Bound<S> bind(
       StoreSection section,
       String kind,
@@ -71,10 +90,9 @@ public final class RepoCheck {
       List<String> problems) {
     if (!installed.contains(section.type())) {
       problems.add(
-          section.where("/type") + ": " + section.key() + " " + section.describeType()
-              + " is not available here; " + kind + " found: "
-              + (installed.isEmpty() ? "none" : String.join(", ", installed))
-              + " (a store is a plugin jar on the class path, see docs/plugins.md)");
+          "Unknown " + kind + " " + section.describeType() + " in " + section.where("/type")
+              + ": not available here; installed: "
+              + (installed.isEmpty() ? "none (add a plugin jar to the class path)" : String.join(", ", installed)));
       return null;
     }
     StoreFactory<?, S> factory = factories.apply(section.type());

@@ -7,7 +7,13 @@ import dev.feast.iceberg.core.config.RepoConfig;
 import dev.feast.iceberg.core.config.RepoConfigLoader;
 import dev.feast.iceberg.core.plugin.Plugins;
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.Entity;
+import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.IcebergSource;
+import dev.feast.iceberg.spi.SchemaMismatchException;
+import dev.feast.iceberg.spi.ValueType;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +40,18 @@ class RepoCheckTest {
     assertThatThrownBy(() -> check("offline_store: sample\nonline_store:\n  type: postgres\n  host: db\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "feature_store.yaml line 4: online_store type 'postgres' is not available here; online"
-                + " stores found: registered, sample (a store is a plugin jar on the class path, see"
-                + " docs/plugins.md)");
+            "Unknown online store type 'postgres' in feature_store.yaml line 4: not available here;"
+                + " installed: registered, sample");
   }
 
   @Test
   void aKeyWithoutATypeNamesTheSectionOnceAndSaysTheTypeIsTheDefault() {
     // This class path has no iceberg store: the default type is not available either.
     assertThatThrownBy(() -> check("offline_store: sample\nonline_store:\n  path: data/online_store.db\n"))
-        .hasMessageStartingWith(
-            "feature_store.yaml line 3: online_store type 'iceberg' (no type is written, so this"
-                + " project's default, not Feast's sqlite) is not available here");
+        .hasMessage(
+            "Unknown online store type 'iceberg' (no type is written, so this project's default,"
+                + " not Feast's sqlite) in feature_store.yaml line 3: not available here; installed:"
+                + " registered, sample");
     assertThatThrownBy(() -> check("offline_store: sample\nonline_store:\n  type: sample\n  path: data/online_store.db\n"))
         .hasMessage(
             "feature_store.yaml line 5: unknown key 'path' in online_store for online_store type"
@@ -68,5 +74,20 @@ class RepoCheckTest {
         .hasMessageContaining(
             "[3] feature_store.yaml line 8: catalog type 'jdbc' in online_store.catalog is not"
                 + " available here; catalogs found: none");
+  }
+
+  @Test
+  void viewsAreCheckedAgainstWhatEachStoreCanHoldBeforeAnyStoreIsCreated() {
+    RepoCheck.Stores stores = check("offline_store: sample\nonline_store: sample\n");
+    Entity driver = Entity.of("driver", "driver_id", ValueType.INT64);
+    FeatureView fine = FeatureView.builder("stats").entity(driver).feature("trips", ValueType.INT64)
+        .source(IcebergSource.of("feast.stats", "ts")).build();
+    FeatureView clash = FeatureView.builder("keys").entity(driver).feature("entity_key", ValueType.STRING)
+        .source(IcebergSource.of("feast.keys", "ts")).build();
+
+    RepoCheck.checkViews(stores, List.of(fine));
+    assertThatThrownBy(() -> RepoCheck.checkViews(stores, List.of(fine, clash)))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("Feature view 'keys' has a feature named 'entity_key'");
   }
 }

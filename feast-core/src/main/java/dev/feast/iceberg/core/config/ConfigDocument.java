@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.feast.iceberg.spi.ConfigException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,11 @@ import java.util.Map;
 final class ConfigDocument {
   private final String file;
   private final Map<String, Integer> lines;
-  private final List<String> notices = new ArrayList<>();
-  private final List<String> problems = new ArrayList<>();
+  private final List<Found> notices = new ArrayList<>();
+  private final List<Found> problems = new ArrayList<>();
+
+  /** A notice or a problem, with the line it is about, to list them in the file's order. */
+  private record Found(int line, String text) {}
 
   ConfigDocument(String file, Map<String, Integer> lines) {
     this.file = file;
@@ -33,12 +37,18 @@ final class ConfigDocument {
     return lines;
   }
 
+  /** The notices, in the order of the lines they are about. */
   List<String> notices() {
-    return List.copyOf(notices);
+    return inFileOrder(notices);
   }
 
+  /** The problems, in the order of the lines they are about. */
   List<String> problems() {
-    return List.copyOf(problems);
+    return inFileOrder(problems);
+  }
+
+  private static List<String> inFileOrder(List<Found> found) {
+    return found.stream().sorted(Comparator.comparingInt(Found::line)).map(Found::text).toList();
   }
 
   /** "feature_store.yaml line 7" for a key given by JSON pointer, or its nearest written parent. */
@@ -57,13 +67,13 @@ final class ConfigDocument {
   }
 
   void notice(String pointer, String message) {
-    notices.add(where(pointer) + ": " + message);
+    notices.add(new Found(YamlTree.line(lines, pointer), where(pointer) + ": " + message));
   }
 
   /** Records what this project cannot run; returns the message, for a section that keeps it. */
   String problem(String pointer, String message) {
     String problem = where(pointer) + ": " + message;
-    problems.add(problem);
+    problems.add(new Found(YamlTree.line(lines, pointer), problem));
     return problem;
   }
 
