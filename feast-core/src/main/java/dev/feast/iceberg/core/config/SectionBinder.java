@@ -39,7 +39,7 @@ public final class SectionBinder {
     } catch (UnrecognizedPropertyException e) {
       String pointer = pointer(e);
       // The path ends with the unknown key itself; the message names the mapping that holds it.
-      String holder = pointer.substring(0, pointer.lastIndexOf('/'));
+      String holder = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
       List<String> known = new ArrayList<>();
       if (e.getKnownPropertyIds() != null) {
         e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
