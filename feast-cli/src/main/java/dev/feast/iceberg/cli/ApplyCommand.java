@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 final class ApplyCommand extends BaseCommand {
   @Override
   void run() {
-    RepoDefinitions definitions = PlanCommand.definitions(repo());
+    // What plan checks, before any store is opened or file written.
+    RepoDefinitions definitions = checkedDefinitions();
     try (FeatureStore store = openStore()) {
       ApplyPlan plan = ApplyPlan.of(store.registry(), definitions);
       store.apply(plan.toApply(), plan.toDelete());

@@ -1,8 +1,11 @@
 package dev.feast.iceberg.cli;
 
 import dev.feast.iceberg.core.FeatureStore;
+import dev.feast.iceberg.core.RepoCheck;
 import dev.feast.iceberg.core.config.RepoConfig;
 import dev.feast.iceberg.core.config.RepoConfigLoader;
+import dev.feast.iceberg.core.definitions.RepoDefinitions;
+import dev.feast.iceberg.core.plugin.Plugins;
 import dev.feast.iceberg.core.registry.Registry;
 import dev.feast.iceberg.core.registry.RegistryState;
 import java.io.PrintWriter;
@@ -17,6 +20,9 @@ import picocli.CommandLine.Spec;
 /** What every verb shares: the repository, the output writers, the environment. */
 abstract class BaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  private RepoConfig config;
+  private Plugins plugins;
 
   FeastCli cli() {
     return (FeastCli) spec.root().userObject();
@@ -46,11 +52,38 @@ abstract class BaseCommand implements Callable<Integer> {
   /** Opens the repository's stores; the caller closes them. */
   FeatureStore openStore() {
     // The store reads "now" (materialize-incremental's first start) from the CLI's clock.
-    return FeatureStore.open(existingRepo(), environment().clock());
+    return FeatureStore.open(config(), plugins(), environment().clock());
   }
 
+  /**
+   * The repository's configuration, loaded once per command; its notices (how Feast keys that
+   * change nothing here are treated) go to stderr, once.
+   */
   RepoConfig config() {
-    return RepoConfigLoader.load(existingRepo());
+    if (config == null) {
+      config = RepoConfigLoader.load(existingRepo());
+      config.notices().forEach(notice -> err().println("Note: " + notice));
+    }
+    return config;
+  }
+
+  /**
+   * The repository's definitions, after the checks {@code apply} makes before it changes anything:
+   * the configuration, the store plugins and their sections, the definitions files, and the
+   * feature views against what the stores can hold. {@code plan} runs the same, in the same order.
+   */
+  RepoDefinitions checkedDefinitions() {
+    RepoCheck.Stores stores = RepoCheck.check(config(), plugins());
+    RepoDefinitions definitions = PlanCommand.definitions(repo());
+    RepoCheck.checkViews(stores, definitions.featureViews());
+    return definitions;
+  }
+
+  private Plugins plugins() {
+    if (plugins == null) {
+      plugins = Plugins.discover();
+    }
+    return plugins;
   }
 
   /** The repository folder, checked to hold a feature_store.yaml, with advice in the CLI's words. */

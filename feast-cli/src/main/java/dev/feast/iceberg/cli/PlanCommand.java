@@ -8,14 +8,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
-/** {@code plan}: what {@code apply} would add, change and delete in the registry. */
+/**
+ * {@code plan}: what {@code apply} would add, change and delete in the registry, after the checks
+ * apply makes before it changes anything ({@link BaseCommand#checkedDefinitions()}), so a plan is
+ * never shown for what apply would refuse.
+ */
 @Command(
     name = "plan",
     description = "Show what apply would add, change and delete in the registry.")
 final class PlanCommand extends BaseCommand {
   @Override
   void run() {
-    ApplyPlan plan = ApplyPlan.of(registry(), definitions(repo()));
+    // Checked first, as apply does: the registry is only read once everything else is sound.
+    RepoDefinitions definitions = checkedDefinitions();
+    ApplyPlan plan = ApplyPlan.of(registry(), definitions);
     print(plan, out());
     out()
         .println(

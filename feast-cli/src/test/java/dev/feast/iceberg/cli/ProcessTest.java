@@ -61,4 +61,82 @@ class ProcessTest {
             "Error: START 'yesterday' is not a time; write it like"
                 + " 2026-11-25T10:00:00Z, 2026-11-25T10:00:00 (UTC), 2026-11-25 or now");
   }
+
+  /** The example repository with its feature_store.yaml changed. */
+  private Path example(String from, String to) throws IOException {
+    Path repo = CliRun.copyExample(dir.resolve("repo"));
+    Path yaml = repo.resolve("feature_store.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace(from, to));
+    return repo;
+  }
+
+  @Test
+  void aRegistryOnObjectStorageIsRefusedAndNothingIsCreated() throws Exception {
+    Path repo = example("registry: data/registry.json", "registry: s3://bucket/registry.db");
+
+    Run apply = feastIceberg(repo, "apply");
+
+    assertThat(apply.exit()).isEqualTo(1);
+    assertThat(apply.err().lines())
+        .containsExactly(
+            "Error: feature_store.yaml line 4: registry 's3://bucket/registry.db' is on s3, which this"
+                + " project cannot write: the registry is a JSON file on a local path (absolute, or"
+                + " relative to the repository folder); write e.g. registry: data/registry.json");
+    try (var files = Files.list(repo)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("feature_store.yaml", "definitions.yaml");
+    }
+  }
+
+  @Test
+  void feastsProtobufRegistryIsRefusedAndLeftAsItIs() throws Exception {
+    Path repo = example("registry: data/registry.json", "registry: data/registry.db");
+    Path registry = Files.createDirectories(repo.resolve("data")).resolve("registry.db");
+    byte[] feast = FeastRegistryFile.withDriverEntity("driver_ranking");
+    Files.write(registry, feast);
+
+    for (String verb : List.of("plan", "apply")) {
+      Run run = feastIceberg(repo, verb);
+
+      assertThat(run.exit()).as(verb).isEqualTo(1);
+      assertThat(run.err().lines())
+          .as(verb)
+          .containsExactly(
+              "Note: feature_store.yaml line 4: registry data/registry.db is written as this"
+                  + " project's JSON registry, which Feast cannot read (nor this project Feast's"
+                  + " protobuf one); a name ending in .json keeps them apart",
+              "Error: The registry " + registry.toRealPath() + " is Feast's protobuf registry (a"
+                  + " binary file), which this project does not read; point registry: in"
+                  + " feature_store.yaml at a new path such as data/registry.json and run apply"
+                  + " (the Feast file is left as it is)");
+    }
+    assertThat(Files.readAllBytes(registry)).isEqualTo(feast);
+    try (var files = Files.list(registry.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("registry.db");
+    }
+  }
+
+  @Test
+  void aCloudProviderWithoutStoreTypesAndAStoreKeyOfAnotherTypeAreReportedTogether()
+      throws Exception {
+    Files.writeString(
+        dir.resolve("feature_store.yaml"),
+        "project: p\nprovider: aws\nonline_store:\n  path: data/online_store.db\n");
+
+    Run plan = feastIceberg(dir, "plan");
+
+    assertThat(plan.exit()).isEqualTo(1);
+    assertThat(plan.out()).isEmpty();
+    assertThat(plan.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "Error: feature_store.yaml has 2 problems: [1] feature_store.yaml line 2: provider 'aws'"
+                + " leaves offline_store and online_store to Feast's aws defaults, which this"
+                + " project does not have; write the type of offline_store and online_store (e.g."
+                + " type: iceberg), or provider: local for this project's defaults [2]"
+                + " feature_store.yaml line 4: unknown key 'path' in online_store for online_store"
+                + " type 'iceberg' (no type is written, so this project's default, not Feast's"
+                + " sqlite); known keys: catalog,");
+  }
 }

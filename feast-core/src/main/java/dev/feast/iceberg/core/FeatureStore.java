@@ -2,8 +2,7 @@ package dev.feast.iceberg.core;
 
 import dev.feast.iceberg.core.config.RepoConfig;
 import dev.feast.iceberg.core.config.RepoConfigLoader;
-import dev.feast.iceberg.core.config.SectionBinder;
-import dev.feast.iceberg.core.config.StoreSection;
+import dev.feast.iceberg.core.config.ConfigNotices;
 import dev.feast.iceberg.core.materialize.MaterializationResult;
 import dev.feast.iceberg.core.materialize.Materializer;
 import dev.feast.iceberg.core.online.OnlineReader;
@@ -15,9 +14,7 @@ import dev.feast.iceberg.core.registry.Registry;
 import dev.feast.iceberg.core.registry.RegistryState;
 import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
-import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.RowSet;
-import dev.feast.iceberg.spi.StoreFactory;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -54,20 +51,20 @@ public final class FeatureStore implements AutoCloseable {
   private final RuntimeContext context;
   private final OfflineStore offline;
   private final OnlineStore online;
+  private final RepoCheck.Stores stores;
   private final Clock clock;
 
-  private FeatureStore(RepoConfig config, Plugins plugins, Clock clock) {
+  private FeatureStore(RepoConfig config, RepoCheck.Stores stores, Plugins plugins, Clock clock) {
     this.config = config;
+    this.stores = stores;
     this.clock = clock;
     this.registry = Registry.open(config.registryPath(), config.project());
     this.context = new RuntimeContext(config.project(), config.repoPath(), plugins);
     OfflineStore offlineStore = null;
     try {
-      offlineStore = create(config.offlineStore(), plugins.offlineStore(config.offlineStore().type(),
-          config.offlineStore().where("/type")));
+      offlineStore = stores.offline().create(context);
       this.offline = offlineStore;
-      this.online = create(config.onlineStore(), plugins.onlineStore(config.onlineStore().type(),
-          config.onlineStore().where("/type")));
+      this.online = stores.online().create(context);
     } catch (RuntimeException e) {
       if (offlineStore != null) {
         offlineStore.close();
@@ -87,15 +84,13 @@ public final class FeatureStore implements AutoCloseable {
     return open(RepoConfigLoader.load(repo), Plugins.discover(), clock);
   }
 
-  /** Opens a loaded configuration with the given plugins and clock. */
+  /**
+   * Opens a loaded configuration with the given plugins and clock, after {@link RepoCheck} found
+   * nothing it cannot run; its notices are logged once.
+   */
   public static FeatureStore open(RepoConfig config, Plugins plugins, Clock clock) {
-    return new FeatureStore(config, plugins, clock);
-  }
-
-  private <C, S extends AutoCloseable> S create(StoreSection section, StoreFactory<C, S> factory) {
-    C storeConfig = SectionBinder.bind(section, factory.configClass());
-    PluginContext pluginContext = context;
-    return factory.create(storeConfig, pluginContext);
+    ConfigNotices.log(config);
+    return new FeatureStore(config, RepoCheck.check(config, plugins), plugins, clock);
   }
 
   /** The loaded configuration. */
@@ -125,6 +120,8 @@ public final class FeatureStore implements AutoCloseable {
 
   /** Registers some definitions and removes others, with their online storage. */
   public void apply(Collection<?> toApply, Collection<?> toDelete) {
+    RepoCheck.checkViews(
+        stores, toApply.stream().filter(FeatureView.class::isInstance).map(FeatureView.class::cast).toList());
     List<FeatureView> drop = new ArrayList<>();
     for (Object definition : toDelete) {
       if (definition instanceof FeatureView view) {

@@ -1,5 +1,7 @@
 package dev.feast.iceberg.spi;
 
+import java.util.List;
+
 /**
  * Creates stores of one type. Implementations have a no-argument constructor and are registered for
  * {@link java.util.ServiceLoader}.
@@ -18,4 +20,13 @@ public interface StoreFactory<C, S extends AutoCloseable> {
 
   /** Creates a store. */
   S create(C config, PluginContext context);
+
+  /**
+   * Checks feature views against what stores of this type can hold, from the configuration alone:
+   * no store is created and nothing is connected. {@code plan} and {@code apply} run it before
+   * anything changes, so a plan never lists views the store would refuse. The default accepts
+   * every view; a store refuses one with a {@link FeastException} that names the view and what to
+   * change.
+   */
+  default void checkViews(C config, List<FeatureView> views) {}
 }

@@ -2,41 +2,42 @@ package dev.feast.iceberg.core.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.feast.iceberg.spi.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads {@code feature_store.yaml} with Feast's keys: {@code project}, {@code registry}, {@code
- * provider}, {@code offline_store}, {@code online_store}, {@code entity_key_serialization_version},
- * {@code materialization}. {@code ${ENV}} references are substituted first; unknown keys are errors
- * naming the file and line.
+ * Reads {@code feature_store.yaml} with every key of Feast's {@code RepoConfig} (see {@code
+ * docs/configuration.md} for how each is treated). {@code ${ENV}} references are substituted
+ * first; a key Feast does not have, or a value Feast would refuse, is an error naming the file and
+ * line; what Feast accepts and this project cannot run is kept in {@link RepoConfig#problems()}.
  */
 public final class RepoConfigLoader {
   /** The file Feast looks for in a feature repository. */
   public static final String FILE_NAME = "feature_store.yaml";
 
   static final String DEFAULT_STORE_TYPE = "iceberg";
-  static final String DEFAULT_REGISTRY = "data/registry.json";
   static final int DEFAULT_BATCH_SIZE = 10_000;
 
-  private static final List<String> TOP_LEVEL_KEYS =
+  /** The keys of Feast's {@code RepoConfig}. */
+  static final List<String> FEAST_KEYS =
       List.of(
-          "project", "registry", "provider", "offline_store", "online_store",
-          "entity_key_serialization_version", "materialization");
-  private static final List<String> REGISTRY_KEYS = List.of("path", "registry_type", "cache_ttl_seconds");
-  private static final List<String> MATERIALIZATION_KEYS = List.of("batch_size");
-
-  private static final ObjectMapper YAML = new YAMLMapper();
+          "project", "project_description", "provider", "registry", "online_store", "offline_store",
+          "auth", "batch_engine", "batch_engine_config", "feature_server", "embedding_model",
+          "flags", "repo_path", "entity_key_serialization_version", "coerce_tz_aware",
+          "materialization", "openlineage", "mlflow", "data_quality_monitoring");
+  /**
+   * Feast's {@code MaterializationConfig}, and {@code batch_size}: this project's earlier name for
+   * {@code online_write_batch_size}, still read.
+   */
+  private static final List<String> MATERIALIZATION_KEYS =
+      List.of("pull_latest_features", "online_write_batch_size", "batch_size");
 
   private RepoConfigLoader() {}
 
@@ -89,119 +90,69 @@ public final class RepoConfigLoader {
     if (!root.isObject()) {
       throw new ConfigException(name + " line 1: expected a mapping of keys such as project and online_store");
     }
-    Sections sections = new Sections(name, lines);
-    sections.rejectUnknown(root, "", TOP_LEVEL_KEYS);
+    ConfigDocument doc = new ConfigDocument(name, lines);
+    doc.rejectUnknown(root, "", FEAST_KEYS);
+    Path repoDir = file.toAbsolutePath().getParent();
 
-    String project = sections.requiredText(root, "project");
+    String project = doc.requiredText(root, "project");
     if (!project.matches("[A-Za-z0-9_]+")) {
-      throw new ConfigException(
-          sections.where("/project") + ": project '" + project
-              + "' may hold only letters, digits and underscores");
+      throw doc.error(
+          "/project", "project '" + project + "' may hold only letters, digits and underscores");
     }
-    Path registry = file.getParent().resolve(registryPath(root.get("registry"), sections)).normalize();
-    String provider = root.path("provider").asText("local");
-    int version = root.path("entity_key_serialization_version").asInt(3);
+    String description =
+        root.hasNonNull("project_description")
+            ? doc.text(root.get("project_description"), "/project_description")
+            : "";
+    RegistrySection registry = RegistryReader.read(root.get("registry"), doc, repoDir);
+    StoreSection offline = TypedSections.store(root, "offline_store", DEFAULT_STORE_TYPE, doc);
+    StoreSection online = TypedSections.store(root, "online_store", DEFAULT_STORE_TYPE, doc);
+    String provider = ProviderRule.read(root, offline, online, doc);
+    StoreSection auth = TypedSections.auth(root, doc);
+    StoreSection batchEngine = TypedSections.batchEngine(root, doc);
+    Optional<StoreSection> featureServer = TypedSections.featureServer(root, doc);
+    int version = doc.integer(root, "", "entity_key_serialization_version", 0, 3);
     if (version != 3) {
-      throw new ConfigException(
-          sections.where("/entity_key_serialization_version") + ": entity_key_serialization_version "
-              + version + " is not supported; this framework reads and writes Feast's version 3");
+      throw doc.error(
+          "/entity_key_serialization_version",
+          "entity_key_serialization_version " + version
+              + " is not supported; this framework reads and writes Feast's version 3");
     }
-    int batchSize = DEFAULT_BATCH_SIZE;
+    boolean coerceTzAware = NotedKeys.coerceTzAware(root, doc);
+    NotedKeys.repoPath(root, doc, repoDir);
+    NotedKeys.unused(root, doc);
+
     JsonNode materialization = root.get("materialization");
-    if (materialization != null) {
-      sections.requireObject(materialization, "/materialization");
-      sections.rejectUnknown(materialization, "/materialization", MATERIALIZATION_KEYS);
-      batchSize = materialization.path("batch_size").asInt(DEFAULT_BATCH_SIZE);
-      if (batchSize <= 0) {
-        throw new ConfigException(
-            sections.where("/materialization/batch_size") + ": batch_size must be positive");
+    int batchSize = DEFAULT_BATCH_SIZE;
+    boolean pullLatest = false;
+    if (materialization != null && !materialization.isNull()) {
+      doc.requireObject(materialization, "/materialization");
+      doc.rejectUnknown(materialization, "/materialization", MATERIALIZATION_KEYS);
+      if (materialization.hasNonNull("batch_size")
+          && materialization.hasNonNull("online_write_batch_size")) {
+        throw doc.error(
+            "/materialization/batch_size",
+            "write online_write_batch_size (Feast's key) or batch_size, not both");
       }
+      String key = materialization.hasNonNull("batch_size") ? "batch_size" : "online_write_batch_size";
+      batchSize = doc.integer(materialization, "/materialization", key, 1, DEFAULT_BATCH_SIZE);
+      pullLatest = doc.bool(materialization, "/materialization", "pull_latest_features", false);
     }
     return new RepoConfig(
         file,
         project,
+        description,
         registry,
         provider,
-        sections.store(root, "offline_store"),
-        sections.store(root, "online_store"),
+        offline,
+        online,
+        batchEngine,
+        auth,
+        featureServer,
         version,
-        batchSize);
-  }
-
-  private static String registryPath(JsonNode node, Sections sections) {
-    if (node == null || node.isNull()) {
-      return DEFAULT_REGISTRY;
-    }
-    if (node.isTextual()) {
-      return node.asText();
-    }
-    sections.requireObject(node, "/registry");
-    sections.rejectUnknown(node, "/registry", REGISTRY_KEYS);
-    String type = node.path("registry_type").asText("file");
-    if (!type.equals("file")) {
-      throw new ConfigException(
-          sections.where("/registry/registry_type") + ": registry_type '" + type
-              + "' is not supported; use file");
-    }
-    return node.path("path").asText(DEFAULT_REGISTRY);
-  }
-
-  /** Error reporting with file and line for one document. */
-  private record Sections(String file, Map<String, Integer> lines) {
-    String where(String pointer) {
-      String p = pointer;
-      while (!p.isEmpty()) {
-        Integer line = lines.get(p);
-        if (line != null) {
-          return file + " line " + line;
-        }
-        p = p.substring(0, p.lastIndexOf('/'));
-      }
-      return file;
-    }
-
-    void rejectUnknown(JsonNode node, String pointer, List<String> known) {
-      Iterator<String> names = node.fieldNames();
-      while (names.hasNext()) {
-        String key = names.next();
-        if (!known.contains(key)) {
-          throw new ConfigException(
-              where(pointer + "/" + key) + ": unknown key '" + key + "'"
-                  + (pointer.isEmpty() ? "" : " in " + pointer.substring(1).replace('/', '.'))
-                  + "; known keys: " + String.join(", ", known));
-        }
-      }
-    }
-
-    void requireObject(JsonNode node, String pointer) {
-      if (!node.isObject()) {
-        throw new ConfigException(where(pointer) + ": " + pointer.substring(1) + " must be a mapping of keys");
-      }
-    }
-
-    String requiredText(JsonNode root, String key) {
-      JsonNode node = root.get(key);
-      if (node == null || node.isNull() || node.asText().isBlank()) {
-        throw new ConfigException(file + ": missing required key '" + key + "'");
-      }
-      if (!node.isValueNode()) {
-        throw new ConfigException(where("/" + key) + ": " + key + " must be a single value");
-      }
-      return node.asText();
-    }
-
-    StoreSection store(JsonNode root, String key) {
-      JsonNode node = root.get(key);
-      ObjectNode body;
-      if (node == null || node.isNull()) {
-        body = YAML.createObjectNode();
-      } else {
-        requireObject(node, "/" + key);
-        body = ((ObjectNode) node).deepCopy();
-      }
-      JsonNode type = body.remove("type");
-      String typeName = type == null || type.isNull() ? DEFAULT_STORE_TYPE : type.asText();
-      return new StoreSection(file, key, typeName, body, lines);
-    }
+        coerceTzAware,
+        batchSize,
+        pullLatest,
+        doc.notices(),
+        doc.problems());
   }
 }

@@ -38,14 +38,16 @@ public final class SectionBinder {
       return MAPPER.treeToValue(section.body(), configClass);
     } catch (UnrecognizedPropertyException e) {
       String pointer = pointer(e);
+      // The path ends with the unknown key itself; the message names the mapping that holds it.
+      String holder = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
       List<String> known = new ArrayList<>();
       if (e.getKnownPropertyIds() != null) {
         e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
       }
       throw new ConfigException(
           section.where(pointer) + ": unknown key '" + e.getPropertyName() + "' in "
-              + section.key() + pointerPath(pointer) + " for store type '" + section.type()
-              + "'; known keys: " + String.join(", ", new TreeSet<>(known)));
+              + section.key() + pointerPath(holder) + " for " + section.key() + " "
+              + section.describeType() + "; known keys: " + String.join(", ", new TreeSet<>(known)));
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new ConfigException(

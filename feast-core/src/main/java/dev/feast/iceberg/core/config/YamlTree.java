@@ -33,6 +33,19 @@ public record YamlTree(JsonNode root, Map<String, Integer> lines) {
     }
   }
 
+  /** The line of the key at {@code pointer}, or of its nearest enclosing key; 0 when none is. */
+  public static int line(Map<String, Integer> lines, String pointer) {
+    String p = pointer;
+    while (!p.isEmpty()) {
+      Integer line = lines.get(p);
+      if (line != null) {
+        return line;
+      }
+      p = p.substring(0, p.lastIndexOf('/'));
+    }
+    return 0;
+  }
+
   private static final class Reader {
     private final YAMLParser parser;
     private final Map<String, JsonNode> anchors = new HashMap<>();

@@ -1,6 +1,7 @@
 package dev.feast.iceberg.core.definitions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.feast.iceberg.core.config.YamlTree;
 import dev.feast.iceberg.spi.ConfigException;
 import java.util.Iterator;
 import java.util.List;
@@ -17,15 +18,8 @@ record Locator(String file, Map<String, Integer> lines) {
 
   /** The file and the line of the key at {@code pointer}, or of its nearest enclosing key. */
   String where(String pointer) {
-    String p = pointer;
-    while (!p.isEmpty()) {
-      Integer line = lines.get(p);
-      if (line != null) {
-        return file + " line " + line;
-      }
-      p = p.substring(0, p.lastIndexOf('/'));
-    }
-    return file;
+    int line = YamlTree.line(lines, pointer);
+    return line > 0 ? file + " line " + line : file;
   }
 
   ConfigException error(String pointer, String message) {

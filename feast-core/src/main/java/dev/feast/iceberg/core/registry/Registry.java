@@ -73,13 +73,23 @@ public final class Registry {
     }
     RegistryState read;
     try {
-      read = RegistryCodec.read(Files.readString(file, StandardCharsets.UTF_8));
+      byte[] bytes = Files.readAllBytes(file);
+      if (RegistryCodec.isBinary(bytes)) {
+        throw new ConfigException(
+            "The registry " + file + " is Feast's protobuf registry (a binary file), which this"
+                + " project does not read; point registry: in feature_store.yaml at a new path"
+                + " such as data/registry.json and run apply (the Feast file is left as it is)");
+      }
+      read = RegistryCodec.read(new String(bytes, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       return;
+    } catch (ConfigException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(
-          "The registry " + file + " cannot be read: " + e.getMessage()
-              + "; restore it from version control, or delete it and run apply again",
+          "The registry " + file + " cannot be read as this project's JSON registry: "
+              + e.getMessage() + "; restore it from version control, or point registry: in"
+              + " feature_store.yaml at a new path such as data/registry.json and run apply",
           e);
     }
     if (!read.project().equals(project)) {

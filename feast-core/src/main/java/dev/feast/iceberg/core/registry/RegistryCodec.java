@@ -13,6 +13,9 @@ import dev.feast.iceberg.spi.FeatureViewProjection;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.ValueType;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +53,24 @@ final class RegistryCodec {
       return JSON.writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the registry", e);
+    }
+  }
+
+  /**
+   * Whether the file is binary rather than JSON text, as Feast's protobuf {@code registry.db} is:
+   * it holds control characters other than whitespace, or bytes that are not UTF-8.
+   */
+  static boolean isBinary(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+        return true;
+      }
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+      return false;
+    } catch (CharacterCodingException e) {
+      return true;
     }
   }
 

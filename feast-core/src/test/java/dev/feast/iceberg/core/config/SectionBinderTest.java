@@ -64,6 +64,19 @@ class SectionBinderTest {
   }
 
   @Test
+  void anUnknownKeyInASectionWithoutATypeNamesTheSectionOnceAndTheDefaultType() {
+    assertThatThrownBy(() -> SectionBinder.bind(online("""
+        project: p
+        online_store:
+          path: data/online_store.db
+        """), SampleConfig.class))
+        .hasMessageStartingWith(
+            "feature_store.yaml line 3: unknown key 'path' in online_store for online_store type"
+                + " 'iceberg' (no type is written, so this project's default, not Feast's sqlite);"
+                + " known keys: catalog, partition_buckets, partition_strategy");
+  }
+
+  @Test
   void wrongTypeNamesTheKey() {
     assertThatThrownBy(() -> SectionBinder.bind(online("""
         project: p

@@ -92,7 +92,26 @@ class RegistryTest {
     assertThatThrownBy(() -> Registry.open(file, "p"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("run apply again");
+        .hasMessageContaining("restore it from version control")
+        .hasMessageContaining("point registry: in feature_store.yaml at a new path")
+        .message()
+        .doesNotContain("delete");
+  }
+
+  @Test
+  void aFeastProtobufRegistryIsRefusedAndLeftAsItIs(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("registry.db");
+    // Feast's Registry message: entities { spec { name: "driver" } }, registry_schema_version "1".
+    byte[] protobuf = {0x0a, 0x0a, 0x0a, 0x08, 0x0a, 0x06, 'd', 'r', 'i', 'v', 'e', 'r', 0x1a, 0x01, '1'};
+    Files.write(file, protobuf);
+
+    assertThatThrownBy(() -> Registry.open(file, "p"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("is Feast's protobuf registry")
+        .hasMessageContaining("point registry: in feature_store.yaml at a new path such as data/registry.json and run apply")
+        .message()
+        .doesNotContain("delete");
+    assertThat(Files.readAllBytes(file)).isEqualTo(protobuf);
   }
 
   @Test
