@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +75,7 @@ class ProcessTest {
   void aRegistryOnObjectStorageIsRefusedAndNothingIsCreated() throws Exception {
     Path repo = example("registry: data/registry.json", "registry: s3://bucket/registry.db");
 
-    Run apply = feastIceberg(repo, "apply");
+    CliProcess.Run apply = feastIceberg(repo, "apply");
 
     assertThat(apply.exit()).isEqualTo(1);
     assertThat(apply.err().lines())
@@ -96,7 +97,7 @@ class ProcessTest {
     Files.write(registry, feast);
 
     for (String verb : List.of("plan", "apply")) {
-      Run run = feastIceberg(repo, verb);
+      CliProcess.Run run = feastIceberg(repo, verb);
 
       assertThat(run.exit()).as(verb).isEqualTo(1);
       assertThat(run.err().lines())
@@ -123,7 +124,7 @@ class ProcessTest {
         dir.resolve("feature_store.yaml"),
         "project: p\nprovider: aws\nonline_store:\n  path: data/online_store.db\n");
 
-    Run plan = feastIceberg(dir, "plan");
+    CliProcess.Run plan = feastIceberg(dir, "plan");
 
     assertThat(plan.exit()).isEqualTo(1);
     assertThat(plan.out()).isEmpty();
