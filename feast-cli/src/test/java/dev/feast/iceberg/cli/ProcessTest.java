@@ -25,14 +25,62 @@ class ProcessTest {
 
   static Run feastIceberg(Path workingDir, String... args)
       throws IOException, InterruptedException {
+    Started started = start(workingDir, args);
+    if (!started.process().waitFor(2, TimeUnit.MINUTES)) {
+      started.process().destroyForcibly();
+      throw new AssertionError(
+          "feast-iceberg " + String.join(" ", args) + " did not finish in 2 minutes");
+    }
+    return started.finished();
+  }
+
+  /** A command running in the background; its output goes to files until it ends. */
+  record Started(Process process, Path out, Path err) {
+    /** What it printed to stderr so far. */
+    String errSoFar() throws IOException {
+      return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until stderr contains {@code text}; fails if the process ends first. */
+    void awaitErr(String text) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!errSoFar().contains(text)) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          throw new AssertionError("stderr never showed '" + text + "':\n" + errSoFar());
+        }
+        Thread.sleep(20);
+      }
+    }
+
+    /** The exit code and output of the ended process; deletes the output files. */
+    Run finished() throws IOException, InterruptedException {
+      int exit = process.waitFor();
+      Run run =
+          new Run(
+              exit,
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return run;
+    }
+  }
+
+  /** {@code java -cp <test class path> main args...}. */
+  static List<String> java(Class<?> main, String... args) {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                FeastCli.class.getName()));
+                main.getName()));
     command.addAll(List.of(args));
+    return command;
+  }
+
+  static Started start(Path workingDir, String... args) throws IOException {
+    List<String> command = java(FeastCli.class, args);
     Path out = Files.createTempFile(workingDir, "out", ".txt");
     Path err = Files.createTempFile(workingDir, "err", ".txt");
     Process process =
@@ -41,19 +89,7 @@ class ProcessTest {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(
-          "feast-iceberg " + String.join(" ", args) + " did not finish in 2 minutes");
-    }
-    Run run =
-        new Run(
-            process.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return run;
+    return new Started(process, out, err);
   }
 
   @Test
