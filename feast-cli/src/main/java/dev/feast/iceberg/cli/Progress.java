@@ -95,7 +95,10 @@ abstract class Progress {
     } else {
       text.append(String.format("%,d rows", done));
     }
-    if (seconds > 0 && done > 0) {
+    if (seconds >= 1 && done == 0) {
+      // Nothing done yet: the time it has been waiting is what there is to show.
+      text.append("  ").append(clock((long) seconds)).append(" elapsed");
+    } else if (seconds > 0 && done > 0) {
       double rate = done / seconds;
       text.append("  ").append(rate(rate));
       if (total > 0) {
