@@ -125,6 +125,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
+    CliLogging.verbose(cli().verbose());
     run();
     out().flush();
     err().flush();

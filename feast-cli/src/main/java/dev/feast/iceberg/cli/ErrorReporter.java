@@ -14,6 +14,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
   static final int ERROR = 1;
   static final int USAGE = 2;
+  /** As a shell reports a process ended by SIGINT: 128 + 2. */
+  static final int INTERRUPTED = 130;
 
   private final FeastCli cli;
 
@@ -24,6 +26,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception e, CommandLine commandLine, ParseResult parseResult) {
+    if (e instanceof MaterializationInterrupted) {
+      // The shutdown hook said what the interruption left; the JVM is exiting.
+      return INTERRUPTED;
+    }
     PrintWriter err = commandLine.getErr();
     boolean ours =
         e instanceof FeastException

@@ -67,6 +67,7 @@ public final class FeastCli implements Runnable {
    * Runs the command and exits with its status: 0 on success, 1 on an error, 2 on a usage error.
    */
   public static void main(String[] args) {
+    CliLogging.install();
     System.exit(commandLine(CliEnvironment.system()).execute(args));
   }
 

@@ -40,13 +40,11 @@ final class MaterializeCommand extends BaseCommand {
     if (to.isBefore(from)) {
       throw new CliException("END " + to + " is before START " + from + "; swap them");
     }
-    try (FeatureStore store = openStore()) {
+    try (FeatureStore store = openStore();
+        MaterializationProgress listener = new MaterializationProgress(progress());
+        ShutdownNotice notice = ShutdownNotice.on(listener::interrupt)) {
       List<MaterializationResult> results =
-          store.materialize(
-              from,
-              to,
-              new MaterializationProgress(progress()),
-              split(views).toArray(String[]::new));
+          store.materialize(from, to, listener, split(views).toArray(String[]::new));
       report(results, store, out());
     }
   }
@@ -58,8 +56,13 @@ final class MaterializeCommand extends BaseCommand {
     }
     for (MaterializationResult r : results) {
       out.printf(
-          "Materialized %,d rows of %s from %s to %s into the %s online store%n",
-          r.rows(), r.view(), r.start(), r.end(), store.config().onlineStore().type());
+          "Materialized %,d rows of %s from %s to %s into the %s online store%s%n",
+          r.rows(),
+          r.view(),
+          r.start(),
+          r.end(),
+          store.config().onlineStore().type(),
+          MaterializationProgress.skipped(r));
     }
   }
 }

@@ -9,13 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code materialize-incremental END}: each view from where its last recorded materialization ended
- * (the first time, from {@code END - ttl}, or the epoch for a view without ttl) up to END.
+ * {@code materialize-incremental END}: each view from the greatest end of its recorded
+ * materializations (Feast's most recent end time; the first time, from {@code now - ttl}, or the
+ * epoch for a view without ttl) up to END.
  */
 @Command(
     name = "materialize-incremental",
     description =
-        "Copy values from each view's last materialized end (first time: END - ttl) up to END.")
+        "Copy values from each view's latest materialized end (first time: now - ttl) up to END.")
 final class MaterializeIncrementalCommand extends BaseCommand {
   @Parameters(
       index = "0",
@@ -32,10 +33,11 @@ final class MaterializeIncrementalCommand extends BaseCommand {
   @Override
   void run() {
     Instant to = Times.parse(end, "END", cli().clock());
-    try (FeatureStore store = openStore()) {
+    try (FeatureStore store = openStore();
+        MaterializationProgress listener = new MaterializationProgress(progress());
+        ShutdownNotice notice = ShutdownNotice.on(listener::interrupt)) {
       List<MaterializationResult> results =
-          store.materializeIncremental(
-              to, new MaterializationProgress(progress()), split(views).toArray(String[]::new));
+          store.materializeIncremental(to, listener, split(views).toArray(String[]::new));
       MaterializeCommand.report(results, store, out());
     }
   }

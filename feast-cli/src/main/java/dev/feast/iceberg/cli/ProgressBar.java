@@ -7,6 +7,8 @@ import java.util.function.LongSupplier;
 final class ProgressBar extends Progress {
   private static final int WIDTH = 24;
   private static final long REDRAW_NANOS = 100_000_000L;
+  /** The length of the line being drawn, 0 when none is. */
+  private int lastLength;
 
   ProgressBar(PrintWriter err, LongSupplier nanoTime) {
     super(err, nanoTime);
@@ -14,33 +16,35 @@ final class ProgressBar extends Progress {
 
   @Override
   Task start(String label, long total) {
-    long started = nanoTime.getAsLong();
-    Task task =
-        new Task() {
+    Tracked task =
+        new Tracked(label, total) {
           private long lastDraw = Long.MIN_VALUE;
-          private int lastLength;
 
           @Override
-          public void update(long done) {
-            long now = nanoTime.getAsLong();
+          void show(String text) {
+            lastDraw = nanoTime.getAsLong();
+            draw(bar(done) + text);
+          }
+
+          @Override
+          void advance(String text, long now) {
             if (lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS) {
               return;
             }
             lastDraw = now;
-            draw(bar(done) + Progress.describe(label, done, total, now - started));
+            draw(bar(done) + text);
           }
 
           @Override
-          public void finish(long done) {
-            draw(
-                bar(total > 0 ? total : done)
-                    + Progress.summary(label, done, nanoTime.getAsLong() - started));
+          void end(String text) {
+            draw(bar(counting && total > 0 ? total : done) + text);
             err.println();
             err.flush();
+            lastLength = 0;
           }
 
           private String bar(long done) {
-            if (total <= 0) {
+            if (!counting || total <= 0) {
               return "";
             }
             int filled = (int) Math.min(WIDTH, done * WIDTH / total);
@@ -49,17 +53,25 @@ final class ProgressBar extends Progress {
                 + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "")
                 + "] ";
           }
-
-          private void draw(String text) {
-            // Blank out what a longer previous line left behind.
-            String padding = " ".repeat(Math.max(0, lastLength - text.length()));
-            err.print("\r" + text + padding);
-            err.flush();
-            lastLength = text.length();
-          }
         };
     // Draw at once: the first rows of a pull may take a while to arrive.
     task.update(0);
     return task;
+  }
+
+  private void draw(String text) {
+    // Blank out what a longer previous line left behind.
+    String padding = " ".repeat(Math.max(0, lastLength - text.length()));
+    err.print("\r" + text + padding);
+    err.flush();
+    lastLength = text.length();
+  }
+
+  @Override
+  void endLine() {
+    if (lastLength > 0) {
+      err.println();
+      lastLength = 0;
+    }
   }
 }

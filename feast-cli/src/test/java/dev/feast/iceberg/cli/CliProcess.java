@@ -56,6 +56,18 @@ final class CliProcess {
   /** Runs {@code launcher args} in {@code workingDir} with {@code environment} added. */
   static Run run(List<String> launcher, Path workingDir, Map<String, String> environment,
       String... args) throws IOException, InterruptedException {
+    Started started = start(launcher, workingDir, environment, args);
+    if (!started.process().waitFor(2, TimeUnit.MINUTES)) {
+      started.process().destroyForcibly();
+      throw new AssertionError(
+          "feast-iceberg " + String.join(" ", args) + " did not finish in 2 minutes");
+    }
+    return started.finished();
+  }
+
+  /** Starts {@code launcher args} in the background, its output going to files until it ends. */
+  static Started start(List<String> launcher, Path workingDir, Map<String, String> environment,
+      String... args) throws IOException {
     List<String> command = new ArrayList<>(launcher);
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workingDir, "out", ".txt");
@@ -66,20 +78,52 @@ final class CliProcess {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile());
     builder.environment().putAll(environment);
-    Process process = builder.start();
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(
-          "feast-iceberg " + String.join(" ", args) + " did not finish in 2 minutes");
+    return new Started(builder.start(), out, err);
+  }
+
+  /** The CLI from the test class path, started in the background. */
+  static Started start(Path workingDir, String... args) throws IOException {
+    return start(fromClassPath(), workingDir, Map.of(), args);
+  }
+
+  /** {@code java -cp <test class path> main args...}. */
+  static List<String> java(Class<?> main, String... args) {
+    List<String> command =
+        new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** A command running in the background; its output goes to files until it ends. */
+  record Started(Process process, Path out, Path err) {
+    /** What it printed to stderr so far. */
+    String errSoFar() throws IOException {
+      return Files.readString(err, StandardCharsets.UTF_8);
     }
-    Run run =
-        new Run(
-            process.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return run;
+
+    /** Waits until stderr contains {@code text}; fails if the process ends first. */
+    void awaitErr(String text) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!errSoFar().contains(text)) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          throw new AssertionError("stderr never showed '" + text + "':\n" + errSoFar());
+        }
+        Thread.sleep(20);
+      }
+    }
+
+    /** The exit code and output of the ended process; deletes the output files. */
+    Run finished() throws IOException, InterruptedException {
+      int exit = process.waitFor();
+      Run run =
+          new Run(
+              exit,
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return run;
+    }
   }
 
   private static String java() {

@@ -68,4 +68,60 @@ class ProgressTest {
             "view  100 rows  10 rows/s  00:10 elapsed",
             "view  120 rows in 00:12 (10 rows/s)");
   }
+
+  @Test
+  void slowRatesKeepADecimalAndNeverReadAsZero() {
+    assertThat(Progress.summary("view", 5, 11 * SECOND))
+        .isEqualTo("view  5 rows in 00:11 (0.5 rows/s)");
+    assertThat(Progress.describe("view", 5, 12, 11 * SECOND))
+        .isEqualTo("view  41% 5/12 rows  0.5 rows/s  00:15 left");
+    assertThat(Progress.rate(0.04)).isEqualTo("<0.1 rows/s");
+    assertThat(Progress.rate(9.96)).isEqualTo("10.0 rows/s");
+    assertThat(Progress.rate(12.4)).isEqualTo("12 rows/s");
+  }
+
+  @Test
+  void phasesShowTheirOwnElapsedTimeAndTheWritingPhaseItsTotal() {
+    Progress.Task task = new ProgressLines(err, now::get).start("view", Progress.UNKNOWN);
+    task.phase("reading source");
+    now.set(5 * SECOND);
+    task.tick();
+    now.set(6 * SECOND);
+    task.rows("writing", 200);
+    now.set(11 * SECOND);
+    task.tick();
+    task.update(100);
+    now.set(16 * SECOND);
+    task.update(200);
+    task.phase("committing");
+    now.set(17 * SECOND);
+    task.finish("view  200 rows in 00:17");
+
+    assertThat(text.toString().lines())
+        .containsExactly(
+            "view  started",
+            "view  reading source  00:00",
+            "view  reading source  00:05",
+            "view  writing  0% 0/200 rows",
+            "view  writing  0% 0/200 rows  00:05 elapsed",
+            "view  writing  100% 200/200 rows  20 rows/s  00:00 left",
+            "view  committing  00:00",
+            "view  200 rows in 00:17");
+  }
+
+  @Test
+  void aLastLineEndsTheBarAndSilencesWhatFollows() {
+    ProgressBar bar = new ProgressBar(err, now::get);
+    Progress.Task task = bar.start("view", 10);
+    bar.last("Interrupted");
+    task.update(5);
+    task.finish(10);
+
+    assertThat(text.toString())
+        .isEqualTo(
+            "\r[>                       ] view  0% 0/10 rows"
+                + System.lineSeparator()
+                + "Interrupted"
+                + System.lineSeparator());
+  }
 }

@@ -3,6 +3,8 @@ package dev.feast.iceberg.core;
 import dev.feast.iceberg.core.config.RepoConfig;
 import dev.feast.iceberg.core.config.RepoConfigLoader;
 import dev.feast.iceberg.core.config.ConfigNotices;
+import dev.feast.iceberg.core.lock.ProcessLock;
+import dev.feast.iceberg.core.materialize.MaterializationLock;
 import dev.feast.iceberg.core.materialize.MaterializationResult;
 import dev.feast.iceberg.core.materialize.Materializer;
 import dev.feast.iceberg.core.online.OnlineReader;
@@ -28,9 +30,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A feature repository opened for use: definitions in its registry, an offline store for training
@@ -160,19 +164,20 @@ public final class FeatureStore implements AutoCloseable {
     return materialize(start, end, Materializer.Listener.NONE, views);
   }
 
-  /** As {@link #materialize(Instant, Instant, String...)}, telling a listener how it advances. */
+  /**
+   * As {@link #materialize(Instant, Instant, String...)}, telling a listener how it advances. Each
+   * view is committed to the online store once and its interval recorded after that; one
+   * materialization of a view runs at a time (another waits, across processes too).
+   */
   public List<MaterializationResult> materialize(
       Instant start, Instant end, Materializer.Listener listener, String... views) {
-    Map<FeatureView, Instant> starts = new LinkedHashMap<>();
-    for (FeatureView view : selectViews(views)) {
-      starts.put(view, start);
-    }
-    return materialize(starts, end, listener);
+    return materialize(selectViews(views), view -> start, end, listener);
   }
 
   /**
-   * Materializes each view from where its last materialization ended (or, the first time, from
-   * {@code now - ttl} as Feast does, or the epoch for a view without ttl) up to {@code end}.
+   * Materializes each view from the greatest end of its recorded intervals (Feast's {@code
+   * most_recent_end_time}; the first time, from {@code now - ttl} as Feast does, or the epoch for
+   * a view without ttl) up to {@code end}.
    */
   public List<MaterializationResult> materializeIncremental(Instant end, String... views) {
     return materializeIncremental(end, Materializer.Listener.NONE, views);
@@ -181,28 +186,33 @@ public final class FeatureStore implements AutoCloseable {
   /** As {@link #materializeIncremental(Instant, String...)}, telling a listener how it advances. */
   public List<MaterializationResult> materializeIncremental(
       Instant end, Materializer.Listener listener, String... views) {
-    RegistryState state = registry.state();
-    Map<FeatureView, Instant> starts = new LinkedHashMap<>();
-    for (FeatureView view : selectViews(views)) {
-      List<MaterializationInterval> done = state.materializations().getOrDefault(view.name(), List.of());
-      // Feast's rule: continue from the last recorded end; the first time, from now - ttl.
-      Instant start = done.isEmpty()
-          ? (view.hasTtl() ? clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(view.ttl()) : Instant.EPOCH)
-          : done.get(done.size() - 1).end();
-      starts.put(view, start.isAfter(end) ? end : start);
-    }
-    return materialize(starts, end, listener);
+    return materialize(selectViews(views), view -> incrementalStart(view, end), end, listener);
   }
 
-  private List<MaterializationResult> materialize(
-      Map<FeatureView, Instant> starts, Instant end, Materializer.Listener listener) {
-    Materializer materializer = new Materializer(offline, online, config.materializationBatchSize());
+  /** Read under the view's lock, so a run that waited continues where the other one ended. */
+  private Instant incrementalStart(FeatureView view, Instant end) {
+    List<MaterializationInterval> done =
+        registry.state().materializations().getOrDefault(view.name(), List.of());
+    Instant start = done.stream().map(MaterializationInterval::end).max(Comparator.naturalOrder())
+        .orElseGet(() -> view.hasTtl()
+            ? clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(view.ttl())
+            : Instant.EPOCH);
+    return start.isAfter(end) ? end : start;
+  }
+
+  private List<MaterializationResult> materialize(List<FeatureView> views,
+      Function<FeatureView, Instant> startOf, Instant end, Materializer.Listener listener) {
+    Materializer materializer = new Materializer(offline, online, config.materializationBatchSize(),
+        (view, start, stop) -> registry.update(
+            state -> withInterval(state, view.name(), new MaterializationInterval(start, stop))));
     List<MaterializationResult> results = new ArrayList<>();
-    starts.forEach((view, start) -> {
-      MaterializationResult result = materializer.materialize(view, start, end, listener);
-      registry.update(state -> withInterval(state, view.name(), new MaterializationInterval(start, end)));
-      results.add(result);
-    });
+    for (FeatureView view : views) {
+      Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+      try (ProcessLock lock =
+          MaterializationLock.acquire(config.registryPath(), view, listener, now)) {
+        results.add(materializer.materialize(view, startOf.apply(view), end, listener));
+      }
+    }
     return results;
   }
 

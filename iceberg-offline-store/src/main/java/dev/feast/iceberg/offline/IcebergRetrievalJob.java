@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.iceberg.catalog.Catalog;
@@ -56,6 +57,8 @@ public final class IcebergRetrievalJob implements RetrievalJob {
   private final List<AutoCloseable> streams = new ArrayList<>();
   private Connection connection;
   private PreparedQuery prepared;
+  private int resultTables;
+  private long rowCount = -1;
   private final Runnable onClose;
   private boolean closed;
 
@@ -108,10 +111,20 @@ public final class IcebergRetrievalJob implements RetrievalJob {
     try {
       Statement statement = connection.createStatement();
       try {
-        ResultSet results = statement.executeQuery(query.sql());
+        String select = query.sql();
+        String table = null;
+        if (query.runWhole()) {
+          table = "feast_result_" + ++resultTables;
+          statement.execute("CREATE TEMP TABLE " + table + " AS " + select);
+          rowCount = count(statement, table);
+          select = "SELECT * FROM " + table;
+        }
+        ResultSet results = statement.executeQuery(select);
+        String dropped = table;
         DuckDbRowStream[] holder = new DuckDbRowStream[1];
         holder[0] =
-            new DuckDbRowStream(statement, results, query.columns(), () -> forget(holder[0]));
+            new DuckDbRowStream(
+                statement, results, query.columns(), () -> forget(holder[0], dropped));
         streams.add(holder[0]);
         return holder[0];
       } catch (SQLException e) {
@@ -120,6 +133,31 @@ public final class IcebergRetrievalJob implements RetrievalJob {
       }
     } catch (SQLException e) {
       throw failed(e);
+    }
+  }
+
+  /** Known once {@link #rows()} ran a query whose result is held whole (a pull). */
+  @Override
+  public synchronized OptionalLong rowCount() {
+    return rowCount < 0 ? OptionalLong.empty() : OptionalLong.of(rowCount);
+  }
+
+  private static long count(Statement statement, String table) throws SQLException {
+    try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+      count.next();
+      return count.getLong(1);
+    }
+  }
+
+  /** A stream is closed: forget it, and drop the temporary table it read (if any). */
+  private synchronized void forget(AutoCloseable stream, String table) {
+    streams.remove(stream);
+    if (table != null && connection != null) {
+      try (Statement drop = connection.createStatement()) {
+        drop.execute("DROP TABLE IF EXISTS " + table);
+      } catch (SQLException e) {
+        // The connection is closing with the job; the table goes with it.
+      }
     }
   }
 
@@ -145,7 +183,7 @@ public final class IcebergRetrievalJob implements RetrievalJob {
         DuckDBResultSet results = statement.executeQuery(query.sql()).unwrap(DuckDBResultSet.class);
         ArrowReader exported = (ArrowReader) results.arrowExportStream(allocator, batchRows);
         ArrowResult[] holder = new ArrowResult[1];
-        holder[0] = new ArrowResult(allocator, exported, statement, () -> forget(holder[0]));
+        holder[0] = new ArrowResult(allocator, exported, statement, () -> forget(holder[0], null));
         streams.add(holder[0]);
         return holder[0];
       } catch (SQLException | RuntimeException e) {
@@ -155,10 +193,6 @@ public final class IcebergRetrievalJob implements RetrievalJob {
     } catch (SQLException e) {
       throw failed(e);
     }
-  }
-
-  private synchronized void forget(AutoCloseable stream) {
-    streams.remove(stream);
   }
 
   @Override

@@ -72,6 +72,6 @@ final class PullRetrieval implements QueryPreparer {
       columns.add(Field.of(OfflineStore.CREATED_TIMESTAMP, ValueType.UNIX_TIMESTAMP));
     }
     return new PreparedQuery(
-        sql, columns, new RetrievalMetadata(planned.filesPlanned(), planned.filesScanned()));
+        sql, columns, new RetrievalMetadata(planned.filesPlanned(), planned.filesScanned()), true);
   }
 }

@@ -9,8 +9,10 @@ import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
+import dev.feast.iceberg.spi.offline.RowStream;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +54,26 @@ class PullTest extends StoreTestBase {
     assertThat(result.rows())
         .containsExactlyInAnyOrder(
             List.of(1L, 3.0f, 13, at(5), at(9)), List.of(2L, 7.0f, 22, at(10), at(3)));
+  }
+
+  @Test
+  void aPullKnowsItsRowCountOnceItRanForAMaterializationsProgress() {
+    FeatureView view = driverStats(Duration.ofHours(1));
+    OfflineStore store = storeWithData(true, view);
+
+    try (RetrievalJob job = store.pullLatest(view, at(1), at(40))) {
+      assertThat(job.rowCount()).as("before the query ran").isEmpty();
+      try (RowStream rows = job.rows()) {
+        assertThat(job.rowCount()).hasValue(3);
+        long read = 0;
+        while (rows.hasNext()) {
+          rows.next();
+          read++;
+        }
+        assertThat(read).isEqualTo(3);
+      }
+      assertThat(job.toRowSet().size()).as("a second run").isEqualTo(3);
+    }
   }
 
   @ParameterizedTest(name = "pruning={0}")

@@ -1,6 +1,7 @@
 package dev.feast.iceberg.online;
 
 import dev.feast.iceberg.online.maintenance.TableMaintenance;
+import dev.feast.iceberg.online.serving.BulkAppend;
 import dev.feast.iceberg.online.serving.FeatureColumns;
 import dev.feast.iceberg.online.serving.RowSource;
 import dev.feast.iceberg.online.serving.ServingLimits;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +158,35 @@ public final class IcebergOnlineStore implements OnlineStore {
     }
   }
 
+  /**
+   * Writes the batches into data files as they come and commits them all in one append at the
+   * end: atomic, one batch in memory at a time. The serving state is not loaded for it (a
+   * materializing process need not read the table first); a state this store already holds
+   * catches up at its next read. A failure (of the iterator too) deletes the files written so far;
+   * a process killed midway leaves them unreferenced, for orphan file removal.
+   */
+  @Override
+  public void writeAll(FeatureView view, Iterator<List<OnlineRow>> batches) {
+    checkOpen();
+    views.putIfAbsent(view.name(), view);
+    try (BulkAppend append = new BulkAppend(tables.load(view), pool)) {
+      while (batches.hasNext()) {
+        List<OnlineRow> rows = batches.next();
+        if (!rows.isEmpty()) {
+          append.add(columns -> RowPreparer.prepare(view, columns, rows));
+        }
+      }
+      append.commit();
+    } catch (NoSuchTableException e) {
+      throw tables.missing(view.name(), e);
+    } finally {
+      ViewState state = states.get(view.name());
+      if (state != null) {
+        state.markChanged();
+      }
+    }
+  }
+
   @Override
   public List<OnlineResult> read(FeatureView view, List<EntityKey> keys, List<String> features) {
     checkOpen();
@@ -230,9 +261,9 @@ public final class IcebergOnlineStore implements OnlineStore {
     // Appends never conflict: Iceberg retries a fast append on CommitFailedException
     // (commit.retry.num-retries, raised to 10 on our tables), and "latest wins" does not depend
     // on commit order, so concurrent writers lose no update; compaction validates its rewrite
-    // against the snapshot it read (see Compactor).
-    return EnumSet.of(
-        OnlineCapability.TTL, OnlineCapability.CONCURRENT_WRITERS, OnlineCapability.MAINTENANCE);
+    // against the snapshot it read (see Compactor). writeAll commits its files in one append.
+    return EnumSet.of(OnlineCapability.TTL, OnlineCapability.CONCURRENT_WRITERS,
+        OnlineCapability.MAINTENANCE, OnlineCapability.ATOMIC_BULK_WRITE);
   }
 
   /**

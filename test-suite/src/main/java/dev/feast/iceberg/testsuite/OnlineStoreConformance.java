@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +34,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The online store contract of CONFORMANCE.md (N1–N12). Extend it and implement {@link
- * #createStore}; optional behaviours ({@link OnlineCapability}) follow the store's {@code
- * capabilities()} and show as skipped, with the reason, when not declared.
+ * The online store contract of CONFORMANCE.md (N1–N12), and N13: bulk writes ({@code writeAll}).
+ * Extend it and implement {@link #createStore}; optional behaviours ({@link OnlineCapability})
+ * follow the store's {@code capabilities()} and show as skipped, with the reason, when not
+ * declared.
  *
  * <pre>{@code
  * class MyOnlineStoreConformanceTest extends OnlineStoreConformance {
@@ -434,6 +436,61 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
           .as("key %s", keys.get(i))
           .isEqualTo(expected.get(keys.get(i)).values().get("value"));
     }
+  }
+
+  @Test
+  void n13_aBulkWriteShowsEveryBatchAfterwardsWithTheLatestValuePerKey() {
+    FeatureView view = counters("n13_bulk");
+    create(view);
+    store().write(view, List.of(counter(5001, 1, 10, 10), counter(5004, 40, 10, 10)));
+    List<List<OnlineRow>> batches =
+        List.of(
+            List.of(counter(5001, 2, 20, 20), counter(5002, 20, 20, 20)),
+            List.of(counter(5003, 30, 30, 30), counter(5004, 41, 5, 5)), // older: loses
+            List.of(counter(5001, 3, 30, 30)));
+    store().writeAll(view, batches.iterator());
+    assertThat(readAll(view, List.of(driver(5001), driver(5002), driver(5003), driver(5004))))
+        .extracting(this::value)
+        .containsExactly(3L, 20L, 30L, 40L);
+  }
+
+  @Test
+  void n13_aBulkWriteThatFailsMidwayLeavesThePreviousValuesWhole() {
+    requires(OnlineCapability.ATOMIC_BULK_WRITE);
+    FeatureView view = counters("n13_atomic");
+    create(view);
+    store().write(view, List.of(counter(5001, 1, 10, 10), counter(5002, 2, 10, 10)));
+    Iterator<List<OnlineRow>> failing =
+        new Iterator<>() {
+          private int handed;
+
+          @Override
+          public boolean hasNext() {
+            if (handed == 2) {
+              throw new IllegalStateException("the source failed after two batches");
+            }
+            return true;
+          }
+
+          @Override
+          public List<OnlineRow> next() {
+            handed++;
+            return List.of(
+                counter(5000 + handed, 100 + handed, 50, 50), counter(6000 + handed, 7, 50, 50));
+          }
+        };
+    assertThatThrownBy(() -> store().writeAll(view, failing))
+        .hasMessageContaining("the source failed after two batches");
+    List<OnlineResult> after =
+        readAll(view, List.of(driver(5001), driver(5002), driver(6001), driver(6002)));
+    assertThat(after)
+        .extracting(this::value)
+        .as("no batch of the failed write is visible")
+        .containsExactly(1L, 2L, null, null);
+    store().writeAll(view, List.of(List.of(counter(5001, 9, 60, 60))).iterator());
+    assertThat(value(readAll(view, List.of(driver(5001))).get(0)))
+        .as("a later bulk write succeeds")
+        .isEqualTo(9L);
   }
 
   /** What materialize writes for one view over {@code [start, end]} of the dataset. */

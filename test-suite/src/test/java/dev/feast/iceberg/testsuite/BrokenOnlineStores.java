@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +199,21 @@ final class BrokenOnlineStores {
         @Override
         public synchronized List<MaintenanceReport> maintain(List<FeatureView> views) {
           return views.stream().map(v -> new MaintenanceReport(v.name(), 0, 0, 0, 0)).toList();
+        }
+      };
+    }
+  }
+
+  /** Declares atomic bulk writes but writes each batch as it comes. */
+  static class BulkWriteNotAtomic extends ReferenceOnlineStoreConformanceTest {
+    @Override
+    OnlineStore storeUnderTest(ReferenceOnlineStore store) {
+      return new ForwardingOnlineStore(store) {
+        @Override
+        public void writeAll(FeatureView view, Iterator<List<OnlineRow>> batches) {
+          while (batches.hasNext()) {
+            delegate.write(view, batches.next());
+          }
         }
       };
     }

@@ -79,7 +79,10 @@ class BrokenStoresAreCaughtTest {
             "n11_aValueOlderThanTheTtlIsReportedOutsideMaxAge"),
         Arguments.of(
             BrokenOnlineStores.MaintenanceDeletesNothing.class,
-            "n11_maintenanceDeletesValuesOlderThanTheTtl"));
+            "n11_maintenanceDeletesValuesOlderThanTheTtl"),
+        Arguments.of(
+            BrokenOnlineStores.BulkWriteNotAtomic.class,
+            "n13_aBulkWriteThatFailsMidwayLeavesThePreviousValuesWhole"));
   }
 
   @ParameterizedTest(name = "{0} fails {1}")

@@ -7,6 +7,7 @@ import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +27,11 @@ class ForwardingOnlineStore implements OnlineStore {
   @Override
   public void write(FeatureView view, List<OnlineRow> rows) {
     delegate.write(view, rows);
+  }
+
+  @Override
+  public void writeAll(FeatureView view, Iterator<List<OnlineRow>> batches) {
+    delegate.writeAll(view, batches);
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,20 @@ class ReferenceOnlineStore implements OnlineStore {
           ByteBuffer.wrap(serialize(row.key())),
           row,
           (old, next) -> replaces(next, old) ? next : old);
+    }
+  }
+
+  /** All or nothing: the batches are written to a copy that replaces the view's rows at the end. */
+  @Override
+  public synchronized void writeAll(FeatureView view, Iterator<List<OnlineRow>> batches) {
+    Map<ByteBuffer, OnlineRow> before = new LinkedHashMap<>(storage(view));
+    try {
+      while (batches.hasNext()) {
+        write(view, batches.next());
+      }
+    } catch (RuntimeException e) {
+      views.put(view.name(), before);
+      throw e;
     }
   }
 
@@ -131,7 +146,10 @@ class ReferenceOnlineStore implements OnlineStore {
   @Override
   public Set<OnlineCapability> capabilities() {
     return EnumSet.of(
-        OnlineCapability.TTL, OnlineCapability.MAINTENANCE, OnlineCapability.CONCURRENT_WRITERS);
+        OnlineCapability.TTL,
+        OnlineCapability.MAINTENANCE,
+        OnlineCapability.CONCURRENT_WRITERS,
+        OnlineCapability.ATOMIC_BULK_WRITE);
   }
 
   @Override

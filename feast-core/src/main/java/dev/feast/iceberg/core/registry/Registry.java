@@ -1,5 +1,6 @@
 package dev.feast.iceberg.core.registry;
 
+import dev.feast.iceberg.core.lock.ProcessLock;
 import dev.feast.iceberg.spi.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +16,9 @@ import java.util.function.UnaryOperator;
 /**
  * The registry of definitions, kept in a human-readable JSON file. Each change writes a new file
  * and moves it over the old one, so a reader never sees half a registry. Changes are made under a
- * lock shared by every process ({@link RegistryLock}) on the freshest file, so two processes that
- * apply or record materializations at once never lose each other's changes; reads pick up another
- * process's changes when the file changed.
+ * lock shared by every process ({@link ProcessLock} on {@code <registry>.lock}) on the freshest
+ * file, so two processes that apply or record materializations at once never lose each other's
+ * changes; reads pick up another process's changes when the file changed.
  */
 public final class Registry {
   private final Path file;
@@ -46,7 +47,8 @@ public final class Registry {
 
   /** Applies a change to the freshest definitions and writes the file, under the registry lock. */
   public synchronized RegistryState update(UnaryOperator<RegistryState> change) {
-    try (RegistryLock lock = RegistryLock.acquire(file)) {
+    try (ProcessLock lock =
+        ProcessLock.acquire(file.resolveSibling(file.getFileName() + ".lock"))) {
       reloadIfChanged();
       RegistryState next = change.apply(state);
       write(next);

@@ -6,6 +6,7 @@ import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
@@ -17,6 +18,15 @@ public interface RetrievalJob extends AutoCloseable {
 
   /** Runs the retrieval and streams its rows. */
   RowStream rows();
+
+  /**
+   * The number of rows the last {@link #rows()} streams, when the store knows it before they are
+   * read (for example because it ran the query whole first); empty when it does not, or before
+   * {@code rows()} was called. For progress: the total of a materialization.
+   */
+  default OptionalLong rowCount() {
+    return OptionalLong.empty();
+  }
 
   /** Runs the retrieval and holds every row in memory. */
   default RowSet toRowSet() {

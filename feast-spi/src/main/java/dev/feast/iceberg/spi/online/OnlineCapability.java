@@ -7,5 +7,10 @@ public enum OnlineCapability {
   /** Offers {@link OnlineStore#maintain}. */
   MAINTENANCE,
   /** Several writers, and maintenance, may run at once without losing an update. */
-  CONCURRENT_WRITERS
+  CONCURRENT_WRITERS,
+  /**
+   * {@link OnlineStore#writeAll} is all or nothing: every batch becomes visible at once at the
+   * end, none when it fails midway.
+   */
+  ATOMIC_BULK_WRITE
 }

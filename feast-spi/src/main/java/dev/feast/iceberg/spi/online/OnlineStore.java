@@ -3,6 +3,7 @@ package dev.feast.iceberg.spi.online;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +20,21 @@ public interface OnlineStore extends AutoCloseable {
    * whatever order rows and batches arrive in; an older row never replaces a newer one.
    */
   void write(FeatureView view, List<OnlineRow> rows);
+
+  /**
+   * Writes batches of rows as one write, the way materialization hands over a view: per key the
+   * greatest (event timestamp, created timestamp) wins, as for {@link #write}. A store that
+   * declares {@link OnlineCapability#ATOMIC_BULK_WRITE} makes the rows visible all at once when
+   * the iterator ends, and none of them when the iterator (or the store) throws first, so an
+   * interrupted materialization leaves the previous values whole; it holds a bounded number of
+   * batches in memory at a time. The default writes each batch as it comes ({@link #write}), so
+   * a failure midway leaves the batches before it written.
+   */
+  default void writeAll(FeatureView view, Iterator<List<OnlineRow>> batches) {
+    while (batches.hasNext()) {
+      write(view, batches.next());
+    }
+  }
 
   /**
    * Reads the latest values of some features for some keys: one result per key, in input order,

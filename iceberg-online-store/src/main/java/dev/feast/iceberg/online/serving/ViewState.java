@@ -12,14 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.Record;
-import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,16 +143,10 @@ public final class ViewState {
       if (rows.isEmpty()) {
         return;
       }
-      GenericRecord template = GenericRecord.create(table.schema());
-      List<Record> records = new ArrayList<>(rows.size());
-      for (KeyedRow row : rows) {
-        records.add(TableRecords.toRecord(template, columns, row));
-      }
       // Until caught up, the next read must check the table (the commit may have landed).
       stale = true;
-      List<DataFile> written = PartitionedWriter.write(table, records, pool);
-      records = null;
-      commit(written);
+      List<DataFile> written = TableAppend.writeFiles(table, columns, rows, pool);
+      TableAppend.commit(table, written);
       Set<String> own = new HashSet<>();
       written.forEach(file -> own.add(file.location()));
       // The commit refreshed the table, so this counts as a catalog check.
@@ -167,17 +157,16 @@ public final class ViewState {
     }
   }
 
-  private void commit(List<DataFile> written) {
-    AppendFiles append = table.newFastAppend();
-    written.forEach(append::appendFile);
+  /**
+   * Makes the next read catch up with the table, for a commit made through another instance of
+   * it (a bulk write). Taken under the lock, so a refresh in flight cannot clear it unseen.
+   */
+  public void markChanged() {
+    lock.lock();
     try {
-      append.commit();
-    } catch (CommitStateUnknownException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Definitely not committed: the files would only be orphans.
-      written.forEach(file -> table.io().deleteFile(file.location()));
-      throw e;
+      stale = true;
+    } finally {
+      lock.unlock();
     }
   }
 

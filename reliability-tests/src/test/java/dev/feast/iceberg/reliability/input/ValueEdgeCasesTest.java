@@ -3,7 +3,9 @@ package dev.feast.iceberg.reliability.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feast.iceberg.common.TableAppender;
 import dev.feast.iceberg.core.FeatureStore;
+import dev.feast.iceberg.core.materialize.MaterializationResult;
 import dev.feast.iceberg.core.online.OnlineResponse;
 import dev.feast.iceberg.core.plugin.RuntimeContext;
 import dev.feast.iceberg.spi.Entity;
@@ -16,10 +18,13 @@ import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.online.FeatureStatus;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +62,19 @@ class ValueEdgeCasesTest {
       builder.feature(feature.name(), feature.type());
     }
     return builder.build();
+  }
+
+  /**
+   * Changes a source table behind the stores' backs, as another tool (or an older version) would.
+   */
+  private void sourceTable(String name, Consumer<Table> change) {
+    try (RuntimeContext context = TestRepos.catalogOf(repo)) {
+      change.accept(
+          context
+              .catalog(TestRepos.embeddedCatalog())
+              .catalog()
+              .loadTable(TableIdentifier.of("feast", name)));
+    }
   }
 
   private static RowSet entities(Object... keyAndTime) {
@@ -218,20 +236,48 @@ class ValueEdgeCasesTest {
   }
 
   @Test
+  void nullJoinKeysWrittenBeforeIngestionRefusedThemAreSkippedByMaterializationAndCounted() {
+    FeatureView view = view("legacy", Field.of("v", ValueType.INT64));
+    store.apply(DRIVER, view);
+    store.writeToOfflineStore(
+        "legacy", RowSet.builder(KEY, Field.of("v", ValueType.INT64), TS).add(1L, 10L, T).build());
+    sourceTable(
+        "legacy",
+        table -> {
+          GenericRecord legacy = GenericRecord.create(table.schema());
+          legacy.setField("v", 99L);
+          legacy.setField("event_timestamp", T.atOffset(ZoneOffset.UTC));
+          TableAppender.append(table, List.of(legacy));
+        });
+
+    List<MaterializationResult> results = store.materialize(T.minusSeconds(1), T);
+
+    assertThat(results)
+        .singleElement()
+        .satisfies(
+            result -> {
+              assertThat(result.rows()).isEqualTo(1);
+              assertThat(result.skippedRows()).isEqualTo(1);
+            });
+    assertThat(
+            store
+                .getOnlineFeatures(List.of("legacy:v"), List.of(Map.of("driver_id", 1L)), false)
+                .rows()
+                .get(0))
+        .containsEntry("v", 10L);
+    assertThat(store.registry().materializations().get("legacy")).hasSize(1);
+  }
+
+  @Test
   void aSourceTableThatGainedAColumnStillRetrieves() {
     FeatureView view = view("evolving", Field.of("v", ValueType.INT64));
     store.apply(DRIVER, view);
     store.writeToOfflineStore(
         "evolving",
         RowSet.builder(KEY, Field.of("v", ValueType.INT64), TS).add(1L, 10L, T).build());
-    try (RuntimeContext context = TestRepos.catalogOf(repo)) {
-      Table table =
-          context
-              .catalog(TestRepos.embeddedCatalog())
-              .catalog()
-              .loadTable(TableIdentifier.of("feast", "evolving"));
-      table.updateSchema().addColumn("extra", Types.StringType.get()).commit();
-    }
+    sourceTable(
+        "evolving",
+        table -> table.updateSchema().addColumn("extra", Types.StringType.get()).commit());
     store.writeToOfflineStore(
         "evolving",
         RowSet.builder(KEY, Field.of("v", ValueType.INT64), Field.of("extra", ValueType.STRING), TS)

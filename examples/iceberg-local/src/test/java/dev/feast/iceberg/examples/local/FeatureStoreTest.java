@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feast.iceberg.core.FeatureStore;
 import dev.feast.iceberg.core.materialize.MaterializationResult;
+import dev.feast.iceberg.core.materialize.Materializer;
 import dev.feast.iceberg.core.registry.MaterializationInterval;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.InvalidFeatureRefException;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.ValueType;
@@ -67,6 +70,79 @@ class FeatureStoreTest {
       assertThat(reopened.registry().materializations().get("driver_hourly_stats")).containsExactly(
           new MaterializationInterval(firstStart, END.minus(Duration.ofHours(5))),
           new MaterializationInterval(END.minus(Duration.ofHours(5)), later));
+    }
+  }
+
+  /** One source row of driver_hourly_stats: conv_rate tells the rows apart. */
+  private static RowSet statsRow(Long driver, Instant at, float convRate) {
+    return RowSet.builder(
+            Field.of("driver_id", ValueType.INT64),
+            Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
+            Field.of("conv_rate", ValueType.FLOAT),
+            Field.of("acc_rate", ValueType.FLOAT),
+            Field.of("avg_daily_trips", ValueType.INT64),
+            Field.of("created", ValueType.UNIX_TIMESTAMP))
+        .add(driver, at, convRate, 0.5f, 1L, at)
+        .build();
+  }
+
+  private static Object convRate(FeatureStore store, long driver) {
+    return store.getOnlineFeatures(List.of("driver_hourly_stats:conv_rate"),
+        List.of(Map.of("driver_id", driver)), false).rows().get(0).get("conv_rate");
+  }
+
+  private static FeatureStatus convRateStatus(FeatureStore store, long driver) {
+    return store.getOnlineFeatures(List.of("driver_hourly_stats:conv_rate"),
+        List.of(Map.of("driver_id", driver)), false).statuses().get(0).get("conv_rate");
+  }
+
+  @Test
+  void incrementalStartsAtTheGreatestRecordedEndAsFeastsMostRecentEndTime() {
+    Instant t10 = END.minus(Duration.ofHours(6));
+    try (FeatureStore store = FeatureStore.open(repo)) {
+      store.apply(DRIVER, DRIVER_HOURLY_STATS, DRIVER_ACTIVITY);
+      String view = DRIVER_HOURLY_STATS.name();
+      store.writeToOfflineStore(view, statsRow(1L, t10, 0.10f));
+      store.writeToOfflineStore(view, statsRow(1L, t10.plus(Duration.ofHours(2)), 0.12f));
+      store.writeToOfflineStore(view, statsRow(1L, t10.plus(Duration.ofHours(4)), 0.14f));
+      store.writeToOfflineStore(view, statsRow(2L, t10.plus(Duration.ofHours(1)), 0.21f));
+
+      store.materialize(t10.plus(Duration.ofHours(2)), t10.plus(Duration.ofHours(4)));
+      store.materialize(t10.minus(Duration.ofHours(1)), t10);
+      List<MaterializationResult> incremental =
+          store.materializeIncremental(t10.plus(Duration.ofHours(5)));
+
+      assertThat(incremental.get(0).start()).isEqualTo(t10.plus(Duration.ofHours(4)));
+      assertThat(convRate(store, 1)).isEqualTo(0.14f);
+      // Driver 2's only row (11:00) lies in no materialized interval: as in Feast, not online.
+      assertThat(convRateStatus(store, 2)).isEqualTo(FeatureStatus.NOT_FOUND);
+    }
+  }
+
+  @Test
+  void aMaterializationThatFailsMidwayLeavesTheOnlineValuesAndRecordsNoInterval()
+      throws Exception {
+    Files.writeString(repo.resolve("feature_store.yaml"),
+        Files.readString(repo.resolve("feature_store.yaml")) + "\nmaterialization:\n  batch_size: 2\n");
+    try (FeatureStore store = openWithData()) {
+      store.materialize(END.minus(Duration.ofHours(10)), END.minus(Duration.ofHours(5)));
+      Object before = convRate(store, 1003);
+      Materializer.Listener failing = new Materializer.Listener() {
+        @Override
+        public void progressed(FeatureView view, long rows) {
+          throw new IllegalStateException("stopped after " + rows + " rows");
+        }
+      };
+
+      assertThatThrownBy(() -> store.materialize(
+              END.minus(Duration.ofHours(4)), END, failing))
+          .hasMessage("stopped after 2 rows");
+
+      assertThat(convRate(store, 1003)).isEqualTo(before);
+      try (FeatureStore other = FeatureStore.open(repo)) {
+        assertThat(convRate(other, 1003)).as("another process").isEqualTo(before);
+        assertThat(other.registry().materializations().get("driver_hourly_stats")).hasSize(1);
+      }
     }
   }
 
