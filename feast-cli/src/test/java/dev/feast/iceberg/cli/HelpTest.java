@@ -62,6 +62,13 @@ class HelpTest {
   }
 
   @Test
+  void incrementalHelpSaysWhereTheFirstRunStartsAsTheDocsDo() {
+    CliRun.Result result = CliRun.run(dir, "materialize-incremental", "--help");
+
+    assertThat(result.out()).contains("now - ttl").doesNotContain("END - ttl");
+  }
+
+  @Test
   void theRootStillPrintsItsVersion() {
     CliRun.Result result = CliRun.run(dir, "--version");
 
