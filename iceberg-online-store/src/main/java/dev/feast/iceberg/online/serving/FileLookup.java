@@ -107,13 +107,18 @@ final class FileLookup implements RowSource {
     }
   }
 
+  /**
+   * The files to read and the keys each may hold. Each read gets buffers of its own: Parquet's
+   * bloom filter check moves a key buffer's position while it hashes it, so reads running at once
+   * must not share one.
+   */
   private List<Read> reads(ByteBuffer[] keys) {
     List<Read> reads = new ArrayList<>();
     for (Candidate file : files) {
       Set<ByteBuffer> wanted = new HashSet<>();
       for (ByteBuffer key : keys) {
         if (file.mayHold(key)) {
-          wanted.add(key);
+          wanted.add(key.duplicate());
         }
       }
       if (!wanted.isEmpty()) {
