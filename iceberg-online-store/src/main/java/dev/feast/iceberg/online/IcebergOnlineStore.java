@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * on demand or every {@code maintenance_interval_ms} on a daemon thread. A view past its serving
  * limits ({@code serving_memory_budget_mb}, {@code serving_max_keys}) is served from its data
  * files, and so is every view with {@code serving_mode: files} (for one-off reads, as the CLI's:
- * no state of the whole view is built). The store's threads (file writing and reading, maintenance) end with {@link #close()}.
+ * no state of the whole view is built). The store's threads (file writing and reading,
+ * maintenance) end with {@link #close()}.
  */
 public final class IcebergOnlineStore implements OnlineStore {
   private static final Logger log = LoggerFactory.getLogger(IcebergOnlineStore.class);

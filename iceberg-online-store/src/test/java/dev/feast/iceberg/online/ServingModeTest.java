@@ -173,7 +173,8 @@ class ServingModeTest extends OnlineStoreFixture {
   }
 
   /** Compares the answers for every key, missing and duplicated ones too; returns them. */
-  private List<OnlineResult> assertSameAnswers(IcebergOnlineStore memory, IcebergOnlineStore files) {
+  private List<OnlineResult> assertSameAnswers(
+      IcebergOnlineStore memory, IcebergOnlineStore files) {
     List<EntityKey> keys = new ArrayList<>();
     for (long id = -3; id < KEYS + 3; id++) {
       keys.add(driver(id));

@@ -88,8 +88,10 @@ public final class CliBenchmark {
         Runtime.getRuntime().availableProcessors(), folder));
     Path repo = build(folder);
     Path table = repo.resolve("data/warehouse/feast_online/bench_" + VIEW);
-    lines.add(String.format(Locale.ROOT, "online table as materialized: %d data files, %d snapshots",
-        count(table.resolve("data"), ".parquet"), count(table.resolve("metadata"), ".avro", "snap-")));
+    lines.add(String.format(Locale.ROOT,
+        "online table as materialized: %d data files, %d snapshots",
+        count(table.resolve("data"), ".parquet"),
+        count(table.resolve("metadata"), ".avro", "snap-")));
 
     CliProcess.Run first = online(repo);
     lines.add(String.format(Locale.ROOT, "first get-online-features after a build (the launcher"

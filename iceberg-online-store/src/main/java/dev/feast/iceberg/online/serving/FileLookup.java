@@ -84,11 +84,6 @@ final class FileLookup implements RowSource {
     return files.size();
   }
 
-  /** How many files a lookup of these keys opens; for tests. */
-  int filesFor(ByteBuffer[] keys) {
-    return reads(keys).size();
-  }
-
   @Override
   public void lookup(ByteBuffer[] keys, StoredRow[] rows) {
     Map<ByteBuffer, StoredRow> found = new ConcurrentHashMap<>();

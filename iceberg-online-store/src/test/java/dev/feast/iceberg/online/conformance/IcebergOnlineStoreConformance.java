@@ -23,8 +23,9 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * The Iceberg online store under the online conformance suite, on a JDBC catalog (SQLite), with one
- * partition strategy (and serving mode) per subclass. N7 reads the tables' {@code entity_key} column.
+ * The Iceberg online store under the online conformance suite, on a JDBC catalog (SQLite), with
+ * one partition strategy (and serving mode) per subclass. N7 reads the tables' {@code entity_key}
+ * column.
  */
 abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
   private static final String NAMESPACE = "feast_online";
