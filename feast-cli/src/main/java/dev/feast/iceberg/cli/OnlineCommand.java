@@ -3,7 +3,9 @@ package dev.feast.iceberg.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.feast.iceberg.core.FeatureStore;
+import dev.feast.iceberg.core.config.RepoConfig;
 import dev.feast.iceberg.core.online.OnlineResponse;
+import dev.feast.iceberg.core.plugin.Plugins;
 import dev.feast.iceberg.core.registry.RegistryState;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeatureService;
@@ -23,15 +25,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code get-online-features}: the latest feature values for entity keys, printed as JSON (column
  * to values, Feast's {@code to_dict()}). Repeating a key ({@code -e driver_id=1001 -e
- * driver_id=1002}) asks for several entity rows, as in Feast's CLI.
+ * driver_id=1002}) asks for several entity rows, as in Feast's CLI. The read opens only the data
+ * files that can hold the keys ({@link OneOffReads}).
  */
 @Command(
     name = "get-online-features",
     description = "Read the latest feature values for entity keys; prints JSON.")
 final class OnlineCommand extends BaseCommand {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   @ArgGroup(exclusive = true, multiplicity = "1")
   FeatureSelection selection;
 
@@ -47,7 +47,9 @@ final class OnlineCommand extends BaseCommand {
 
   @Override
   void run() throws Exception {
-    try (FeatureStore store = openStore()) {
+    Plugins plugins = Plugins.discover();
+    RepoConfig config = OneOffReads.config(config(), plugins);
+    try (FeatureStore store = FeatureStore.open(config, plugins, environment().clock())) {
       List<Map<String, ?>> rows = entityRows(entities, joinKeyTypes(store.registry()));
       OnlineResponse response =
           selection.service != null
@@ -55,7 +57,10 @@ final class OnlineCommand extends BaseCommand {
               : store.getOnlineFeatures(split(selection.features), rows, fullFeatureNames);
       Map<String, Object> dict = new LinkedHashMap<>();
       response.toDict().forEach((column, values) -> dict.put(column, JsonValues.of(values)));
-      out().println(JSON.writeValueAsString(dict));
+      // Made here, not in a static field: picocli creates every verb's object at start-up, and
+      // Jackson's classes would load for every verb.
+      out().println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(dict));
     }
   }
 

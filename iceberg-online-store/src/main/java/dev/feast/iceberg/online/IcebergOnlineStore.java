@@ -59,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #maintain} compacts, deletes expired rows, expires snapshots and deletes orphan files,
  * on demand or every {@code maintenance_interval_ms} on a daemon thread. A view past its serving
  * limits ({@code serving_memory_budget_mb}, {@code serving_max_keys}) is served from its data
- * files. The store's threads (file writing and reading, maintenance) end with {@link #close()}.
+ * files, and so is every view with {@code serving_mode: files} (for one-off reads, as the CLI's:
+ * no state of the whole view is built). The store's threads (file writing and reading,
+ * maintenance) end with {@link #close()}.
  */
 public final class IcebergOnlineStore implements OnlineStore {
   private static final Logger log = LoggerFactory.getLogger(IcebergOnlineStore.class);
@@ -97,7 +99,9 @@ public final class IcebergOnlineStore implements OnlineStore {
     this.refreshIntervalNanos = TimeUnit.MILLISECONDS.toNanos(config.refreshIntervalMs());
     this.clock = clock;
     this.nanoTime = nanoTime;
-    this.limits = new ServingLimits(config.servingMemoryBudgetMb() << 20, config.servingMaxKeys());
+    this.limits = ServingMode.parse(config.servingMode()) == ServingMode.FILES
+        ? ServingLimits.FILES_ONLY
+        : new ServingLimits(config.servingMemoryBudgetMb() << 20, config.servingMaxKeys());
     this.maintenance = new TableMaintenance(
         Duration.ofMillis(config.snapshotRetentionMs()), Duration.ofMillis(config.orphanFileAgeMs()));
     // Twice the cores: reading many small files after a commit waits on the file system too.

@@ -41,6 +41,10 @@ import java.util.Objects;
  *     statistics and bloom filters on the key); 0 (default) sets no limit
  * @param servingMaxKeys the number of entity keys one view's in-memory serving state may hold;
  *     past it, as past the memory budget; 0 (default) sets no limit
+ * @param servingMode {@code memory} (default): each view is served from an in-memory state built
+ *     on its first read (within the serving limits); {@code files}: every read opens only the data
+ *     files that can hold its keys and no state is built, for processes that read a few keys and
+ *     end
  */
 public record IcebergOnlineStoreConfig(
     CatalogConfig catalog,
@@ -54,7 +58,8 @@ public record IcebergOnlineStoreConfig(
     Long snapshotRetentionMs,
     Long orphanFileAgeMs,
     Long servingMemoryBudgetMb,
-    Long servingMaxKeys) {
+    Long servingMaxKeys,
+    String servingMode) {
 
   static final String DEFAULT_NAMESPACE = "feast_online";
   static final int DEFAULT_BUCKETS = 16;
@@ -92,6 +97,8 @@ public record IcebergOnlineStoreConfig(
     orphanFileAgeMs = atLeastZero("orphan_file_age_ms", orphanFileAgeMs, DEFAULT_ORPHAN_FILE_AGE_MS);
     servingMemoryBudgetMb = atLeastZero("serving_memory_budget_mb", servingMemoryBudgetMb, 0);
     servingMaxKeys = atLeastZero("serving_max_keys", servingMaxKeys, 0);
+    servingMode =
+        ServingMode.parse(Objects.requireNonNullElse(servingMode, "memory")).configName();
   }
 
   /** The first seven settings, every later one at its default. */
@@ -104,7 +111,7 @@ public record IcebergOnlineStoreConfig(
       String ttlMode,
       Long refreshIntervalMs) {
     this(catalog, namespace, partitionStrategy, partitionBuckets, timestampGranularity, ttlMode,
-        refreshIntervalMs, null, null, null, null, null);
+        refreshIntervalMs, null, null, null, null, null, null);
   }
 
   /** This configuration with other maintenance settings (null keeps a setting's default). */
@@ -112,14 +119,21 @@ public record IcebergOnlineStoreConfig(
       Long maintenanceIntervalMs, Long snapshotRetentionMs, Long orphanFileAgeMs) {
     return new IcebergOnlineStoreConfig(catalog, namespace, partitionStrategy, partitionBuckets,
         timestampGranularity, ttlMode, refreshIntervalMs, maintenanceIntervalMs,
-        snapshotRetentionMs, orphanFileAgeMs, servingMemoryBudgetMb, servingMaxKeys);
+        snapshotRetentionMs, orphanFileAgeMs, servingMemoryBudgetMb, servingMaxKeys, servingMode);
   }
 
   /** This configuration with other serving limits (null or 0: no limit). */
   public IcebergOnlineStoreConfig withServingLimits(Long memoryBudgetMb, Long maxKeys) {
     return new IcebergOnlineStoreConfig(catalog, namespace, partitionStrategy, partitionBuckets,
         timestampGranularity, ttlMode, refreshIntervalMs, maintenanceIntervalMs,
-        snapshotRetentionMs, orphanFileAgeMs, memoryBudgetMb, maxKeys);
+        snapshotRetentionMs, orphanFileAgeMs, memoryBudgetMb, maxKeys, servingMode);
+  }
+
+  /** This configuration with another serving mode ({@code memory} or {@code files}). */
+  public IcebergOnlineStoreConfig withServingMode(String mode) {
+    return new IcebergOnlineStoreConfig(catalog, namespace, partitionStrategy, partitionBuckets,
+        timestampGranularity, ttlMode, refreshIntervalMs, maintenanceIntervalMs,
+        snapshotRetentionMs, orphanFileAgeMs, servingMemoryBudgetMb, servingMaxKeys, mode);
   }
 
   private static long atLeastZero(String key, Long value, long fallback) {

@@ -43,6 +43,13 @@ final class OnlineTables {
   private static final Logger log = LoggerFactory.getLogger(OnlineTables.class);
   static final String PROJECT_PROPERTY = "feast.project";
   static final String VIEW_PROPERTY = "feast.view";
+  /**
+   * The {@code entity_key} bounds kept in the manifests in full. Iceberg keeps 16 bytes by
+   * default, a prefix every key of a view shares (Feast's serialization starts with the join key
+   * names), so truncated bounds would never rule a file out for a lookup.
+   */
+  static final String KEY_METRICS =
+      "write.metadata.metrics.column." + FeatureColumns.ENTITY_KEY;
 
   private final Catalog catalog;
   private final String catalogName;
@@ -168,6 +175,7 @@ final class OnlineTables {
     // Point lookups by key in a later scan fallback skip row groups without the key.
     properties.put(
         "write.parquet.bloom-filter-enabled.column." + FeatureColumns.ENTITY_KEY, "true");
+    properties.put(KEY_METRICS, "full");
     // Every write is a commit: keep the metadata log short, and retry more under contention.
     properties.put("write.metadata.delete-after-commit.enabled", "true");
     properties.put("write.metadata.previous-versions-max", "20");
@@ -185,6 +193,11 @@ final class OnlineTables {
           "Online table " + table.name() + " belongs to feature view '" + owner + "' of project '"
               + ownerProject + "', not to '" + view.name() + "' of '" + project
               + "'; rename one of them or use another online_store.namespace");
+    }
+    if (!table.properties().containsKey(KEY_METRICS)) {
+      // A table created before the key bounds were kept in full: files written from now on have
+      // them; the data and the schema are untouched.
+      table.updateProperties().set(KEY_METRICS, "full").commit();
     }
     Schema wanted = schema(view);
     UpdateSchema update = null;

@@ -1,9 +1,5 @@
 package dev.feast.iceberg.online;
 
-import dev.feast.iceberg.spi.ConfigException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** How an online table is partitioned ({@code partition_strategy}). */
 enum PartitionStrategy {
   /** {@code bucket(entity_key, N)}: a point lookup touches one bucket. */
@@ -31,19 +27,10 @@ enum PartitionStrategy {
 
   /** The name users write in {@code feature_store.yaml}. */
   String configName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return OptionNames.of(this);
   }
 
   static PartitionStrategy parse(String value) {
-    String wanted = IcebergOnlineStoreConfig.lower(value);
-    for (PartitionStrategy strategy : values()) {
-      if (strategy.configName().equals(wanted)) {
-        return strategy;
-      }
-    }
-    throw new ConfigException(
-        "online_store.partition_strategy '" + value + "' is not supported; use one of: "
-            + Arrays.stream(values()).map(PartitionStrategy::configName)
-                .collect(Collectors.joining(", ")));
+    return OptionNames.parse(PartitionStrategy.class, "partition_strategy", value);
   }
 }

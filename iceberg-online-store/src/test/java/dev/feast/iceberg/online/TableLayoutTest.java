@@ -95,8 +95,24 @@ class TableLayoutTest extends OnlineStoreFixture {
     assertThat(table.properties()).contains(
         Map.entry("write.format.default", "parquet"),
         Map.entry("write.parquet.bloom-filter-enabled.column.entity_key", "true"),
+        Map.entry("write.metadata.metrics.column.entity_key", "full"),
         Map.entry("feast.project", "test"),
         Map.entry("feast.view", "drivers"));
+  }
+
+  @Test
+  void applyKeepsTheKeyBoundsOfATableCreatedWithoutThemInFull() {
+    IcebergOnlineStore store =
+        store(IcebergOnlineStoreConfig.defaults(catalogConfig), Clock.systemUTC());
+    FeatureView drivers = view("drivers", DRIVER, Duration.ZERO);
+    store.update(List.of(drivers), List.of());
+    table("drivers").updateProperties().remove("write.metadata.metrics.column.entity_key")
+        .commit();
+
+    store.update(List.of(drivers), List.of());
+
+    assertThat(table("drivers").properties())
+        .containsEntry("write.metadata.metrics.column.entity_key", "full");
   }
 
   @Test

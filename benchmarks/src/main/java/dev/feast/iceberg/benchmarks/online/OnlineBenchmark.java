@@ -1,5 +1,6 @@
 package dev.feast.iceberg.benchmarks.online;
 
+import dev.feast.iceberg.benchmarks.Machine;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
 import dev.feast.iceberg.spi.Entity;
@@ -65,15 +66,7 @@ public final class OnlineBenchmark {
       new OnlineBenchmark(options).run(dir);
     } finally {
       if (options.dir() == null) {
-        deleteRecursively(dir);
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+        Machine.deleteRecursively(dir);
       }
     }
   }

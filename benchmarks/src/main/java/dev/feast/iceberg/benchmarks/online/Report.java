@@ -1,5 +1,6 @@
 package dev.feast.iceberg.benchmarks.online;
 
+import dev.feast.iceberg.benchmarks.Machine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +16,7 @@ final class Report {
     this.options = options;
   }
 
-  /** The load average, which says whether other work shared the cores during the run. */
-  static String load() {
-    try {
-      String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (java.io.IOException | RuntimeException e) {
-      return "unknown";
-    }
-  }
-
-  private final String loadAtStart = load();
+  private final String loadAtStart = Machine.load();
 
   void header(String redisVersion, Path dir) {
     lines.add(String.format(Locale.ROOT,
@@ -86,7 +77,7 @@ final class Report {
 
   void print() {
     lines.add("machine load average (1, 5, 15 min) at the start: " + loadAtStart + ", at the end: "
-        + load());
+        + Machine.load());
     lines.forEach(System.out::println);
     System.out.println("targets:");
     targets.forEach(System.out::println);

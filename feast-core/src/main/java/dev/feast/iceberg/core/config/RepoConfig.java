@@ -51,6 +51,13 @@ public record RepoConfig(
     problems = List.copyOf(problems);
   }
 
+  /** This configuration with another online store section (a front end's override). */
+  public RepoConfig withOnlineStore(StoreSection online) {
+    return new RepoConfig(file, project, projectDescription, registry, provider, offlineStore, online,
+        batchEngine, auth, featureServer, entityKeySerializationVersion, coerceTzAware,
+        materializationBatchSize, pullLatestFeatures, notices, problems);
+  }
+
   /** The feature repository folder. */
   public Path repoPath() {
     return file.toAbsolutePath().getParent();

@@ -24,6 +24,11 @@ public record StoreSection(
     Map<String, Integer> lines,
     boolean typeWritten) {
 
+  /** This section with other keys besides {@code type}, written where this one was. */
+  public StoreSection withBody(ObjectNode newBody) {
+    return new StoreSection(file, key, type, newBody, lines, typeWritten);
+  }
+
   private static final Map<String, String> FEAST_DEFAULT_TYPES =
       Map.of("online_store", "sqlite", "offline_store", "dask");
 

@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
@@ -17,16 +21,19 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.transforms.Transform;
 import org.apache.iceberg.types.Comparators;
 import org.apache.iceberg.types.Types;
-import org.apache.iceberg.util.SerializableFunction;
 
 /**
- * Serves a view from its data files, for a view past its memory budget. The files of the current
- * snapshot are planned once per snapshot, not per request; a read then opens only the files that
- * can hold a requested key: the key's bucket partition ({@code bucket(entity_key, N)}), and the
- * key within the file's {@code entity_key} bounds (narrow, as files are sorted by key). In those
- * files, Parquet row groups are skipped by their key statistics and bloom filters.
+ * Serves a view from its data files: for a view past its memory budget, or one that may not be
+ * held in memory ({@code serving_mode: files}). The files of the current snapshot are planned once
+ * per snapshot, not per request; a read then opens only the files that can hold a requested key:
+ * the key's bucket partition ({@code bucket(entity_key, N)}; time partitions cannot tell where a
+ * key is), and the key within the file's {@code entity_key} bounds. Those files are read in
+ * parallel with an {@code entity_key IN (...)} filter, which skips the Parquet row groups whose
+ * key statistics or bloom filter rule every requested key out, so a file without the key costs
+ * its footer and bloom filter. The winner per key is chosen as in memory (see {@link StoredRow}).
  */
 final class FileLookup implements RowSource {
   private static final int KEY_FIELD_ID = 1;
@@ -34,11 +41,12 @@ final class FileLookup implements RowSource {
 
   private final Table table;
   private final FeatureColumns columns;
+  private final ExecutorService pool;
   private final List<Candidate> files = new ArrayList<>();
 
-  /** A planned file with what prunes it: its key bucket (or -1 when unknown) and key bounds. */
+  /** A planned file with what prunes it: its key bucket (or none) and key bounds. */
   private record Candidate(
-      FileScanTask task, SerializableFunction<Object, Integer> bucketOf, int bucket,
+      FileScanTask task, Function<Object, Integer> bucketOf, int bucket,
       ByteBuffer lower, ByteBuffer upper) {
 
     boolean mayHold(ByteBuffer key) {
@@ -50,11 +58,20 @@ final class FileLookup implements RowSource {
     }
   }
 
-  FileLookup(Table table, FeatureColumns columns, List<FileScanTask> tasks) {
+  /** A file to read and the requested keys it may hold. */
+  private record Read(FileScanTask task, Set<ByteBuffer> wanted) {}
+
+  FileLookup(Table table, FeatureColumns columns, List<FileScanTask> tasks, ExecutorService pool) {
     this.table = table;
     this.columns = columns;
+    this.pool = pool;
+    Map<Integer, BucketField> buckets = new HashMap<>();
     for (FileScanTask task : tasks) {
-      files.add(candidate(task));
+      int spec = task.spec().specId();
+      if (!buckets.containsKey(spec)) {
+        buckets.put(spec, BucketField.of(task.spec()));
+      }
+      files.add(candidate(task, buckets.get(spec)));
     }
   }
 
@@ -69,24 +86,46 @@ final class FileLookup implements RowSource {
 
   @Override
   public void lookup(ByteBuffer[] keys, StoredRow[] rows) {
-    Map<ByteBuffer, StoredRow> found = new HashMap<>();
-    for (Candidate file : files) {
-      Set<ByteBuffer> wanted = new HashSet<>();
-      for (ByteBuffer key : keys) {
-        if (file.mayHold(key)) {
-          wanted.add(key);
-        }
+    Map<ByteBuffer, StoredRow> found = new ConcurrentHashMap<>();
+    List<Read> reads = reads(keys);
+    if (reads.size() == 1) {
+      read(reads.get(0), found);
+    } else {
+      List<Future<?>> pending = new ArrayList<>(reads.size());
+      for (Read read : reads) {
+        pending.add(pool.submit(() -> read(read, found)));
       }
-      if (!wanted.isEmpty()) {
-        read(file.task(), wanted, found);
-      }
+      IndexLoader.await(pending);
     }
     for (int i = 0; i < keys.length; i++) {
       rows[i] = found.get(keys[i]);
     }
   }
 
-  private void read(FileScanTask task, Set<ByteBuffer> wanted, Map<ByteBuffer, StoredRow> found) {
+  /**
+   * The files to read and the keys each may hold. Each read gets buffers of its own: Parquet's
+   * bloom filter check moves a key buffer's position while it hashes it, so reads running at once
+   * must not share one.
+   */
+  private List<Read> reads(ByteBuffer[] keys) {
+    List<Read> reads = new ArrayList<>();
+    for (Candidate file : files) {
+      Set<ByteBuffer> wanted = new HashSet<>();
+      for (ByteBuffer key : keys) {
+        if (file.mayHold(key)) {
+          wanted.add(key.duplicate());
+        }
+      }
+      if (!wanted.isEmpty()) {
+        reads.add(new Read(file.task(), wanted));
+      }
+    }
+    return reads;
+  }
+
+  private void read(Read read, Map<ByteBuffer, StoredRow> found) {
+    FileScanTask task = read.task();
+    Set<ByteBuffer> wanted = read.wanted();
     long sequence = TaskRows.sequence(task.file());
     try (CloseableIterable<Record> records =
         TaskRows.open(table, task, table.schema(),
@@ -106,28 +145,40 @@ final class FileLookup implements RowSource {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private Candidate candidate(FileScanTask task) {
-    PartitionSpec spec = task.spec();
-    SerializableFunction<Object, Integer> bucketOf = null;
-    int bucket = -1;
-    List<PartitionField> fields = spec.fields();
-    for (int i = 0; i < fields.size(); i++) {
-      PartitionField field = fields.get(i);
-      if (field.sourceId() != KEY_FIELD_ID || !field.transform().toString().startsWith("bucket")) {
-        continue;
-      }
-      Integer value = task.file().partition().get(i, Integer.class);
-      if (value != null) {
-        bucketOf = ((org.apache.iceberg.transforms.Transform<Object, Integer>) field.transform())
-            .bind(Types.BinaryType.get());
-        bucket = value;
+  private static Candidate candidate(FileScanTask task, BucketField bucket) {
+    Function<Object, Integer> bucketOf = null;
+    int value = -1;
+    if (bucket != null) {
+      Integer held = task.file().partition().get(bucket.position(), Integer.class);
+      if (held != null) {
+        bucketOf = bucket.function();
+        value = held;
       }
     }
     Map<Integer, ByteBuffer> lowers = task.file().lowerBounds();
     Map<Integer, ByteBuffer> uppers = task.file().upperBounds();
-    return new Candidate(task, bucketOf, bucket,
+    return new Candidate(task, bucketOf, value,
         lowers == null ? null : lowers.get(KEY_FIELD_ID),
         uppers == null ? null : uppers.get(KEY_FIELD_ID));
+  }
+
+  /**
+   * The {@code bucket(entity_key, N)} field of a partition spec: its position and function; null
+   * for a spec without one.
+   */
+  private record BucketField(int position, Function<Object, Integer> function) {
+    @SuppressWarnings("unchecked")
+    static BucketField of(PartitionSpec spec) {
+      List<PartitionField> fields = spec.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        PartitionField field = fields.get(i);
+        if (field.sourceId() == KEY_FIELD_ID
+            && field.transform().toString().startsWith("bucket")) {
+          return new BucketField(i, ((Transform<Object, Integer>) field.transform())
+              .bind(Types.BinaryType.get())::apply);
+        }
+      }
+      return null;
+    }
   }
 }

@@ -134,7 +134,8 @@ final class IndexLoader {
     }
   }
 
-  private static void await(List<Future<?>> pending) {
+  /** Waits for every task; the first failure is thrown once all have ended. */
+  static void await(List<Future<?>> pending) {
     RuntimeException failure = null;
     for (Future<?> future : pending) {
       try {
@@ -142,12 +143,12 @@ final class IndexLoader {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         pending.forEach(f -> f.cancel(true));
-        throw new IllegalStateException("Interrupted while loading a serving state", e);
+        throw new IllegalStateException("Interrupted while reading data files", e);
       } catch (ExecutionException | CancellationException e) {
         Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
         if (failure == null) {
           failure = cause instanceof RuntimeException runtime ? runtime
-              : new IllegalStateException("Could not load a serving state", cause);
+              : new IllegalStateException("Could not read data files", cause);
         }
       }
     }

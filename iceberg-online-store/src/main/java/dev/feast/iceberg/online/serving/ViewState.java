@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The serving state of one feature view: the winning row per entity key of its table, kept in
  * memory and brought up to date with the table's snapshots; or, once the view is past its
- * {@link ServingLimits}, the table's planned data files, read per request ({@link FileLookup}).
+ * {@link ServingLimits} (or when it may not be held in memory at all), the table's planned data
+ * files, read per request ({@link FileLookup}).
  *
  * <p>Reads never touch the catalog or plan a scan: they look keys up in the current {@link
  * RowSource}. Catching up costs one catalog round trip ({@link Table#refresh()}) at most once per
@@ -213,7 +214,7 @@ public final class ViewState {
   private void rebuild(Snapshot current) {
     FeatureColumns columns = FeatureColumns.of(table.schema());
     List<FileScanTask> tasks = current == null ? List.of() : plan(current);
-    if (source == null || source instanceof RowIndex) {
+    if (limits.inMemory() && (source == null || source instanceof RowIndex)) {
       RowIndex fresh = new RowIndex(columns);
       if (new IndexLoader(table, fresh, pool).load(tasks, limits)) {
         source = fresh;
@@ -224,20 +225,21 @@ public final class ViewState {
       log.info("view {}: past its serving limits {} while loading {} data files; serving it"
           + " from its data files", view, limits, tasks.size());
     }
-    source = new FileLookup(table, columns, tasks);
+    source = new FileLookup(table, columns, tasks, pool);
     builtFrom = current == null ? null : current.snapshotId();
   }
 
   private void serveFromFiles(Snapshot current, RowIndex index) {
     log.info("view {}: {} keys, about {} MB, past its serving limits {}; serving it from its"
         + " data files", view, index.size(), index.estimatedBytes() >> 20, limits);
-    source = new FileLookup(table, index.columns(), plan(current));
+    source = new FileLookup(table, index.columns(), plan(current), pool);
   }
 
   private List<FileScanTask> plan(Snapshot current) {
     List<FileScanTask> tasks = new ArrayList<>();
-    try (CloseableIterable<FileScanTask> planned =
-        table.newScan().useSnapshot(current.snapshotId()).planFiles()) {
+    // The key bounds are what FileLookup prunes files by; a scan drops column stats otherwise.
+    try (CloseableIterable<FileScanTask> planned = table.newScan().useSnapshot(current.snapshotId())
+        .includeColumnStats(List.of(FeatureColumns.ENTITY_KEY)).planFiles()) {
       planned.forEach(tasks::add);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not plan a scan of " + table.name(), e);

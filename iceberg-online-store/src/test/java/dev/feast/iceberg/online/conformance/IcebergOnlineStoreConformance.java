@@ -23,8 +23,9 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * The Iceberg online store under the online conformance suite, on a JDBC catalog (SQLite), with one
- * partition strategy per subclass. N7 reads the tables' {@code entity_key} column.
+ * The Iceberg online store under the online conformance suite, on a JDBC catalog (SQLite), with
+ * one partition strategy (and serving mode) per subclass. N7 reads the tables' {@code entity_key}
+ * column.
  */
 abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
   private static final String NAMESPACE = "feast_online";
@@ -33,6 +34,11 @@ abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
 
   /** {@code entity_hash}, {@code timestamp} or {@code hybrid}. */
   abstract String partitionStrategy();
+
+  /** {@code memory}, or {@code files} for reads that open the data files and hold no state. */
+  String servingMode() {
+    return "memory";
+  }
 
   @Override
   protected OnlineStore createStore(Path directory) {
@@ -48,7 +54,8 @@ abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
                 directory.resolve("warehouse").toString()));
     IcebergOnlineStoreConfig config =
         new IcebergOnlineStoreConfig(
-            catalog, NAMESPACE, partitionStrategy(), 4, "hour", null, null);
+            catalog, NAMESPACE, partitionStrategy(), 4, "hour", null, null)
+            .withServingMode(servingMode());
     return new IcebergOnlineStoreFactory().create(config, context);
   }
 
