@@ -50,6 +50,7 @@ final class OnlineCommand extends BaseCommand {
     Plugins plugins = Plugins.discover();
     RepoConfig config = OneOffReads.config(config(), plugins);
     try (FeatureStore store = FeatureStore.open(config, plugins, environment().clock())) {
+      requireViews(store.registry(), config);
       List<Map<String, ?>> rows = entityRows(entities, joinKeyTypes(store.registry()));
       OnlineResponse response =
           selection.service != null
@@ -61,6 +62,18 @@ final class OnlineCommand extends BaseCommand {
       // Jackson's classes would load for every verb.
       out().println(
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(dict));
+    }
+  }
+
+  /**
+   * Fails with the reason when nothing is registered (before the first apply, after a teardown),
+   * where checking the entity keys would only say that no join key exists.
+   */
+  private static void requireViews(RegistryState registry, RepoConfig config) {
+    if (registry.featureViews().isEmpty()) {
+      throw new CliException(
+          "No feature views are registered in " + config.registryPath() + " (nothing was applied,"
+              + " or 'feast-iceberg teardown' removed them); run 'feast-iceberg apply' first");
     }
   }
 

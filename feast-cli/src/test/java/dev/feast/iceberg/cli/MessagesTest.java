@@ -63,4 +63,16 @@ class MessagesTest {
         "has no online table",
         "run 'feast-iceberg apply' first");
   }
+
+  @Test
+  void readingOnlineAfterTeardownSaysNothingIsRegistered() throws Exception {
+    Path repo = CliRun.loadedExample(dir.resolve("repo"));
+    CliRun.expectSuccess(CliRun.run(repo, "teardown"));
+
+    assertCliError(
+        ProcessTest.feastIceberg(
+            repo, "get-online-features", "--service", "driver_activity", "-e", "driver_id=1001"),
+        "No feature views are registered in",
+        "run 'feast-iceberg apply' first");
+  }
 }
