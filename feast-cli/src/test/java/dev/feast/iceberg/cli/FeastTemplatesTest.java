@@ -89,7 +89,7 @@ class FeastTemplatesTest {
             + " 'iceberg' (no type is written, so this project's default, not Feast's sqlite); known"
             + " keys: catalog, maintenance_interval_ms, namespace, orphan_file_age_ms,"
             + " partition_buckets, partition_strategy, refresh_interval_ms, serving_max_keys,"
-            + " serving_memory_budget_mb, snapshot_retention_ms, timestamp_granularity, ttl_mode");
+            + " serving_memory_budget_mb, serving_mode, snapshot_retention_ms, timestamp_granularity, ttl_mode");
   }
 
   @Test
@@ -124,7 +124,7 @@ class FeastTemplatesTest {
         "feature_store.yaml line 17: unknown key 'path' in online_store for online_store type"
             + " 'iceberg'; known keys: catalog, maintenance_interval_ms, namespace,"
             + " orphan_file_age_ms, partition_buckets, partition_strategy, refresh_interval_ms,"
-            + " serving_max_keys, serving_memory_budget_mb, snapshot_retention_ms,"
+            + " serving_max_keys, serving_memory_budget_mb, serving_mode, snapshot_retention_ms,"
             + " timestamp_granularity, ttl_mode");
   }
 
