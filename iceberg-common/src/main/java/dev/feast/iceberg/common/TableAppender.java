@@ -28,12 +28,17 @@ public final class TableAppender {
   /** Writes the records and commits them as one snapshot; returns the files written. */
   public static List<DataFile> append(Table table, Iterable<Record> records) {
     List<DataFile> files = write(table, records);
+    commit(table, files);
+    return files;
+  }
+
+  /** Appends files {@link #write} wrote as one snapshot; none adds no snapshot. */
+  public static void commit(Table table, List<DataFile> files) {
     if (!files.isEmpty()) {
       AppendFiles append = table.newFastAppend();
       files.forEach(append::appendFile);
       append.commit();
     }
-    return files;
   }
 
   /**
