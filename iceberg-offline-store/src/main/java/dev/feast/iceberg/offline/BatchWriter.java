@@ -1,6 +1,5 @@
 package dev.feast.iceberg.offline;
 
-import dev.feast.iceberg.common.RecordValues;
 import dev.feast.iceberg.common.TableAppender;
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.offline.scan.SourceTables;
@@ -11,17 +10,13 @@ import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.WriteListener;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.types.Types;
 import org.slf4j.Logger;
@@ -34,8 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchWriter {
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
-  // How often the listener hears of rows written: often enough for a progress bar, cheap enough.
-  private static final int PROGRESS_ROWS = 10_000;
 
   private BatchWriter() {}
 
@@ -46,7 +39,8 @@ final class BatchWriter {
     Table table =
         catalog.tableExists(id) ? catalog.loadTable(id) : create(catalog, id, rows, source);
     checkColumns(table, rows);
-    List<DataFile> files = TableAppender.write(table, records(table, rows, listener));
+    List<DataFile> files =
+        TableAppender.writeClustered(table, new BatchRecords(table, rows, listener));
     listener.written(rows.size());
     listener.committing();
     TableAppender.commit(table, files);
@@ -119,49 +113,6 @@ final class BatchWriter {
         }
       }
     }
-  }
-
-  /**
-   * The rows as records of the table, converted as the writer takes them, so a large batch is not
-   * held twice in memory; the batch was checked, so no conversion fails half way.
-   */
-  private static Iterable<Record> records(Table table, RowSet rows, WriteListener listener) {
-    Schema schema = table.schema();
-    List<Field> columns = rows.columns();
-    int[] positions = new int[columns.size()];
-    for (int c = 0; c < columns.size(); c++) {
-      positions[c] = schema.columns().indexOf(schema.findField(columns.get(c).name()));
-    }
-    return () ->
-        new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < rows.size();
-          }
-
-          @Override
-          public Record next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            GenericRecord record = GenericRecord.create(schema);
-            List<Object> row = rows.rows().get(next);
-            for (int c = 0; c < columns.size(); c++) {
-              Field column = columns.get(c);
-              Object value = Values.normalize(row.get(c), column.type(), column.name());
-              record.set(
-                  positions[c],
-                  RecordValues.toIceberg(value, schema.columns().get(positions[c]).type()));
-            }
-            next++;
-            if (next % PROGRESS_ROWS == 0) {
-              listener.written(next);
-            }
-            return record;
-          }
-        };
   }
 
   private static List<String> names(Schema schema) {

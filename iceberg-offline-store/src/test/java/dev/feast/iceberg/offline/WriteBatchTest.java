@@ -37,6 +37,20 @@ class WriteBatchTest extends StoreTestBase {
     store.writeBatch(view, driverRows().add(1L, at(1), at(1), 1.0f, 1).build());
   }
 
+  @Test
+  void rowsOfSeveralDaysInAnyOrderMakeOneDataFilePerDay() {
+    RowSet.Builder rows = driverRows();
+    for (int i = 0; i < 30; i++) {
+      rows.add((long) i, at(24 * (i % 3)), at(24 * (i % 3)), 1.0f, i);
+    }
+
+    store.writeBatch(view, rows.build());
+
+    var snapshot = catalog().loadTable(TableIdentifier.parse("feast.driver_stats")).currentSnapshot();
+    assertThat(snapshot.summary()).containsEntry("added-data-files", "3");
+    assertThat(rowCount()).isEqualTo(31);
+  }
+
   /** Rows of the join key, typed {@code keyType}, and the two timestamps. */
   private static RowSet.Builder keyAndTimestamps(ValueType keyType) {
     return RowSet.builder(
