@@ -150,8 +150,12 @@ final class FileRows {
           first
               + (more == 0
                   ? ""
-                  : " (" + more + (more == 1 ? " more row has" : " more rows have")
-                      + " errors, the next on " + next + ")"));
+                  : " ("
+                      + more
+                      + (more == 1 ? " more row has" : " more rows have")
+                      + " errors, the next on "
+                      + next
+                      + ")"));
     }
     return new RowSet(fields, rows);
   }

@@ -59,8 +59,7 @@ final class OfflineFile {
                 + String.join(", ", columns.stream().map(SourceColumn::name).toList())
                 + "), then one line per row");
       }
-      List<String> names =
-          header.fields().stream().map(f -> f == null ? "" : f.strip()).toList();
+      List<String> names = header.fields().stream().map(f -> f == null ? "" : f.strip()).toList();
       FileRows rows = new FileRows(name, names, columns, owner, "is empty");
       FileRows.Reader text = (raw, column) -> TextValues.parse((String) raw, column.type(), unit);
       Progress.Task task = progress.start("Reading " + file.getFileName(), Progress.UNKNOWN);
@@ -71,12 +70,18 @@ final class OfflineFile {
         if (size < names.size()) {
           rows.fail(
               where,
-              " has " + size + " fields, the header has " + names.size()
+              " has "
+                  + size
+                  + " fields, the header has "
+                  + names.size()
                   + ": a value is missing; an empty value still needs its comma");
         } else if (size > names.size()) {
           rows.fail(
               where,
-              " has " + size + " fields, the header has " + names.size()
+              " has "
+                  + size
+                  + " fields, the header has "
+                  + names.size()
                   + ": a value too many; quote values that hold a comma (\"1,5\")");
         } else {
           rows.add(where, record.fields(), text);

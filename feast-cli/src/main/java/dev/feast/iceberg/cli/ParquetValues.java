@@ -15,9 +15,9 @@ import java.util.List;
 /**
  * Reads the values DuckDB gives for a Parquet file's columns as Feast's Java values, checked in
  * Java rather than cast in SQL so that a bad value is reported with its row: integers widen and
- * must fit, integral decimals count as integers, timestamps and dates are instants (naive ones UTC),
- * numbers in a timestamp column need an {@link EpochUnit}, text is read as {@link TextValues} reads
- * a CSV field.
+ * must fit, integral decimals count as integers, timestamps and dates are instants (naive ones
+ * UTC), numbers in a timestamp column need an {@link EpochUnit}, text is read as {@link TextValues}
+ * reads a CSV field.
  */
 final class ParquetValues {
   private ParquetValues() {}
@@ -46,7 +46,9 @@ final class ParquetValues {
   }
 
   private static long integer(Object value, long min, long max, ValueType type) throws BadValue {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return TextValues.inRange(((Number) value).longValue(), min, max, value, type);
     }

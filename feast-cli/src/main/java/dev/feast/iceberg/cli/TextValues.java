@@ -61,7 +61,9 @@ final class TextValues {
     return inRange(number, min, max, value, type);
   }
 
-  /** {@code 7.0} (as pandas writes integers of a column with gaps) is 7; {@code 7.5} is no integer. */
+  /**
+   * {@code 7.0} (as pandas writes integers of a column with gaps) is 7; {@code 7.5} is no integer.
+   */
   private static long integral(String value, ValueType type) throws BadValue {
     BigDecimal number;
     try {
@@ -190,7 +192,8 @@ final class TextValues {
     try {
       return ByteBuffer.wrap(Base64.getDecoder().decode(value));
     } catch (IllegalArgumentException e) {
-      throw new BadValue(value, "is not base64; write bytes in base64, as get-online-features prints them");
+      throw new BadValue(
+          value, "is not base64; write bytes in base64, as get-online-features prints them");
     }
   }
 

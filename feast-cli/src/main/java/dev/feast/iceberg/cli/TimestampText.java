@@ -78,7 +78,9 @@ final class TimestampText {
     }
   }
 
-  /** {@code Z}, {@code +HH}, {@code +HHMM} or {@code +HH:MM} from {@code i} to the end; none is UTC. */
+  /**
+   * {@code Z}, {@code +HH}, {@code +HHMM} or {@code +HH:MM} from {@code i} to the end; none is UTC.
+   */
   private static ZoneOffset offset(String s, int i) {
     int n = s.length();
     if (i == n) {

@@ -49,7 +49,8 @@ class CsvReaderTest {
 
   @Test
   void anUnquotedEmptyFieldIsMissingAQuotedOneIsEmptyText() throws Exception {
-    assertThat(records("a,b,c\n,\"\",x\n")).containsExactly(record(1, "a", "b", "c"), record(2, null, "", "x"));
+    assertThat(records("a,b,c\n,\"\",x\n"))
+        .containsExactly(record(1, "a", "b", "c"), record(2, null, "", "x"));
   }
 
   @Test
@@ -73,6 +74,7 @@ class CsvReaderTest {
             "f.csv line 3: a quoted field is never closed; end it with a double quote (write a"
                 + " quote inside a field as \"\")");
     assertThatThrownBy(() -> records("a,b\n\"1\"x,2\n"))
-        .hasMessage("f.csv line 2: field 1 has text after its closing quote; quote the whole field");
+        .hasMessage(
+            "f.csv line 2: field 1 has text after its closing quote; quote the whole field");
   }
 }

@@ -37,16 +37,14 @@ final class OfflineTable {
   private OfflineTable() {}
 
   static State state(Path repo) {
-    try (RuntimeContext context =
-        new RuntimeContext("driver_ranking", repo, Plugins.discover())) {
+    try (RuntimeContext context = new RuntimeContext("driver_ranking", repo, Plugins.discover())) {
       Catalog catalog =
           context
               .catalog(
                   new CatalogConfig(
                       "jdbc",
                       "feast",
-                      Map.of(
-                          "uri", "jdbc:sqlite:data/catalog.db", "warehouse", "data/warehouse")))
+                      Map.of("uri", "jdbc:sqlite:data/catalog.db", "warehouse", "data/warehouse")))
               .catalog();
       if (!catalog.tableExists(DRIVER_HOURLY_STATS)) {
         return null;
@@ -60,7 +58,10 @@ final class OfflineTable {
       try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
         for (Record record : records) {
           Map<String, Object> row = new LinkedHashMap<>();
-          table.schema().columns().forEach(c -> row.put(c.name(), RecordValues.fromIceberg(record.getField(c.name()))));
+          table
+              .schema()
+              .columns()
+              .forEach(c -> row.put(c.name(), RecordValues.fromIceberg(record.getField(c.name()))));
           rows.add(row);
         }
       } catch (IOException e) {

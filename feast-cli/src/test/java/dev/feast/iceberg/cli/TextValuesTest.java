@@ -27,11 +27,18 @@ class TextValuesTest {
     assertThat(TimestampText.parse("2026-11-25 10:00")).isEqualTo(ten);
     assertThat(TimestampText.parse(" 2026-11-25 10:00:00.123456789 "))
         .isEqualTo(Instant.parse("2026-11-25T10:00:00.123456789Z"));
-    assertThat(TimestampText.parse("2026-11-25"))
-        .isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+    assertThat(TimestampText.parse("2026-11-25")).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
     for (String notATime :
-        List.of("2026-13-01", "2026-02-30", "2026-11-25T25:00", "2026-11-25T10", "25/11/2026",
-            "2026-11-25T10:00:00.", "2026-11-25T10:00:00+2", "1764064800", "now")) {
+        List.of(
+            "2026-13-01",
+            "2026-02-30",
+            "2026-11-25T25:00",
+            "2026-11-25T10",
+            "25/11/2026",
+            "2026-11-25T10:00:00.",
+            "2026-11-25T10:00:00+2",
+            "1764064800",
+            "now")) {
       assertThat(TimestampText.parse(notATime)).as(notATime).isNull();
     }
   }
@@ -44,6 +51,9 @@ class TextValuesTest {
         .isEqualTo(Instant.parse("2025-11-25T10:00:00Z"));
     assertThat(TextValues.parse("1764064800.25", ValueType.UNIX_TIMESTAMP, EpochUnit.SECONDS))
         .isEqualTo(Instant.parse("2025-11-25T10:00:00.25Z"));
+    assertThat(new EpochUnit.Converter().convert("MS")).isEqualTo(EpochUnit.MILLISECONDS);
+    assertThat(TextValues.parse("1764064800000", ValueType.UNIX_TIMESTAMP, EpochUnit.MILLISECONDS))
+        .isEqualTo(Instant.parse("2025-11-25T10:00:00Z"));
     assertThat(TextValues.parse("-1500", ValueType.UNIX_TIMESTAMP, EpochUnit.MILLISECONDS))
         .isEqualTo(Instant.parse("1969-12-31T23:59:58.5Z"));
     assertThat(TextValues.parse("2026-11-25", ValueType.UNIX_TIMESTAMP, EpochUnit.SECONDS))
@@ -71,7 +81,8 @@ class TextValuesTest {
     assertThat(parse("-inf", ValueType.DOUBLE)).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThatThrownBy(() -> parse("1.5f", ValueType.DOUBLE))
         .hasMessage("'1.5f' is not a number; write numbers like 0.25, -1.5e3, NaN or inf");
-    assertThatThrownBy(() -> parse("1e50", ValueType.FLOAT)).hasMessageContaining("Float32's range");
+    assertThatThrownBy(() -> parse("1e50", ValueType.FLOAT))
+        .hasMessageContaining("Float32's range");
   }
 
   @Test
@@ -86,8 +97,7 @@ class TextValuesTest {
     assertThat(parse("[\"2026-11-25\"]", ValueType.UNIX_TIMESTAMP_LIST))
         .isEqualTo(List.of(Instant.parse("2026-11-25T00:00:00Z")));
     assertThatThrownBy(() -> parse("[1, \"x\"]", ValueType.INT64_LIST))
-        .hasMessage(
-            "'[1, \"x\"]' item 2: 'x' is not an integer; write whole numbers like 42");
+        .hasMessage("'[1, \"x\"]' item 2: 'x' is not an integer; write whole numbers like 42");
     assertThatThrownBy(() -> parse("1,2", ValueType.INT64_LIST))
         .hasMessage("'1,2' is not a JSON list of Int64; write lists like [1, 2, 3]");
     assertThatThrownBy(() -> parse("maybe", ValueType.BOOL))

@@ -52,9 +52,9 @@ public final class TableAppender {
   }
 
   /**
-   * As {@link #write}, for records that come grouped by partition (all of one partition, then all of
-   * the next): one data file is open at a time, where records in any order keep one open (with its
-   * pages in memory) per partition until the end.
+   * As {@link #write}, for records that come grouped by partition (all of one partition, then all
+   * of the next): one data file is open at a time, where records in any order keep one open (with
+   * its pages in memory) per partition until the end.
    */
   public static List<DataFile> writeClustered(Table table, Iterable<Record> records) {
     return write(table, records, true);

@@ -11,10 +11,10 @@ import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * Checks a batch against its feature view before anything is written, so a rejected batch leaves
- * the table (or its absence) exactly as it was: the view's columns have the view's types, every
- * row holds the join keys and timestamps, and every value is of its column's type. A row without
- * a join key or event timestamp could never be materialized nor removed by any verb, which is why
- * it is refused here rather than later.
+ * the table (or its absence) exactly as it was: the view's columns have the view's types, every row
+ * holds the join keys and timestamps, and every value is of its column's type. A row without a join
+ * key or event timestamp could never be materialized nor removed by any verb, which is why it is
+ * refused here rather than later.
  */
 final class BatchCheck {
   private BatchCheck() {}

@@ -46,7 +46,8 @@ class WriteBatchTest extends StoreTestBase {
 
     store.writeBatch(view, rows.build());
 
-    var snapshot = catalog().loadTable(TableIdentifier.parse("feast.driver_stats")).currentSnapshot();
+    var snapshot =
+        catalog().loadTable(TableIdentifier.parse("feast.driver_stats")).currentSnapshot();
     assertThat(snapshot.summary()).containsEntry("added-data-files", "3");
     assertThat(rowCount()).isEqualTo(31);
   }
