@@ -53,7 +53,11 @@ final class FileRows {
       String name = header.get(i);
       if (name.isEmpty()) {
         throw new CliException(
-            file + ": column " + (i + 1) + " of the header has no name; name every column");
+            file
+                + ": column "
+                + (i + 1)
+                + " of the header has no name; name it or drop it (pandas writes its index there"
+                + " unless to_csv(index=False))");
       }
       if (!seen.add(name)) {
         throw new CliException(

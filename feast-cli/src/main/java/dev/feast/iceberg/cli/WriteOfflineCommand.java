@@ -2,6 +2,7 @@ package dev.feast.iceberg.cli;
 
 import dev.feast.iceberg.core.FeatureStore;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.SourceColumn;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
@@ -56,7 +57,10 @@ final class WriteOfflineCommand extends BaseCommand {
                 + store.registry().featureViews().keySet()
                 + " (run 'feast-iceberg apply' after declaring it)");
       }
-      String table = definition.source().name();
+      String table =
+          definition.source() instanceof IcebergSource source
+              ? source.table()
+              : definition.source().name();
       long started = environment().nanoTime().getAsLong();
       Progress progress = progress();
       try {
