@@ -2,7 +2,9 @@ package dev.feast.iceberg.cli;
 
 import dev.feast.iceberg.core.FeatureStore;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.SourceColumn;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
  * {@code write-offline}: appends the rows of a CSV or Parquet file to a feature view's Iceberg
  * source table in one commit (Feast's {@code write_to_offline_store}), creating the table the first
  * time. Columns are typed by the view: its join keys and features (by source column name) and its
- * timestamp columns.
+ * timestamp columns. The whole file is read and checked first ({@link OfflineFile}): a file with
+ * any bad row writes nothing.
  */
 @Command(
     name = "write-offline",
@@ -32,6 +35,15 @@ final class WriteOfflineCommand extends BaseCommand {
       description = "A .csv (with header) or .parquet file.")
   Path file;
 
+  @Option(
+      names = "--epoch-unit",
+      paramLabel = "s|ms",
+      converter = EpochUnit.Converter.class,
+      description =
+          "Read numbers in timestamp columns as epoch seconds (s) or milliseconds (ms);"
+              + " without it a number there is an error.")
+  EpochUnit epochUnit;
+
   @Override
   void run() {
     TabularFiles.requireKnownFormat(file, "--file");
@@ -45,20 +57,47 @@ final class WriteOfflineCommand extends BaseCommand {
                 + store.registry().featureViews().keySet()
                 + " (run 'feast-iceberg apply' after declaring it)");
       }
+      String table =
+          definition.source() instanceof IcebergSource source
+              ? source.table()
+              : definition.source().name();
       long started = environment().nanoTime().getAsLong();
-      RowSet rows =
-          TabularFiles.read(
-              file,
-              TabularFiles.sourceColumns(definition),
-              "the source of feature view '" + view + "'");
-      store.writeToOfflineStore(view, rows);
-      out()
-          .println(
-              Progress.summary(
-                      "Wrote " + file.getFileName() + " to " + definition.source().name() + ":",
-                      rows.size(),
-                      environment().nanoTime().getAsLong() - started)
-                  .replace(":  ", ": "));
+      Progress progress = progress();
+      try {
+        RowSet rows =
+            OfflineFile.read(
+                file,
+                SourceColumn.of(definition),
+                "feature view '" + view + "'",
+                epochUnit,
+                progress);
+        if (rows.size() == 0) {
+          out()
+              .println(
+                  file.getFileName()
+                      + " has no rows"
+                      + (TabularFiles.isCsv(file) ? " after its header" : "")
+                      + "; nothing written to "
+                      + table);
+          return;
+        }
+        WriteProgress writing = new WriteProgress(progress, table, rows.size());
+        store.writeToOfflineStore(view, rows, writing);
+        writing.committed();
+        out()
+            .println(
+                Progress.summary(
+                        "Wrote " + file.getFileName() + " to " + table + ":",
+                        rows.size(),
+                        environment().nanoTime().getAsLong() - started)
+                    .replace(":  ", ": "));
+      } catch (RuntimeException e) {
+        if (environment().terminal()) {
+          // The error goes below the progress bar, not onto its line.
+          err().println();
+        }
+        throw e;
+      }
     }
   }
 }

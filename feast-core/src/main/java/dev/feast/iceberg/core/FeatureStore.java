@@ -21,6 +21,7 @@ import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
+import dev.feast.iceberg.spi.offline.WriteListener;
 import dev.feast.iceberg.spi.online.MaintenanceReport;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import java.nio.file.Path;
@@ -156,7 +157,12 @@ public final class FeatureStore implements AutoCloseable {
 
   /** Appends rows to a feature view's offline source (Feast's {@code write_to_offline_store}). */
   public void writeToOfflineStore(String featureView, RowSet rows) {
-    offline.writeBatch(FeatureResolver.view(registry.state(), featureView), rows);
+    writeToOfflineStore(featureView, rows, WriteListener.NONE);
+  }
+
+  /** As {@link #writeToOfflineStore(String, RowSet)}, telling a listener how the write advances. */
+  public void writeToOfflineStore(String featureView, RowSet rows, WriteListener listener) {
+    offline.writeBatch(FeatureResolver.view(registry.state(), featureView), rows, listener);
   }
 
   /** Copies the latest values in {@code [start, end]} of every online view (or those named) online. */

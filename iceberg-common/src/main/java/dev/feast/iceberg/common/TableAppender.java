@@ -12,9 +12,11 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.ClusteredDataWriter;
 import org.apache.iceberg.io.DataWriteResult;
 import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
+import org.apache.iceberg.io.PartitioningWriter;
 
 /**
  * Writes generic records into a table's partitions as Parquet files and appends them in one
@@ -28,12 +30,17 @@ public final class TableAppender {
   /** Writes the records and commits them as one snapshot; returns the files written. */
   public static List<DataFile> append(Table table, Iterable<Record> records) {
     List<DataFile> files = write(table, records);
+    commit(table, files);
+    return files;
+  }
+
+  /** Appends files {@link #write} wrote as one snapshot; none adds no snapshot. */
+  public static void commit(Table table, List<DataFile> files) {
     if (!files.isEmpty()) {
       AppendFiles append = table.newFastAppend();
       files.forEach(append::appendFile);
       append.commit();
     }
-    return files;
   }
 
   /**
@@ -41,6 +48,19 @@ public final class TableAppender {
    * table's sort order: a caller of a sorted table passes the records in that order.
    */
   public static List<DataFile> write(Table table, Iterable<Record> records) {
+    return write(table, records, false);
+  }
+
+  /**
+   * As {@link #write}, for records that come grouped by partition (all of one partition, then all
+   * of the next): one data file is open at a time, where records in any order keep one open (with
+   * its pages in memory) per partition until the end.
+   */
+  public static List<DataFile> writeClustered(Table table, Iterable<Record> records) {
+    return write(table, records, true);
+  }
+
+  private static List<DataFile> write(Table table, Iterable<Record> records, boolean clustered) {
     GenericFileWriterFactory writers =
         new GenericFileWriterFactory.Builder(table)
             .dataFileFormat(FileFormat.PARQUET)
@@ -54,7 +74,10 @@ public final class TableAppender {
             .build();
     PartitionKey partition = new PartitionKey(table.spec(), table.schema());
     InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
-    FanoutDataWriter<Record> writer = new FanoutDataWriter<>(writers, files, table.io(), TARGET_FILE_SIZE);
+    PartitioningWriter<Record, DataWriteResult> writer =
+        clustered
+            ? new ClusteredDataWriter<>(writers, files, table.io(), TARGET_FILE_SIZE)
+            : new FanoutDataWriter<>(writers, files, table.io(), TARGET_FILE_SIZE);
     try {
       try {
         for (Record record : records) {

@@ -1,6 +1,5 @@
 package dev.feast.iceberg.offline;
 
-import dev.feast.iceberg.common.RecordValues;
 import dev.feast.iceberg.common.TableAppender;
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.offline.scan.SourceTables;
@@ -10,58 +9,42 @@ import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.ValueType;
-import java.util.ArrayList;
+import dev.feast.iceberg.spi.offline.WriteListener;
 import java.util.List;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.types.Types;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code write_batch}: checks rows against the source table (creating it from the rows when it is
- * missing) and appends them in one commit.
+ * {@code write_batch}: checks rows against the view ({@link BatchCheck}) and the source table
+ * (creating it from the rows when it is missing), writes them to data files and appends those in
+ * one commit.
  */
 final class BatchWriter {
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
   private BatchWriter() {}
 
-  static void write(Catalog catalog, FeatureView view, RowSet rows) {
+  static void write(Catalog catalog, FeatureView view, RowSet rows, WriteListener listener) {
     IcebergSource source = SourceTables.source(view);
     TableIdentifier id = source.identifier();
-    int timestamp = rows.indexOf(source.timestampField());
-    if (timestamp < 0) {
-      throw new SchemaMismatchException(
-          "Rows written to table "
-              + id
-              + " lack its event timestamp column '"
-              + source.timestampField()
-              + "'; columns are "
-              + rows.columnNames());
-    }
-    if (rows.columns().get(timestamp).type() != ValueType.UNIX_TIMESTAMP) {
-      throw new SchemaMismatchException(
-          "Column '"
-              + source.timestampField()
-              + "' written to table "
-              + id
-              + " is "
-              + rows.columns().get(timestamp).type().feastName()
-              + "; it must be UnixTimestamp");
-    }
+    BatchCheck.check(view, id, rows);
     Table table =
         catalog.tableExists(id) ? catalog.loadTable(id) : create(catalog, id, rows, source);
     checkColumns(table, rows);
-    List<Record> records = records(table, rows);
-    TableAppender.append(table, records);
-    log.debug("appended {} rows to {}", records.size(), id);
+    List<DataFile> files =
+        TableAppender.writeClustered(table, new BatchRecords(table, rows, listener));
+    listener.written(rows.size());
+    listener.committing();
+    TableAppender.commit(table, files);
+    log.debug("appended {} rows to {}", rows.size(), id);
   }
 
   /** A table with the rows' columns, partitioned by day of the event timestamp for pruning. */
@@ -113,7 +96,8 @@ final class BatchWriter {
       }
     }
     for (Types.NestedField field : schema.columns()) {
-      if (field.isRequired() && rows.indexOf(field.name()) < 0) {
+      int index = rows.indexOf(field.name());
+      if (field.isRequired() && index < 0) {
         throw new SchemaMismatchException(
             "Table "
                 + table.name()
@@ -122,39 +106,13 @@ final class BatchWriter {
                 + "', which the rows lack; columns are "
                 + rows.columnNames());
       }
-    }
-  }
-
-  private static List<Record> records(Table table, RowSet rows) {
-    Schema schema = table.schema();
-    List<Record> records = new ArrayList<>(rows.size());
-    List<Field> columns = rows.columns();
-    int[] positions = new int[columns.size()];
-    for (int c = 0; c < columns.size(); c++) {
-      positions[c] = schema.columns().indexOf(schema.findField(columns.get(c).name()));
-    }
-    for (int r = 0; r < rows.size(); r++) {
-      GenericRecord record = GenericRecord.create(schema);
-      List<Object> row = rows.rows().get(r);
-      for (int c = 0; c < columns.size(); c++) {
-        Field column = columns.get(c);
-        Types.NestedField field = schema.columns().get(positions[c]);
-        Object value;
-        try {
-          value = Values.normalize(row.get(c), column.type(), column.name());
-        } catch (SchemaMismatchException e) {
+      for (int r = 0; field.isRequired() && r < rows.size(); r++) {
+        if (rows.rows().get(r).get(index) == null) {
           throw new SchemaMismatchException(
-              "Row " + r + " written to table " + table.name() + ": " + e.getMessage());
+              "Row index " + r + " has no value for required column '" + field.name() + "'");
         }
-        if (value == null && field.isRequired()) {
-          throw new SchemaMismatchException(
-              "Row " + r + " has no value for required column '" + column.name() + "'");
-        }
-        record.set(positions[c], RecordValues.toIceberg(value, field.type()));
       }
-      records.add(record);
     }
-    return records;
   }
 
   private static List<String> names(Schema schema) {

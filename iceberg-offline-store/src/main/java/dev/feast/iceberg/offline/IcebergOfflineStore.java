@@ -11,6 +11,7 @@ import dev.feast.iceberg.spi.offline.OfflineCapability;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.spi.offline.WriteListener;
 import org.apache.iceberg.catalog.Catalog;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -105,7 +106,12 @@ final class IcebergOfflineStore implements OfflineStore {
 
   @Override
   public void writeBatch(FeatureView view, RowSet rows) {
-    BatchWriter.write(catalog.catalog(), view, rows);
+    writeBatch(view, rows, WriteListener.NONE);
+  }
+
+  @Override
+  public void writeBatch(FeatureView view, RowSet rows, WriteListener listener) {
+    BatchWriter.write(catalog.catalog(), view, rows, listener);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.common.Instants;
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.spi.ValueType;
 import java.nio.ByteBuffer;
@@ -40,7 +41,7 @@ final class JdbcValues {
         if (value instanceof LocalDate date) {
           return date.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
-        return Values.instant(value);
+        return Instants.of(value);
       case INT32:
         return ((Number) value).intValue();
       case INT64:

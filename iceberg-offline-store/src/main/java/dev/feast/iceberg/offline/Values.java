@@ -1,20 +1,18 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.common.Instants;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.ValueType;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Brings values callers hand in to Feast's Java representation: timestamps in any java.time form
- * become instants (naive ones are UTC), byte arrays become buffers, narrower integers widen.
+ * become instants (naive ones are UTC, dates UTC midnight), byte arrays become buffers, narrower
+ * integers widen.
  */
 final class Values {
   private Values() {}
@@ -36,7 +34,7 @@ final class Values {
     }
     switch (type) {
       case UNIX_TIMESTAMP:
-        Instant instant = instant(value);
+        Instant instant = Instants.of(value);
         if (instant == null) {
           throw wrongClass(value, type, column);
         }
@@ -65,22 +63,6 @@ final class Values {
     return value;
   }
 
-  /** A timestamp as an instant (naive values are UTC), or null when it is not a timestamp. */
-  static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    } else if (value instanceof OffsetDateTime t) {
-      return t.toInstant();
-    } else if (value instanceof ZonedDateTime t) {
-      return t.toInstant();
-    } else if (value instanceof LocalDateTime t) {
-      return t.toInstant(ZoneOffset.UTC);
-    } else if (value instanceof java.sql.Timestamp t) {
-      return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-    }
-    return null;
-  }
-
   private static SchemaMismatchException wrongClass(Object value, ValueType type, String column) {
     return new SchemaMismatchException(
         "Column '"
@@ -95,6 +77,9 @@ final class Values {
             + type.feastName()
             + " values as "
             + type.javaClass().getName()
-            + (type.isList() ? " of " + type.elementType().javaClass().getName() : ""));
+            + (type.isList() ? " of " + type.elementType().javaClass().getName() : "")
+            + (value instanceof Number && type == ValueType.UNIX_TIMESTAMP
+                ? " (epoch numbers: Instant.ofEpochSecond or Instant.ofEpochMilli)"
+                : ""));
   }
 }

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.common.Instants;
 import dev.feast.iceberg.spi.DataSource;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
@@ -51,9 +52,9 @@ final class Oracle {
       List<Object> out = new ArrayList<>();
       for (Field field : entities.columns()) {
         Object value = entities.get(r, field.name());
-        out.add(field.type() == ValueType.UNIX_TIMESTAMP ? Values.instant(value) : value);
+        out.add(field.type() == ValueType.UNIX_TIMESTAMP ? Instants.of(value) : value);
       }
-      Instant t = Values.instant(entities.get(r, timestamp));
+      Instant t = Instants.of(entities.get(r, timestamp));
       for (ViewSelection view : views) {
         RowSet source = sources.get(view.view().name());
         Integer winner = winner(entities, r, t, view, source, filterByCreated);

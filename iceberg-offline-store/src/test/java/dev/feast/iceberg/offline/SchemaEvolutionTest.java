@@ -51,9 +51,10 @@ class SchemaEvolutionTest extends StoreTestBase {
         RowSet.builder(
                 Field.of("driver_id", ValueType.INT64),
                 Field.of("event_ts", ValueType.UNIX_TIMESTAMP),
+                Field.of("created", ValueType.UNIX_TIMESTAMP),
                 Field.of("conversion", ValueType.FLOAT),
                 Field.of("speed", ValueType.DOUBLE))
-            .add(2L, at(1), 2.5f, 90.0)
+            .add(2L, at(1), at(1), 2.5f, 90.0)
             .build());
     RowSet entities = driverEntities().add(1L, at(2)).add(2L, at(2)).build();
 

@@ -118,6 +118,26 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
     assertThatThrownBy(() -> store().writeBatch(view, badValueInTheMiddle))
         .isInstanceOf(SchemaMismatchException.class)
         .hasMessageContaining("trips");
+    // A row without its join key could never be materialized: the batch is refused.
+    RowSet nullKeyInTheMiddle =
+        writeRows()
+            .add(3L, h2, h2, 3, 3.5)
+            .add(null, h2, h2, 4, 4.5)
+            .add(5L, h2, h2, 5, 5.5)
+            .build();
+    assertThatThrownBy(() -> store().writeBatch(view, nullKeyInTheMiddle))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("driver_id");
+    RowSet noKeyColumn =
+        RowSet.builder(
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
+                Field.of("created", ValueType.UNIX_TIMESTAMP),
+                Field.of("trips", ValueType.INT32))
+            .add(h2, h2, 3)
+            .build();
+    assertThatThrownBy(() -> store().writeBatch(view, noKeyColumn))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("driver_id");
     assertThat(column(everything(view), "trips"))
         .as("nothing of a failed batch")
         .containsExactlyInAnyOrder(1, 2);

@@ -274,6 +274,30 @@ final class BrokenOfflineStores {
     }
   }
 
+  /** write_batch quietly leaves out the rows without a join key instead of refusing the batch. */
+  static class NullKeysDropped extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ForwardingOfflineStore(reference) {
+        @Override
+        public void writeBatch(FeatureView view, RowSet rows) {
+          List<List<Object>> keyed = new ArrayList<>();
+          for (List<Object> row : rows.rows()) {
+            boolean hasKeys = true;
+            for (String key : view.joinKeys()) {
+              int at = rows.indexOf(view.source().sourceColumn(key));
+              hasKeys &= at >= 0 && row.get(at) != null;
+            }
+            if (hasKeys) {
+              keyed.add(row);
+            }
+          }
+          delegate.writeBatch(view, new RowSet(rows.columns(), keyed));
+        }
+      };
+    }
+  }
+
   /** write_batch appends row by row, so a bad row leaves the rows before it behind. */
   static class WriteNotAtomic extends ReferenceOfflineStoreConformanceTest {
     @Override

@@ -54,6 +54,9 @@ class BrokenStoresAreCaughtTest {
             BrokenOfflineStores.WriteNotAtomic.class,
             "o16_writeBatchChecksColumnsAppendsAtomicallyAndIsVisibleAtOnce"),
         Arguments.of(
+            BrokenOfflineStores.NullKeysDropped.class,
+            "o16_writeBatchChecksColumnsAppendsAtomicallyAndIsVisibleAtOnce"),
+        Arguments.of(
             BrokenOnlineStores.MissingKeysDropped.class,
             "n01_oneResultPerKeyInInputOrderMissingKeysNotFoundDuplicatesAnsweredAlike"),
         Arguments.of(

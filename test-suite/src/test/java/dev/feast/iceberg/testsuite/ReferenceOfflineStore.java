@@ -5,6 +5,7 @@ import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.SchemaMismatchException;
+import dev.feast.iceberg.spi.SourceColumn;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
@@ -76,6 +77,14 @@ class ReferenceOfflineStore implements OfflineStore {
     if (ts < 0 || rows.columns().get(ts).type() != ValueType.UNIX_TIMESTAMP) {
       throw new SchemaMismatchException(
           "Rows for source " + name + " need timestamp column " + view.source().timestampField());
+    }
+    for (SourceColumn column : SourceColumn.of(view)) {
+      int at = rows.indexOf(column.name());
+      if (column.required()
+          && (at < 0 || rows.rows().stream().anyMatch(row -> row.get(at) == null))) {
+        throw new SchemaMismatchException(
+            "Rows for source " + name + " need a value of column " + column.name() + " in every row");
+      }
     }
     RowSet existing = sources.get(name);
     List<Field> columns = existing == null ? rows.columns() : existing.columns();

@@ -33,10 +33,18 @@ public interface OfflineStore extends AutoCloseable {
 
   /**
    * Appends rows to the view's source in one atomic commit. Columns are named as in the source
-   * (before field mapping); names and types are checked against the source table, which is created
-   * from the rows' columns when it does not exist yet.
+   * (before field mapping) and typed as the view declares them; names and types are checked against
+   * the source table, which is created from the rows' columns when it does not exist yet. Every row
+   * must hold the view's join keys, event timestamp and created timestamp (when the source has one)
+   * ({@link dev.feast.iceberg.spi.SourceColumn#required()}). A batch with any bad row is rejected
+   * before anything is written, naming the row index (from 0), column and value.
    */
   void writeBatch(FeatureView view, RowSet rows);
+
+  /** As {@link #writeBatch(FeatureView, RowSet)}, telling a listener how the write advances. */
+  default void writeBatch(FeatureView view, RowSet rows, WriteListener listener) {
+    writeBatch(view, rows);
+  }
 
   /**
    * Retrieval without entity rows, over a date range (Feast's {@code get_historical_features} with

@@ -1,0 +1,16 @@
+package dev.feast.iceberg.spi.offline;
+
+/**
+ * Hears how a write to an offline store advances, to show progress: rows go to data files first,
+ * then one commit makes them all visible at once.
+ */
+public interface WriteListener {
+  /** A listener that hears nothing. */
+  WriteListener NONE = new WriteListener() {};
+
+  /** {@code rows} rows of the batch are in data files so far (not visible yet). */
+  default void written(long rows) {}
+
+  /** Every row is in a data file; the commit that makes them visible starts. */
+  default void committing() {}
+}
