@@ -4,7 +4,7 @@ import static dev.feast.iceberg.cli.CliRun.expectSuccess;
 import static dev.feast.iceberg.cli.ProcessTest.feastIceberg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feast.iceberg.cli.ProcessTest.Run;
+import dev.feast.iceberg.cli.CliProcess.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
