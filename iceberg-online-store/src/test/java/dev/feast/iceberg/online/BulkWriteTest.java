@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.online.MaintenanceReport;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.iceberg.Table;
@@ -79,6 +81,32 @@ class BulkWriteTest extends OnlineStoreFixture {
                 .read(view, List.of(driver(1), driver(11)), List.of("trips")))
         .extracting(r -> r.value("trips"))
         .containsExactly(10, null);
+  }
+
+  @Test
+  void maintenanceMergesTheFilesOfOneBulkWriteOnceAndThenLeavesThem() {
+    IcebergOnlineStore store = store();
+    FeatureView view = driverStats();
+    store.update(List.of(view), List.of());
+    // One commit, a data file per batch and key bucket: several small files in each bucket.
+    List<List<OnlineRow>> batches = new ArrayList<>();
+    for (int batch = 0; batch < 4; batch++) {
+      batches.add(List.of(trips(1, batch, batch), trips(2, batch, 10 + batch), trips(3, batch, 20 + batch)));
+    }
+    store.writeAll(view, batches.iterator());
+    int files = dataFiles(table(view.name())).size();
+
+    MaintenanceReport first = store.maintain(List.of(view)).get(0);
+    MaintenanceReport second = store.maintain(List.of(view)).get(0);
+
+    assertThat(files).isGreaterThan(3);
+    assertThat(first.filesRewritten()).isEqualTo(files);
+    assertThat(first.filesWritten()).isLessThan(files);
+    assertThat(second.filesRewritten()).isZero();
+    assertThat(second.notes()).containsExactly("nothing needed compaction");
+    assertThat(store.read(view, List.of(driver(1), driver(2), driver(3)), List.of("trips")))
+        .extracting(r -> r.value("trips"))
+        .containsExactly(3, 13, 23);
   }
 
   private static int snapshots(Table table) {

@@ -28,11 +28,13 @@ import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.RewriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.util.PropertyUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,10 +185,36 @@ final class Compactor {
       // A v1 table has no sequence numbers (0): each of its files counts as a commit of its own.
       commits.add(commit == null || commit == 0 ? -1L - commits.size() : commit);
     }
-    if (commits.size() > 1) {
+    if (commits.size() > 1 || hasSmallFilesToMerge(group)) {
       return true;
     }
     return cutoff != null && group.stream().anyMatch(task -> mayHoldExpired(task.file()));
+  }
+
+  /**
+   * A partition with two or more small files: one bulk write (a materialization commits all its
+   * batches at once) leaves a file per batch, which a rewrite makes one. Files of at least half the
+   * target size are left alone, so that a partition the writer had to split is not rewritten again
+   * on every run.
+   */
+  private boolean hasSmallFilesToMerge(List<FileScanTask> group) {
+    long small =
+        PropertyUtil.propertyAsLong(
+                table.properties(),
+                TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+                TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT)
+            / 2;
+    Set<String> partitions = new HashSet<>();
+    for (FileScanTask task : group) {
+      if (task.file().fileSizeInBytes() < small) {
+        String partition =
+            task.spec().specId() + "/" + task.spec().partitionToPath(task.file().partition());
+        if (!partitions.add(partition)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private boolean mayHoldExpired(DataFile file) {
