@@ -74,6 +74,24 @@ class ErrorsTest {
   }
 
   @Test
+  void planRefusesAFeatureNameTheOnlineStoreKeepsForItselfAsApplyDoes() throws Exception {
+    Path repo = CliRun.copyExample(dir);
+    Path definitions = repo.resolve("definitions.yaml");
+    Files.writeString(
+        definitions, Files.readString(definitions).replace("name: conv_rate", "name: entity_key"));
+
+    for (String verb : new String[] {"plan", "apply"}) {
+      CliRun.Result result = run(repo, verb);
+      assertOneLineError(
+          result,
+          1,
+          "Feature view 'driver_hourly_stats' has a feature named 'entity_key', a column the Iceberg"
+              + " online store keeps for itself");
+      assertThat(result.out()).as(verb).isEmpty();
+    }
+  }
+
+  @Test
   void aUsageErrorPointsAtTheHelpWithExitTwo() {
     assertOneLineError(
         run(dir, "materialize", "2026-01-01"),

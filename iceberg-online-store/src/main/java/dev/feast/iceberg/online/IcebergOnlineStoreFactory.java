@@ -1,9 +1,11 @@
 package dev.feast.iceberg.online;
 
 import com.google.auto.service.AutoService;
+import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.spi.online.OnlineStoreFactory;
+import java.util.List;
 
 /** {@code online_store: {type: iceberg}}: the latest value per entity in Iceberg tables. */
 @AutoService(OnlineStoreFactory.class)
@@ -18,6 +20,12 @@ public final class IcebergOnlineStoreFactory
   @Override
   public Class<IcebergOnlineStoreConfig> configClass() {
     return IcebergOnlineStoreConfig.class;
+  }
+
+  /** Lets {@code plan} refuse what {@code apply} would, from the definitions alone. */
+  @Override
+  public void checkViews(IcebergOnlineStoreConfig config, List<FeatureView> views) {
+    views.forEach(OnlineTables::checkFeatureNames);
   }
 
   @Override

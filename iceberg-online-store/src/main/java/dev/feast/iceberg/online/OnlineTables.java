@@ -123,6 +123,18 @@ final class OnlineTables {
     return dropped;
   }
 
+  /** Refuses a feature named as a column the store keeps for itself, before any table exists. */
+  static void checkFeatureNames(FeatureView view) {
+    for (Field feature : view.features()) {
+      if (FeatureColumns.RESERVED.contains(feature.name())) {
+        throw new SchemaMismatchException(
+            "Feature view '" + view.name() + "' has a feature named '" + feature.name()
+                + "', a column the Iceberg online store keeps for itself "
+                + FeatureColumns.RESERVED + "; rename the feature");
+      }
+    }
+  }
+
   Schema schema(FeatureView view) {
     List<Types.NestedField> columns = new ArrayList<>();
     columns.add(Types.NestedField.required(1, FeatureColumns.ENTITY_KEY, Types.BinaryType.get()));
@@ -132,13 +144,8 @@ final class OnlineTables {
         Types.NestedField.optional(3, FeatureColumns.CREATED_TS, Types.TimestampType.withZone()));
     AtomicInteger ids = new AtomicInteger(3 + view.features().size());
     int id = 4;
+    checkFeatureNames(view);
     for (Field feature : view.features()) {
-      if (FeatureColumns.RESERVED.contains(feature.name())) {
-        throw new SchemaMismatchException(
-            "Feature view '" + view.name() + "' has a feature named '" + feature.name()
-                + "', a column the Iceberg online store keeps for itself "
-                + FeatureColumns.RESERVED + "; rename the feature");
-      }
       columns.add(
           Types.NestedField.optional(
               id++, feature.name(), TypeMapping.icebergType(feature.type(), ids)));
