@@ -1,4 +1,4 @@
-# Sourced by bin/test, bin/run-example and the benchmarks: installs what a command needs and the
+# Sourced by bin/setup, bin/run-example and the benchmarks: installs what a command needs and the
 # machine lacks, from Debian's packages (apt-get as root, or through password-less sudo); elsewhere it
 # stops with the exact package to install, so that a fresh machine never fails halfway through a build.
 

@@ -1,6 +1,8 @@
 package dev.feast.iceberg.cli;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,20 +67,16 @@ final class CliProcess {
     return started.finished();
   }
 
-  /** Starts {@code launcher args} in the background, its output going to files until it ends. */
+  /** Starts {@code launcher args} in the background: stdout to a file, stderr read as it comes. */
   static Started start(List<String> launcher, Path workingDir, Map<String, String> environment,
       String... args) throws IOException {
     List<String> command = new ArrayList<>(launcher);
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workingDir, "out", ".txt");
-    Path err = Files.createTempFile(workingDir, "err", ".txt");
     ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(workingDir.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
+        new ProcessBuilder(command).directory(workingDir.toFile()).redirectOutput(out.toFile());
     builder.environment().putAll(environment);
-    return new Started(builder.start(), out, err);
+    return new Started(builder.start(), out);
   }
 
   /** The CLI from the test class path, started in the background. */
@@ -94,34 +92,74 @@ final class CliProcess {
     return command;
   }
 
-  /** A command running in the background; its output goes to files until it ends. */
-  record Started(Process process, Path out, Path err) {
-    /** What it printed to stderr so far. */
-    String errSoFar() throws IOException {
-      return Files.readString(err, StandardCharsets.UTF_8);
+  /**
+   * A command running in the background. Its stderr is read by a thread of its own, which wakes
+   * whoever waits for a text in it, so a test waits on the text, not on a clock.
+   */
+  static final class Started {
+    private final Process process;
+    private final Path out;
+    private final StringBuilder err = new StringBuilder();
+    private final Thread errReader;
+
+    Started(Process process, Path out) {
+      this.process = process;
+      this.out = out;
+      this.errReader = new Thread(this::readErr, "stderr of " + process.pid());
+      errReader.setDaemon(true);
+      errReader.start();
     }
 
-    /** Waits until stderr contains {@code text}; fails if the process ends first. */
-    void awaitErr(String text) throws IOException, InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (!errSoFar().contains(text)) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new AssertionError("stderr never showed '" + text + "':\n" + errSoFar());
+    Process process() {
+      return process;
+    }
+
+    private void readErr() {
+      try (Reader reader =
+          new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)) {
+        char[] buffer = new char[4096];
+        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+          synchronized (err) {
+            err.append(buffer, 0, n);
+            err.notifyAll();
+          }
         }
-        Thread.sleep(20);
+      } catch (IOException e) {
+        // The process ended and closed its end of the pipe: what was read is all there is.
+      } finally {
+        synchronized (err) {
+          err.notifyAll();
+        }
       }
     }
 
-    /** The exit code and output of the ended process; deletes the output files. */
+    /** What it printed to stderr so far. */
+    String errSoFar() {
+      synchronized (err) {
+        return err.toString();
+      }
+    }
+
+    /** Waits until stderr contains {@code text}; fails if stderr ends first or after 2 minutes. */
+    void awaitErr(String text) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      synchronized (err) {
+        while (err.indexOf(text) < 0) {
+          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+          if (!errReader.isAlive() || left <= 0) {
+            throw new AssertionError("stderr never showed '" + text + "':\n" + err);
+          }
+          err.wait(left);
+        }
+      }
+    }
+
+    /** The exit code and output of the ended process; deletes the output file. */
     Run finished() throws IOException, InterruptedException {
       int exit = process.waitFor();
-      Run run =
-          new Run(
-              exit,
-              Files.readString(out, StandardCharsets.UTF_8),
-              Files.readString(err, StandardCharsets.UTF_8));
+      errReader.join();
+      Run run = new Run(exit, Files.readString(out, StandardCharsets.UTF_8), errSoFar());
       Files.delete(out);
-      Files.delete(err);
       return run;
     }
   }

@@ -8,14 +8,19 @@ import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.testsuite.OnlineStoreConformance;
 import dev.feast.iceberg.testsuite.TestPluginContext;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -31,6 +36,7 @@ abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
   private static final String NAMESPACE = "feast_online";
   private TestPluginContext context;
   private CatalogConfig catalog;
+  private Path warehouse;
 
   /** {@code entity_hash}, {@code timestamp} or {@code hybrid}. */
   abstract String partitionStrategy();
@@ -43,6 +49,7 @@ abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
   @Override
   protected OnlineStore createStore(Path directory) {
     context = closeAfterEach(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
+    warehouse = directory.resolve("warehouse");
     catalog =
         new CatalogConfig(
             "jdbc",
@@ -51,12 +58,30 @@ abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
                 "uri",
                 "jdbc:sqlite:" + directory.resolve("catalog.db"),
                 "warehouse",
-                directory.resolve("warehouse").toString()));
+                warehouse.toString()));
     IcebergOnlineStoreConfig config =
         new IcebergOnlineStoreConfig(
             catalog, NAMESPACE, partitionStrategy(), 4, "hour", null, null)
             .withServingMode(servingMode());
     return new IcebergOnlineStoreFactory().create(config, context);
+  }
+
+  /**
+   * Writes a row, deletes the table's data files behind the store's back, and reads the row again:
+   * a store that keeps its own copy of the rows (the in-memory serving state) still answers; one
+   * that reads the files cannot.
+   */
+  Object readWithTheDataFilesGone() throws IOException {
+    FeatureView stats = renamed(dataset().driverStats(), "files_gone");
+    create(stats);
+    store().write(stats, List.of(row(driver(7), Instant.now(), null, "trips_today", 7)));
+    assertThat(readAll(stats, List.of(driver(7))).get(0).value("trips_today")).isEqualTo(7);
+    try (Stream<Path> files = Files.walk(warehouse)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+        Files.delete(file);
+      }
+    }
+    return readAll(stats, List.of(driver(7))).get(0).value("trips_today");
   }
 
   @Override
