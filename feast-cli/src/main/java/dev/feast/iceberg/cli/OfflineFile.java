@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class OfflineFile {
   // How often the reading progress hears of rows: often enough for a bar, cheap enough.
-  private static final int PROGRESS_ROWS = 1_000;
+  private static final int PROGRESS_ROWS = 10_000;
 
   private OfflineFile() {}
 
@@ -64,30 +64,32 @@ final class OfflineFile {
       FileRows.Reader text = (raw, column) -> TextValues.parse((String) raw, column.type(), unit);
       Progress.Task task = progress.start("Reading " + file.getFileName(), Progress.UNKNOWN);
       long count = 0;
-      for (CsvReader.Record record = csv.next(); record != null; record = csv.next()) {
-        String where = "line " + record.line();
-        int size = record.fields().size();
-        if (size < names.size()) {
-          rows.fail(
-              where,
-              " has "
-                  + size
-                  + " fields, the header has "
-                  + names.size()
-                  + ": a value is missing; an empty value still needs its comma");
-        } else if (size > names.size()) {
-          rows.fail(
-              where,
-              " has "
-                  + size
-                  + " fields, the header has "
-                  + names.size()
-                  + ": a value too many; quote values that hold a comma (\"1,5\")");
-        } else {
-          rows.add(where, record.fields(), text);
-        }
-        if (++count % PROGRESS_ROWS == 0) {
-          task.update(count);
+      try (CsvBlocks records = new CsvBlocks(csv)) {
+        for (CsvReader.Record record = records.next(); record != null; record = records.next()) {
+          String where = "line " + record.line();
+          int size = record.fields().size();
+          if (size < names.size()) {
+            rows.fail(
+                where,
+                " has "
+                    + size
+                    + " fields, the header has "
+                    + names.size()
+                    + ": a value is missing; an empty value still needs its comma");
+          } else if (size > names.size()) {
+            rows.fail(
+                where,
+                " has "
+                    + size
+                    + " fields, the header has "
+                    + names.size()
+                    + ": a value too many; quote values that hold a comma (\"1,5\")");
+          } else {
+            rows.add(where, record.fields(), text);
+          }
+          if (++count % PROGRESS_ROWS == 0) {
+            task.update(count);
+          }
         }
       }
       task.finish(count);

@@ -79,18 +79,32 @@ public final class TableAppender {
             ? new ClusteredDataWriter<>(writers, files, table.io(), TARGET_FILE_SIZE)
             : new FanoutDataWriter<>(writers, files, table.io(), TARGET_FILE_SIZE);
     try {
-      try {
-        for (Record record : records) {
-          partition.partition(wrapper.wrap(record));
-          writer.write(record, table.spec(), partition.copy());
-        }
-      } finally {
-        writer.close();
+      for (Record record : records) {
+        partition.partition(wrapper.wrap(record));
+        writer.write(record, table.spec(), partition.copy());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Failed writing data files of table " + table.name(), e);
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      deleteWritten(table, writer, e);
+      throw e instanceof IOException io
+          ? new UncheckedIOException("Failed writing data files of table " + table.name(), io)
+          : (RuntimeException) e;
     }
     DataWriteResult result = writer.result();
     return result.dataFiles();
+  }
+
+  /**
+   * After a failed write: closes the writer and deletes the files it wrote, the one it was writing
+   * included, so that a failure leaves nothing behind.
+   */
+  private static void deleteWritten(
+      Table table, PartitioningWriter<Record, DataWriteResult> writer, Exception failure) {
+    try {
+      writer.close();
+      writer.result().dataFiles().forEach(file -> table.io().deleteFile(file.location()));
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 }

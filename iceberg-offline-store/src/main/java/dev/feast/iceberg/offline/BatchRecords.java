@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -108,25 +109,47 @@ final class BatchRecords implements Iterable<Record> {
 
   @Override
   public Iterator<Record> iterator() {
-    return new Iterator<>() {
-      private int next;
+    return slice(0, order.length, new AtomicLong()).iterator();
+  }
 
-      @Override
-      public boolean hasNext() {
-        return next < order.length;
-      }
+  /**
+   * The records in {@code count} slices of consecutive rows of the partition order, to be written
+   * at once by as many threads: each slice is still grouped by partition, so each keeps one data
+   * file open at a time. The listener hears of the rows of all slices together.
+   */
+  List<Iterable<Record>> slices(int count) {
+    AtomicLong written = new AtomicLong();
+    List<Iterable<Record>> slices = new ArrayList<>(count);
+    for (int s = 0; s < count; s++) {
+      slices.add(slice((int) ((long) order.length * s / count),
+          (int) ((long) order.length * (s + 1) / count), written));
+    }
+    return slices;
+  }
 
-      @Override
-      public Record next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Record record = record(order[next++], all);
-        if (next % PROGRESS_ROWS == 0) {
-          listener.written(next);
-        }
-        return record;
-      }
-    };
+  private Iterable<Record> slice(int from, int to, AtomicLong written) {
+    return () ->
+        new Iterator<>() {
+          private int next = from;
+
+          @Override
+          public boolean hasNext() {
+            return next < to;
+          }
+
+          @Override
+          public Record next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            Record record = record(order[next++], all);
+            if ((next - from) % PROGRESS_ROWS == 0) {
+              synchronized (written) { // so the listener hears counts that only grow
+                listener.written(written.addAndGet(PROGRESS_ROWS));
+              }
+            }
+            return record;
+          }
+        };
   }
 }

@@ -40,7 +40,7 @@ final class BatchWriter {
         catalog.tableExists(id) ? catalog.loadTable(id) : create(catalog, id, rows, source);
     checkColumns(table, rows);
     List<DataFile> files =
-        TableAppender.writeClustered(table, new BatchRecords(table, rows, listener));
+        SlicedWrite.write(table, new BatchRecords(table, rows, listener), rows.size());
     listener.written(rows.size());
     listener.committing();
     TableAppender.commit(table, files);

@@ -8,7 +8,11 @@ public interface WriteListener {
   /** A listener that hears nothing. */
   WriteListener NONE = new WriteListener() {};
 
-  /** {@code rows} rows of the batch are in data files so far (not visible yet). */
+  /**
+   * {@code rows} rows of the batch are in data files so far (not visible yet). A store writing
+   * files on several threads may call it from any of them, one call at a time, with counts that
+   * only grow.
+   */
   default void written(long rows) {}
 
   /** Every row is in a data file; the commit that makes them visible starts. */
