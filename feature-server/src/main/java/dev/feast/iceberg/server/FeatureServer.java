@@ -130,13 +130,18 @@ public final class FeatureServer implements AutoCloseable {
   }
 
   /**
-   * Serves until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops as {@link #stop()} does
-   * before the JVM exits.
+   * Makes the JVM's stop (SIGTERM, Ctrl-C) stop the server as {@link #stop()} does, before the JVM
+   * exits. Call it before telling anyone the server is up, so a signal never finds it unhooked.
    */
+  public FeatureServer stopOnShutdown() {
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "feast-server-shutdown"));
+    return this;
+  }
+
+  /** {@link #stopOnShutdown()}, then waits until the server has stopped. */
   public void serveUntilShutdown() throws InterruptedException {
-    Thread hook = new Thread(this::stop, "feast-server-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    stopped.await();
+    stopOnShutdown();
+    awaitStopped();
   }
 
   /**
@@ -151,6 +156,8 @@ public final class FeatureServer implements AutoCloseable {
       stopping = true;
     }
     ready = false;
+    log.info("Stopping: no new requests; waiting up to {} s for the requests in flight, then"
+        + " closing the stores", jetty.getStopTimeout() / 1000);
     try {
       jetty.stop();
     } catch (Exception e) {
@@ -158,6 +165,7 @@ public final class FeatureServer implements AutoCloseable {
     } finally {
       try {
         store.close();
+        log.info("Stopped: the stores are closed");
       } finally {
         stopped.countDown();
       }
