@@ -3,7 +3,6 @@ package dev.feast.iceberg.server;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.feast.iceberg.core.FeatureResolver;
 import dev.feast.iceberg.core.registry.RegistryState;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.Field;
@@ -32,6 +31,7 @@ final class OnlineFeaturesEndpoint {
   private final OnlineStore store;
   private final JsonFactory json;
   private final int maxRows;
+  private final ResolvedFeatures resolved = new ResolvedFeatures();
 
   OnlineFeaturesEndpoint(ServedRegistry registry, OnlineStore store, JsonFactory json, int maxRows) {
     this.registry = registry;
@@ -47,9 +47,8 @@ final class OnlineFeaturesEndpoint {
   Reply handle(JsonNode body, Metrics metrics) throws IOException {
     OnlineFeaturesRequest request = OnlineFeaturesRequest.parse(body, maxRows);
     RegistryState state = registry.state();
-    List<ViewSelection> selections = request.service() != null
-        ? FeatureResolver.resolve(state, FeatureResolver.service(state, request.service()))
-        : FeatureResolver.resolve(state, request.features());
+    List<ViewSelection> selections =
+        resolved.resolve(state, request.service(), request.features());
     Map<String, List<Object>> keyColumns = keyColumns(request, selections);
     List<Column> columns = new ArrayList<>();
     // Join keys first, in the order the request gives them, as Feast's response has them.
