@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       MaterializeIncrementalCommand.class,
       HistoricalCommand.class,
       OnlineCommand.class,
+      ServeCommand.class,
       MaintainCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

@@ -156,8 +156,8 @@ class FeastTemplatesTest {
             "Note: feature_store.yaml line 22: flags is not used: Feast no longer uses flags",
             "Note: feature_store.yaml line 27: auth type oidc is kept for a feature server, which"
                 + " reads it; the CLI and the Java API do not authenticate",
-            "Note: feature_store.yaml line 30: feature_server is kept for a feature server, which"
-                + " this project does not have yet; nothing reads it now");
+            "Note: feature_store.yaml line 30: feature_server is kept; feast-iceberg serve does not"
+                + " read its keys (its metrics are on GET /metrics of the server's port)");
 
     CliRun.Result plan = expectSuccess(run(repo, "plan"));
     assertThat(plan.out()).contains("Plan: 3 to add, 0 to change, 0 to delete.");

@@ -53,7 +53,7 @@ class HelpTest {
 
   @Test
   void theVerbsOfTheIssueAsAProcess() throws Exception {
-    for (String verb : List.of("get-historical-features", "apply", "materialize")) {
+    for (String verb : List.of("get-historical-features", "apply", "materialize", "serve")) {
       CliProcess.Run run = ProcessTest.feastIceberg(dir, verb, "--help");
 
       assertThat(run.exit()).as(run.err()).isZero();

@@ -75,4 +75,26 @@ class MessagesTest {
         "No feature views are registered in",
         "run 'feast-iceberg apply' first");
   }
+
+  @Test
+  void servingOnAPortInUseSaysToPassAnotherPort() throws Exception {
+    Path repo = CliRun.copyExample(dir.resolve("repo"));
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+
+      assertCliError(
+          ProcessTest.feastIceberg(repo, "serve", "--port", Integer.toString(port)),
+          "Cannot listen on 127.0.0.1:" + port, "pass --port another one");
+    }
+  }
+
+  @Test
+  void servingHttpsWithAKeyButNoCertificateSaysToGiveBoth() throws Exception {
+    Path repo = CliRun.copyExample(dir.resolve("repo"));
+
+    assertCliError(
+        ProcessTest.feastIceberg(repo, "serve", "--key", "key.pem"),
+        "HTTPS needs both --key and --cert");
+  }
 }

@@ -12,12 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns feature references and feature services into the views and features a store reads. */
-final class FeatureResolver {
+/**
+ * Turns feature references and feature services into the views and features a store reads. Public
+ * for front ends that resolve against a registry state of their own (the feature server's, read at
+ * most once per its registry ttl).
+ */
+public final class FeatureResolver {
   private FeatureResolver() {}
 
   /** {@code view:feature} references, grouped by view in order of first appearance. */
-  static List<ViewSelection> resolve(RegistryState registry, List<String> refs) {
+  public static List<ViewSelection> resolve(RegistryState registry, List<String> refs) {
     if (refs.isEmpty()) {
       throw new IllegalArgumentException("Request at least one feature, as <feature_view>:<feature>");
     }
@@ -36,7 +40,7 @@ final class FeatureResolver {
   }
 
   /** The projections of a feature service. */
-  static List<ViewSelection> resolve(RegistryState registry, FeatureService service) {
+  public static List<ViewSelection> resolve(RegistryState registry, FeatureService service) {
     List<ViewSelection> selections = new ArrayList<>();
     for (FeatureViewProjection projection : service.projections()) {
       selections.add(new ViewSelection(view(registry, projection.view()), projection));
@@ -44,7 +48,7 @@ final class FeatureResolver {
     return selections;
   }
 
-  static FeatureView view(RegistryState registry, String name) {
+  public static FeatureView view(RegistryState registry, String name) {
     FeatureView view = registry.featureViews().get(name);
     if (view == null) {
       throw new UnknownDefinitionException(
@@ -54,7 +58,7 @@ final class FeatureResolver {
     return view;
   }
 
-  static FeatureService service(RegistryState registry, String name) {
+  public static FeatureService service(RegistryState registry, String name) {
     FeatureService service = registry.featureServices().get(name);
     if (service == null) {
       throw new UnknownDefinitionException(

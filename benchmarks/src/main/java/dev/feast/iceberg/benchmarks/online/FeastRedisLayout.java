@@ -17,13 +17,13 @@ import java.util.Map;
  * field {@code _ts:<view>} as a serialized {@code google.protobuf.Timestamp}. Values are encoded
  * and decoded here as Feast's protobuf does (double_val = field 5, int64_val = field 4).
  */
-final class FeastRedisLayout {
+public final class FeastRedisLayout {
   private final byte[] project;
   private final byte[][] fields;
   private final byte[] timestampField;
   private final byte[][] readFields;
 
-  FeastRedisLayout(String project, String view, List<String> features) {
+  public FeastRedisLayout(String project, String view, List<String> features) {
     this.project = project.getBytes(StandardCharsets.UTF_8);
     this.fields = new byte[features.size()][];
     for (int i = 0; i < fields.length; i++) {
@@ -35,7 +35,7 @@ final class FeastRedisLayout {
     readFields[fields.length] = timestampField;
   }
 
-  byte[] key(EntityKey key) {
+  public byte[] key(EntityKey key) {
     byte[] entity = key.serialize();
     byte[] out = new byte[entity.length + project.length];
     System.arraycopy(entity, 0, out, 0, entity.length);
@@ -44,7 +44,7 @@ final class FeastRedisLayout {
   }
 
   /** The hash of one row: feature values (Double or Long) in feature order, and its time. */
-  Map<byte[], byte[]> hash(Object[] values, Instant event) {
+  public Map<byte[], byte[]> hash(Object[] values, Instant event) {
     Map<byte[], byte[]> hash = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
       hash.put(fields[i], encode(values[i]));
@@ -54,12 +54,12 @@ final class FeastRedisLayout {
   }
 
   /** The fields a read asks for: every feature, then the timestamp. */
-  byte[][] readFields() {
+  public byte[][] readFields() {
     return readFields;
   }
 
   /** Decodes an HMGET answer into feature name to value, plus the event time, as Feast does. */
-  Map<String, Object> decode(List<String> features, List<byte[]> answer) {
+  public Map<String, Object> decode(List<String> features, List<byte[]> answer) {
     Map<String, Object> row = new LinkedHashMap<>();
     for (int i = 0; i < features.size(); i++) {
       byte[] value = answer.get(i);
@@ -82,7 +82,7 @@ final class FeastRedisLayout {
     return out.toByteArray();
   }
 
-  static Object decodeValue(byte[] bytes) {
+  public static Object decodeValue(byte[] bytes) {
     int field = (bytes[0] & 0xff) >>> 3;
     if (field == 5) {
       return ByteBuffer.wrap(bytes, 1, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble();

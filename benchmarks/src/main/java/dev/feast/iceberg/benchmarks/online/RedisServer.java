@@ -10,7 +10,7 @@ import redis.clients.jedis.Jedis;
  * A {@code redis-server} (Debian's package) started on 127.0.0.1 on a free port, without
  * persistence, and stopped by {@link #close()}.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
   private final Process process;
   private final int port;
 
@@ -19,7 +19,7 @@ final class RedisServer implements AutoCloseable {
     this.port = port;
   }
 
-  static RedisServer start(Path workDir) throws IOException, InterruptedException {
+  public static RedisServer start(Path workDir) throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -67,11 +67,11 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
-  Jedis client() {
+  public Jedis client() {
     return new Jedis("127.0.0.1", port);
   }
 
-  String version() {
+  public String version() {
     try (Jedis jedis = client()) {
       for (String line : jedis.info("server").split("\r?\n")) {
         if (line.startsWith("redis_version:")) {

@@ -121,8 +121,8 @@ final class TypedSections {
     doc.rejectUnknown(node, "/feature_server", keys);
     doc.notice(
         "/feature_server",
-        "feature_server is kept for a feature server, which this project does not have yet;"
-            + " nothing reads it now");
+        "feature_server is kept; feast-iceberg serve does not read its keys (its metrics are"
+            + " on GET /metrics of the server's port)");
     return Optional.of(server);
   }
 
