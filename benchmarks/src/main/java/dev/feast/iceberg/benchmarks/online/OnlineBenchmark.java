@@ -51,8 +51,9 @@ public final class OnlineBenchmark {
       builder.feature(name, j % 2 == 0 ? ValueType.DOUBLE : ValueType.INT64);
     }
     this.view = builder.build();
-    this.keys = new ArrayList<>(options.entities());
-    for (long i = 0; i < options.entities(); i++) {
+    // A cold-start-only run makes its keys as it writes them (10M keys would not fit).
+    this.keys = new ArrayList<>(options.coldStartOnly() ? 0 : options.entities());
+    for (long i = 0; !options.coldStartOnly() && i < options.entities(); i++) {
       keys.add(EntityKey.of("entity_id", i));
     }
   }
@@ -63,7 +64,13 @@ public final class OnlineBenchmark {
     Path dir = options.dir() != null ? Files.createDirectories(options.dir())
         : Files.createTempDirectory("feast-online-benchmark");
     try {
-      new OnlineBenchmark(options).run(dir);
+      OnlineBenchmark benchmark = new OnlineBenchmark(options);
+      if (options.coldStartOnly()) {
+        ColdStartRun.run(options, dir, benchmark.view, benchmark.features, benchmark::values,
+            benchmark::asMap);
+      } else {
+        benchmark.run(dir);
+      }
     } finally {
       if (options.dir() == null) {
         Machine.deleteRecursively(dir);
@@ -83,13 +90,17 @@ public final class OnlineBenchmark {
       try (OnlineStore writer = factory.create(config, context)) {
         writer.update(List.of(view), List.of());
         double icebergRate = writeIceberg(writer);
+        long redisEmpty = redis.usedMemory();
         double redisRate = redisSide.write(this::values, options);
+        long redisBytes = redis.usedMemory() - redisEmpty;
         report.writes(icebergRate, redisRate, writeCpuNanos, redisSide.writeCpuNanos());
 
+        long heapBefore = HeapGauge.usedAfterGc();
         long started = System.nanoTime();
         try (OnlineStore reader = factory.create(config, context)) {
           reader.read(view, keys.subList(0, 1), features);
           report.coldStart((System.nanoTime() - started) / 1e6);
+          report.memory(HeapGauge.usedAfterGc() - heapBefore, redisBytes);
           readAll(reader, redisSide, report);
         }
         try (OnlineStore follower = factory.create(

@@ -44,8 +44,27 @@ final class Report {
 
   void coldStart(double millis) {
     lines.add(String.format(Locale.ROOT,
-        "cold start         iceberg %,.0f ms to build the serving state of a new store instance",
-        millis));
+        "cold start         iceberg %,.0f ms to build the serving state of a new store instance"
+            + " (%,.0f keys/s)", millis, options.entities() / (millis / 1e3)));
+    // 2 s for 1M keys; a scaled-down run is held to the same rate of keys per second.
+    double target = 2_000.0 * options.entities() / 1_000_000;
+    target(String.format(Locale.ROOT, "cold start <= %,.0f ms (2 s per 1M keys)", target),
+        millis <= target, String.format(Locale.ROOT, "%,.0f ms", millis));
+  }
+
+  /**
+   * The serving state's heap (used heap after full collections, before and after a new instance
+   * built it) next to Redis's {@code used_memory} for the same rows (minus the empty server's).
+   */
+  void memory(long heapBytes, long redisBytes) {
+    double heapPerKey = heapBytes / (double) options.entities();
+    double redisPerKey = redisBytes / (double) options.entities();
+    lines.add(String.format(Locale.ROOT,
+        "memory per key     iceberg %,8.0f bytes     redis %,8.0f bytes     ratio %.2fx"
+            + "   (iceberg: heap after GC of the serving state; redis: used_memory)",
+        heapPerKey, redisPerKey, heapPerKey / redisPerKey));
+    target("serving state heap per key <= 1.0x Redis", heapPerKey <= redisPerKey,
+        String.format(Locale.ROOT, "%,.0f vs %,.0f bytes", heapPerKey, redisPerKey));
   }
 
   void warm(Latencies ice1, Latencies red1, Latencies ice100, Latencies red100) {

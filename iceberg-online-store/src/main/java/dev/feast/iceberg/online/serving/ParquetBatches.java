@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -33,6 +36,14 @@ import org.apache.parquet.schema.Type;
  * #supports} tells the other cases apart; they are read through Iceberg's generic reader.
  */
 final class ParquetBatches {
+  /**
+   * The configurations of the reader and its decompressors, shared and without Hadoop's default
+   * resources: parquet-java's defaults build a Hadoop configuration per opened file, which parses
+   * Hadoop's default XML files, and took far more time than decoding the file.
+   */
+  private static final Configuration CODEC_CONF = new Configuration(false);
+  private static final PlainParquetConfiguration READ_CONF = new PlainParquetConfiguration();
+
   private final Schema schema;
   private final FeatureColumns columns;
 
@@ -58,8 +69,9 @@ final class ParquetBatches {
    */
   boolean read(org.apache.iceberg.io.InputFile file, long sequence, Consumer<ColumnBatch> sink)
       throws IOException {
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(new ParquetInput(file), ParquetReadOptions.builder().build())) {
+    CodecFactory codecs = new CodecFactory(CODEC_CONF, 0);
+    try (ParquetFileReader reader = ParquetFileReader.open(new ParquetInput(file),
+        ParquetReadOptions.builder(READ_CONF).withCodecFactory(codecs).build())) {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       ColumnDescriptor[] descriptors = descriptors(fileSchema);
       if (descriptors == null) {
@@ -93,6 +105,8 @@ final class ParquetBatches {
         sink.accept(batch);
       }
       return true;
+    } finally {
+      codecs.release();
     }
   }
 
