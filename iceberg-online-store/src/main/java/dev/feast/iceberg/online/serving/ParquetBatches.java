@@ -16,6 +16,8 @@ import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -80,8 +82,12 @@ final class ParquetBatches {
       String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
       GroupConverter ignored = new Ignored(fileSchema.getFieldCount());
       PageReadStore pages;
-      while ((pages = reader.readNextRowGroup()) != null) {
+      for (int group = 0; (pages = reader.readNextRowGroup()) != null; group++) {
         int rows = Math.toIntExact(pages.getRowCount());
+        Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
+        for (ColumnChunkMetaData chunk : reader.getRowGroups().get(group).getColumns()) {
+          chunks.put(chunk.getPath(), chunk);
+        }
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, ignored, fileSchema, createdBy);
         ColumnBatch batch = new ColumnBatch(columns, rows, sequence);
         readKeys(store.getColumnReader(descriptors[0]), batch, rows);
@@ -93,10 +99,15 @@ final class ParquetBatches {
         }
         for (int i = 0; i < columns.size(); i++) {
           ColumnDescriptor descriptor = descriptors[TableRecords.FIRST_FEATURE + i];
+          int column = i;
           if (descriptor == null) {
             for (int row = 0; row < rows; row++) {
               batch.setNull(i, row);
             }
+          } else if (PlainPages.decodes(chunks.get(ColumnPath.get(descriptor.getPath())),
+              descriptor)) {
+            PlainPages.read(pages.getPageReader(descriptor), descriptor, rows, batch.bits[i],
+                columns.kind(i) == FeatureColumns.DOUBLE, row -> batch.setNull(column, row));
           } else {
             readFeature(store.getColumnReader(descriptor), batch, i, rows);
           }
