@@ -189,6 +189,7 @@ public final class OnlineBenchmark {
     SplittableRandom random = new SplittableRandom(7);
     Latencies iceberg = new Latencies("iceberg first read after a commit", options.snapshots());
     Latencies redisFirst = new Latencies("redis first read after a write", options.snapshots());
+    Latencies icebergCpu = new Latencies("iceberg CPU time of that read", options.snapshots());
     int batch = Math.min(1_000, options.entities());
     // The first rounds warm up the code paths of catching up (JIT), as the warm reads do.
     int warmup = Math.max(1, options.snapshots() / 5);
@@ -206,9 +207,11 @@ public final class OnlineBenchmark {
       int probe = updated.get(batch - 1);
       Object expected = values(probe, round)[0];
       List<EntityKey> asked = List.of(keys.get(probe));
+      long cpu = Cpu.processNanos();
       long t0 = System.nanoTime();
       List<OnlineResult> results = follower.read(view, asked, features);
       long t1 = System.nanoTime();
+      long cpuUsed = Cpu.processNanos() - cpu;
       List<Map<String, Object>> fromRedis = redis.read(asked);
       long t2 = System.nanoTime();
       if (!expected.equals(results.get(0).value(features.get(0)))
@@ -219,9 +222,11 @@ public final class OnlineBenchmark {
       if (round > warmup) {
         iceberg.record(t1 - t0);
         redisFirst.record(t2 - t1);
+        icebergCpu.record(cpuUsed);
       }
     }
     report.afterSnapshot(iceberg, redisFirst);
+    report.cpuOfFirstRead(icebergCpu);
   }
 
   private void fallback(OnlineStore files, Report report) {

@@ -86,6 +86,15 @@ final class Report {
         String.format(Locale.ROOT, "p99 %.3f ms, max %.3f ms", iceberg.p99(), iceberg.maxMs()));
   }
 
+  /**
+   * The process CPU time of the first reads after a commit: what the catching up costs whatever
+   * else runs on the cores (on a loaded machine the wall time is mostly waiting for a core).
+   */
+  void cpuOfFirstRead(Latencies cpu) {
+    lines.add(String.format(Locale.ROOT, "  %-34s p50 %9.3f ms   p99 %9.3f ms   (all threads)",
+        cpu.name(), cpu.p50(), cpu.p99()));
+  }
+
   void fallback(Latencies one, Latencies hundred) {
     lines.add("past the memory budget (serving_max_keys 1), reads from bucket-pruned files:");
     for (Latencies l : List.of(one, hundred)) {

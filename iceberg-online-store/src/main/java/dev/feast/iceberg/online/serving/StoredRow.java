@@ -5,16 +5,14 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * The winning row of one entity key in the serving state: its timestamps and its feature values
- * aligned with a {@link FeatureColumns}.
+ * The winning row of one entity key, as a read gets it: its timestamps and its feature values
+ * aligned with a {@link FeatureColumns}. A {@link RowIndex} copies one out of its pages per key
+ * read; {@link FileLookup} makes one per row it reads from a file.
  *
- * <p>Compact on purpose, as the state holds one per key (a million keys of 50 features is fifty
- * million values): numbers and booleans are kept as raw bits in one {@code long[]}, other values
- * (strings, bytes, lists, timestamps) in an {@code Object[]} allocated only when the table has such
- * columns, timestamps as epoch microseconds (Iceberg's precision). A row is then three objects
- * rather than one per value, which keeps both the heap and garbage collection pauses small. Values
- * are boxed again when read. Values are immutable (lists unmodifiable, byte buffers private
- * copies).
+ * <p>Numbers and booleans are kept as raw bits in one {@code long[]}, other values (strings,
+ * bytes, lists, timestamps) in an {@code Object[]} allocated only when the table has such columns,
+ * timestamps as epoch microseconds (Iceberg's precision); values are boxed when read. Values are
+ * immutable (lists unmodifiable, byte buffers private copies).
  */
 public final class StoredRow {
   static final Comparator<Instant> CREATED =
