@@ -97,9 +97,11 @@ public final class OnlineBenchmark {
 
         long heapBefore = HeapGauge.usedAfterGc();
         long started = System.nanoTime();
+        long startedCpu = Cpu.processNanos();
         try (OnlineStore reader = factory.create(config, context)) {
           reader.read(view, keys.subList(0, 1), features);
           report.coldStart((System.nanoTime() - started) / 1e6);
+          report.coldStartCpu((Cpu.processNanos() - startedCpu) / 1e6);
           report.memory(HeapGauge.usedAfterGc() - heapBefore, redisBytes);
           readAll(reader, redisSide, report);
         }

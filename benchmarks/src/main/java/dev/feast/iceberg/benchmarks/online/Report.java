@@ -52,6 +52,12 @@ final class Report {
         millis <= target, String.format(Locale.ROOT, "%,.0f ms", millis));
   }
 
+  /** The process CPU time of the cold start: its cost whatever else runs on the cores. */
+  void coldStartCpu(double millis) {
+    lines.add(String.format(Locale.ROOT,
+        "  CPU time         iceberg %,.0f ms (all threads, JIT and GC included)", millis));
+  }
+
   /**
    * The serving state's heap (used heap after full collections, before and after a new instance
    * built it) next to Redis's {@code used_memory} for the same rows (minus the empty server's).
