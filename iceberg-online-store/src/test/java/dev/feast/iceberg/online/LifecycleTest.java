@@ -131,6 +131,32 @@ class LifecycleTest extends OnlineStoreFixture {
   }
 
   @Test
+  void aNewInstanceReadsANumberColumnAddedLaterAsNullForOlderFiles() {
+    // Number-only views are decoded column by column from the files: an added column is absent
+    // from the older files, and a null within a file must stay null.
+    IcebergOnlineStore store = store();
+    FeatureView v1 = view("drivers", DRIVER, Duration.ZERO);
+    store.update(List.of(v1), List.of());
+    store.write(v1, List.of(row(driver(1), at(0), null, "value", 1L)));
+    FeatureView v2 = FeatureView.builder("drivers").entity(DRIVER)
+        .feature("value", ValueType.INT64).feature("rate", ValueType.DOUBLE)
+        .source(IcebergSource.of("raw.drivers", "event_timestamp")).build();
+    store.update(List.of(v2), List.of());
+    store.write(v2, List.of(row(driver(2), at(0), null, "value", 2L, "rate", 0.5),
+        row(driver(3), at(0), null, "rate", 0.25)));
+
+    List<OnlineResult> results = store().read(
+        v2, List.of(driver(1), driver(2), driver(3)), List.of("value", "rate"));
+
+    assertThat(results).extracting(r -> r.value("value")).containsExactly(1L, 2L, null);
+    assertThat(results).extracting(r -> r.value("rate")).containsExactly(null, 0.5, 0.25);
+    assertThat(results.get(0).features().get("rate").status())
+        .isEqualTo(FeatureStatus.NULL_VALUE);
+    assertThat(results.get(2).features().get("value").status())
+        .isEqualTo(FeatureStatus.NULL_VALUE);
+  }
+
+  @Test
   void aFeatureTypeChangeOrAReservedNameIsRejected() {
     IcebergOnlineStore store = store();
     store.update(List.of(view("drivers", DRIVER, Duration.ZERO)), List.of());

@@ -51,8 +51,9 @@ public final class OnlineBenchmark {
       builder.feature(name, j % 2 == 0 ? ValueType.DOUBLE : ValueType.INT64);
     }
     this.view = builder.build();
-    this.keys = new ArrayList<>(options.entities());
-    for (long i = 0; i < options.entities(); i++) {
+    // A cold-start-only run makes its keys as it writes them (10M keys would not fit).
+    this.keys = new ArrayList<>(options.coldStartOnly() ? 0 : options.entities());
+    for (long i = 0; !options.coldStartOnly() && i < options.entities(); i++) {
       keys.add(EntityKey.of("entity_id", i));
     }
   }
@@ -63,7 +64,13 @@ public final class OnlineBenchmark {
     Path dir = options.dir() != null ? Files.createDirectories(options.dir())
         : Files.createTempDirectory("feast-online-benchmark");
     try {
-      new OnlineBenchmark(options).run(dir);
+      OnlineBenchmark benchmark = new OnlineBenchmark(options);
+      if (options.coldStartOnly()) {
+        ColdStartRun.run(options, dir, benchmark.view, benchmark.features, benchmark::values,
+            benchmark::asMap);
+      } else {
+        benchmark.run(dir);
+      }
     } finally {
       if (options.dir() == null) {
         Machine.deleteRecursively(dir);
@@ -83,13 +90,19 @@ public final class OnlineBenchmark {
       try (OnlineStore writer = factory.create(config, context)) {
         writer.update(List.of(view), List.of());
         double icebergRate = writeIceberg(writer);
+        long redisEmpty = redis.usedMemory();
         double redisRate = redisSide.write(this::values, options);
+        long redisBytes = redis.usedMemory() - redisEmpty;
         report.writes(icebergRate, redisRate, writeCpuNanos, redisSide.writeCpuNanos());
 
+        long heapBefore = HeapGauge.usedAfterGc();
         long started = System.nanoTime();
+        long startedCpu = Cpu.processNanos();
         try (OnlineStore reader = factory.create(config, context)) {
           reader.read(view, keys.subList(0, 1), features);
           report.coldStart((System.nanoTime() - started) / 1e6);
+          report.coldStartCpu((Cpu.processNanos() - startedCpu) / 1e6);
+          report.memory(HeapGauge.usedAfterGc() - heapBefore, redisBytes);
           readAll(reader, redisSide, report);
         }
         try (OnlineStore follower = factory.create(
@@ -178,6 +191,7 @@ public final class OnlineBenchmark {
     SplittableRandom random = new SplittableRandom(7);
     Latencies iceberg = new Latencies("iceberg first read after a commit", options.snapshots());
     Latencies redisFirst = new Latencies("redis first read after a write", options.snapshots());
+    Latencies icebergCpu = new Latencies("iceberg CPU time of that read", options.snapshots());
     int batch = Math.min(1_000, options.entities());
     // The first rounds warm up the code paths of catching up (JIT), as the warm reads do.
     int warmup = Math.max(1, options.snapshots() / 5);
@@ -195,9 +209,11 @@ public final class OnlineBenchmark {
       int probe = updated.get(batch - 1);
       Object expected = values(probe, round)[0];
       List<EntityKey> asked = List.of(keys.get(probe));
+      long cpu = Cpu.processNanos();
       long t0 = System.nanoTime();
       List<OnlineResult> results = follower.read(view, asked, features);
       long t1 = System.nanoTime();
+      long cpuUsed = Cpu.processNanos() - cpu;
       List<Map<String, Object>> fromRedis = redis.read(asked);
       long t2 = System.nanoTime();
       if (!expected.equals(results.get(0).value(features.get(0)))
@@ -208,9 +224,11 @@ public final class OnlineBenchmark {
       if (round > warmup) {
         iceberg.record(t1 - t0);
         redisFirst.record(t2 - t1);
+        icebergCpu.record(cpuUsed);
       }
     }
     report.afterSnapshot(iceberg, redisFirst);
+    report.cpuOfFirstRead(icebergCpu);
   }
 
   private void fallback(OnlineStore files, Report report) {

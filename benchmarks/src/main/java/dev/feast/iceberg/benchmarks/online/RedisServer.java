@@ -71,6 +71,18 @@ public final class RedisServer implements AutoCloseable {
     return new Jedis("127.0.0.1", port);
   }
 
+  /** The server's {@code used_memory} from {@code INFO memory}, in bytes. */
+  long usedMemory() {
+    try (Jedis jedis = client()) {
+      for (String line : jedis.info("memory").split("\r?\n")) {
+        if (line.startsWith("used_memory:")) {
+          return Long.parseLong(line.substring("used_memory:".length()).trim());
+        }
+      }
+    }
+    throw new IllegalStateException("redis-server's INFO memory has no used_memory line");
+  }
+
   public String version() {
     try (Jedis jedis = client()) {
       for (String line : jedis.info("server").split("\r?\n")) {

@@ -3,6 +3,7 @@ package dev.feast.iceberg.online.serving;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
@@ -22,21 +24,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills a {@link RowIndex} from data files, several files at once on the store's pool: a whole
- * snapshot (a rebuild), or the steps of a {@link SnapshotDelta}.
+ * snapshot (a rebuild), or the steps of a {@link SnapshotDelta}. Parquet files of numeric
+ * features are decoded column by column ({@link ParquetBatches}); other files, and files with
+ * delete files, through Iceberg's generic reader. Either way rows reach the index as {@link
+ * ColumnBatch}es.
  */
 final class IndexLoader {
   private static final Logger log = LoggerFactory.getLogger(IndexLoader.class);
-  /** How often, in rows, a load checks the serving limits. */
-  private static final int CHECK_EVERY = 16_384;
+  /** Rows per batch when rows come one by one (generic reader, own writes). */
+  private static final int BATCH_ROWS = 4096;
 
   private final Table table;
   private final RowIndex index;
   private final ExecutorService pool;
+  private final ParquetBatches columnar;
 
   IndexLoader(Table table, RowIndex index, ExecutorService pool) {
     this.table = table;
     this.index = index;
     this.pool = pool;
+    this.columnar = ParquetBatches.supports(index.columns())
+        ? new ParquetBatches(table.schema(), index.columns()) : null;
   }
 
   /** Loads every planned file; false when the index went past {@code limits} (then abandoned). */
@@ -46,7 +54,11 @@ final class IndexLoader {
     }
     AtomicBoolean over = new AtomicBoolean();
     List<Future<?>> pending = new ArrayList<>();
-    for (FileScanTask task : tasks) {
+    // Largest files first, so that the last file read does not leave the other threads idle.
+    List<FileScanTask> ordered = new ArrayList<>(tasks);
+    ordered.sort(Comparator.comparingLong((FileScanTask task) -> task.file().fileSizeInBytes())
+        .reversed());
+    for (FileScanTask task : ordered) {
       pending.add(pool.submit(() -> {
         if (!over.get()) {
           read(task.file(), task.deletes().isEmpty() ? null : task, limits, over);
@@ -69,12 +81,9 @@ final class IndexLoader {
       List<Future<?>> pending = new ArrayList<>();
       boolean ownApplied = false;
       for (DataFile file : step.added()) {
-        long sequence = TaskRows.sequence(file);
         if (ownFiles.contains(file.location())) {
           if (!ownApplied) {
-            for (KeyedRow row : ownRows) {
-              index.offer(row.key(), TableRecords.toStored(index.columns(), row, sequence));
-            }
+            applyOwn(ownRows, TaskRows.sequence(file));
             ownApplied = true;
           }
         } else {
@@ -87,50 +96,79 @@ final class IndexLoader {
     log.debug("{}: applied {} delta steps ({} files read)", table.name(), steps.size(), files);
   }
 
-  /** Offers the rows of a file; {@code withDeletes} is its task when it has delete files. */
+  private void applyOwn(List<KeyedRow> rows, long sequence) {
+    ColumnBatch batch = null;
+    for (KeyedRow row : rows) {
+      if (batch == null || batch.full()) {
+        if (batch != null) {
+          index.merge(batch);
+        }
+        batch = new ColumnBatch(index.columns(), Math.min(BATCH_ROWS, rows.size()), sequence);
+      }
+      TableRecords.add(batch, row);
+    }
+    if (batch != null) {
+      index.merge(batch);
+    }
+  }
+
+  /** Merges the rows of a file; {@code withDeletes} is its task when it has delete files. */
   private void read(
       DataFile file, FileScanTask withDeletes, ServingLimits limits, AtomicBoolean over) {
     long sequence = TaskRows.sequence(file);
-    FeatureColumns columns = index.columns();
-    long rows = 0;
-    try (CloseableIterable<Record> records = withDeletes == null
-        ? TaskRows.open(table, file, table.schema(), null)
-        : TaskRows.open(table, withDeletes, table.schema(), null)) {
-      for (Record record : records) {
-        offer(columns, record, sequence);
-        if (++rows % CHECK_EVERY == 0 && limits.limited() && limits.exceededBy(index)) {
+    Consumer<ColumnBatch> merge = batch -> {
+      if (!over.get()) {
+        index.merge(batch);
+        if (limits.limited() && limits.exceededBy(index)) {
           over.set(true);
-          return;
         }
+      }
+    };
+    try {
+      if (withDeletes == null && columnar != null
+          && columnar.read(LocalFirstIO.input(table.io(), file), sequence, merge)) {
+        return;
+      }
+      try (CloseableIterable<Record> records = withDeletes == null
+          ? TaskRows.open(table, file, table.schema(), null)
+          : TaskRows.open(table, withDeletes, table.schema(), null)) {
+        mergeRecords(records, sequence, merge);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not read data file " + file.location() + " of " + table.name(), e);
     }
-    if (limits.limited() && limits.exceededBy(index)) {
-      over.set(true);
-    }
   }
 
   /** Reads through Iceberg's generic scan, for files in formats other than Parquet. */
   private boolean loadThroughScan(ServingLimits limits) {
+    AtomicBoolean over = new AtomicBoolean();
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
-      for (Record record : records) {
-        offer(index.columns(), record, 0);
-        if (limits.limited() && limits.exceededBy(index)) {
-          return false;
+      mergeRecords(records, 0, batch -> {
+        if (!over.get()) {
+          index.merge(batch);
+          over.set(limits.limited() && limits.exceededBy(index));
         }
-      }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + table.name(), e);
     }
-    return true;
+    return !over.get();
   }
 
-  private void offer(FeatureColumns columns, Record record, long sequence) {
-    StoredRow row = TableRecords.fromRecord(columns, record, sequence);
-    if (row != null && record.get(0) != null) {
-      index.offer(TableRecords.key(record), row);
+  private void mergeRecords(
+      Iterable<Record> records, long sequence, Consumer<ColumnBatch> merge) {
+    FeatureColumns columns = index.columns();
+    ColumnBatch batch = new ColumnBatch(columns, BATCH_ROWS, sequence);
+    for (Record record : records) {
+      TableRecords.add(batch, columns, record);
+      if (batch.full()) {
+        merge.accept(batch);
+        batch = new ColumnBatch(columns, BATCH_ROWS, sequence);
+      }
+    }
+    if (batch.size() > 0) {
+      merge.accept(batch);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.feast.iceberg.online.serving;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,10 +10,13 @@ import java.util.Objects;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.ManifestFile;
+import org.apache.iceberg.ManifestFiles;
+import org.apache.iceberg.ManifestReader;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.SnapshotChanges;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.io.FileIO;
 
 /**
  * What changed in a table since the snapshot a serving state was built from, when it can be
@@ -63,17 +68,45 @@ public final class SnapshotDelta {
         }
         continue;
       }
-      List<DataFile> files = new ArrayList<>();
-      for (DataFile file : SnapshotChanges.builderFor(table).snapshot(step).build()
-          .addedDataFiles()) {
-        if (file.format() != FileFormat.PARQUET) {
-          return null;
-        }
-        files.add(file);
+      List<DataFile> files = added(table, step);
+      if (files == null) {
+        return null;
       }
       steps.add(new Step(files, null));
     }
     return steps;
+  }
+
+  /**
+   * The data files an append added, or null when one is not Parquet. Only the manifests the
+   * snapshot wrote are read, through {@link LocalFirstIO}: a local table's manifest list and
+   * manifests are read with plain Java files rather than through Hadoop's checksummed local file
+   * system, which opens a checksum file next to each (this is most of the time of catching up
+   * with a small append). A file is added by the snapshot when its file sequence number is the
+   * snapshot's (a merged manifest also lists older files).
+   */
+  private static List<DataFile> added(Table table, Snapshot snapshot) {
+    FileIO io = new LocalFirstIO(table.io());
+    List<DataFile> files = new ArrayList<>();
+    for (ManifestFile manifest : snapshot.dataManifests(io)) {
+      if (!Objects.equals(manifest.snapshotId(), snapshot.snapshotId())) {
+        continue;
+      }
+      try (ManifestReader<DataFile> reader = ManifestFiles.read(manifest, io, table.specs())) {
+        for (DataFile file : reader) {
+          if (Objects.equals(file.fileSequenceNumber(), snapshot.sequenceNumber())) {
+            if (file.format() != FileFormat.PARQUET) {
+              return null;
+            }
+            files.add(file.copyWithoutStats());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Could not read manifest " + manifest.path() + " of " + table.name(), e);
+      }
+    }
+    return files;
   }
 
   /** The property value recording a compaction that deleted keys older than {@code cutoff}. */

@@ -5,21 +5,20 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * The winning row of one entity key in the serving state: its timestamps and its feature values
- * aligned with a {@link FeatureColumns}.
+ * The winning row of one entity key, as a read gets it: its timestamps and its feature values
+ * aligned with a {@link FeatureColumns}. A {@link RowIndex} copies one out of its pages per key
+ * read; {@link FileLookup} makes one per row it reads from a file.
  *
- * <p>Compact on purpose, as the state holds one per key (a million keys of 50 features is fifty
- * million values): numbers and booleans are kept as raw bits in one {@code long[]}, other values
- * (strings, bytes, lists, timestamps) in an {@code Object[]} allocated only when the table has such
- * columns, timestamps as epoch microseconds (Iceberg's precision). A row is then three objects
- * rather than one per value, which keeps both the heap and garbage collection pauses small. Values
- * are boxed again when read. Values are immutable (lists unmodifiable, byte buffers private
- * copies).
+ * <p>Numbers and booleans are kept as raw bits in one {@code long[]}, other values (strings,
+ * bytes, lists, timestamps) in an {@code Object[]} allocated only when the table has such columns,
+ * timestamps as epoch microseconds (Iceberg's precision); values are boxed when read. Values are
+ * immutable (lists unmodifiable, byte buffers private copies).
  */
 public final class StoredRow {
   static final Comparator<Instant> CREATED =
       Comparator.nullsFirst(Comparator.<Instant>naturalOrder());
-  private static final long NO_CREATED = Long.MIN_VALUE;
+  /** The created timestamp of a row without one: sorts lowest. */
+  static final long NO_CREATED = Long.MIN_VALUE;
 
   private final FeatureColumns columns;
   private final long eventMicros;
@@ -56,6 +55,19 @@ public final class StoredRow {
     this.nulls = nullMask;
   }
 
+  /** A row from values already held as raw bits, objects and a null mask (arrays owned by it). */
+  StoredRow(
+      FeatureColumns columns, long eventMicros, long createdMicros, long[] bits, Object[] objects,
+      long[] nulls, long sequence) {
+    this.columns = columns;
+    this.eventMicros = eventMicros;
+    this.createdMicros = createdMicros;
+    this.sequence = sequence;
+    this.bits = bits;
+    this.objects = objects;
+    this.nulls = nulls;
+  }
+
   /** When the values were true. */
   public Instant eventTimestamp() {
     return instant(eventMicros);
@@ -68,8 +80,29 @@ public final class StoredRow {
 
   /** Whether the event timestamp is before {@code cutoff}. */
   public boolean olderThan(Instant cutoff) {
-    return eventMicros < micros(cutoff)
-        || (eventMicros == micros(cutoff) && eventTimestamp().isBefore(cutoff));
+    return olderThan(eventMicros, cutoff);
+  }
+
+  /** Whether an event timestamp in epoch microseconds is before {@code cutoff}. */
+  static boolean olderThan(long eventMicros, Instant cutoff) {
+    long cutoffMicros = micros(cutoff);
+    return eventMicros < cutoffMicros
+        || (eventMicros == cutoffMicros && instant(eventMicros).isBefore(cutoff));
+  }
+
+  /**
+   * Whether a row of (event, created, sequence) replaces a held one; see {@link
+   * #replaces(StoredRow)}. Created timestamps are {@link #NO_CREATED} when absent.
+   */
+  static boolean replaces(
+      long event, long created, long sequence, long heldEvent, long heldCreated, long heldSequence) {
+    if (event != heldEvent) {
+      return event > heldEvent;
+    }
+    if (created != heldCreated) {
+      return created > heldCreated;
+    }
+    return sequence >= heldSequence;
   }
 
   /** The value of the feature at {@code column} of the row's {@link FeatureColumns}. */
@@ -99,13 +132,8 @@ public final class StoredRow {
    * order, files may be applied in any order, in parallel.
    */
   boolean replaces(StoredRow held) {
-    if (eventMicros != held.eventMicros) {
-      return eventMicros > held.eventMicros;
-    }
-    if (createdMicros != held.createdMicros) {
-      return createdMicros > held.createdMicros;
-    }
-    return sequence >= held.sequence;
+    return replaces(eventMicros, createdMicros, sequence,
+        held.eventMicros, held.createdMicros, held.sequence);
   }
 
   /** The newer of two rows, {@code incoming} on a full tie. */
@@ -120,7 +148,7 @@ public final class StoredRow {
         + (nulls == null ? 0 : 16 + 8L * nulls.length);
   }
 
-  private static long toBits(byte kind, Object value) {
+  static long toBits(byte kind, Object value) {
     return switch (kind) {
       case FeatureColumns.LONG -> (Long) value;
       case FeatureColumns.INT -> (Integer) value;
@@ -130,12 +158,12 @@ public final class StoredRow {
     };
   }
 
-  private static long micros(Instant instant) {
+  static long micros(Instant instant) {
     return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
         instant.getNano() / 1000);
   }
 
-  private static Instant instant(long micros) {
+  static Instant instant(long micros) {
     return Instant.ofEpochSecond(
         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
   }

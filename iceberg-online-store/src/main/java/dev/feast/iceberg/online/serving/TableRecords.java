@@ -38,10 +38,40 @@ final class TableRecords {
     return record;
   }
 
-  /** The serving row of a row this store wrote, committed with data sequence {@code sequence}. */
-  static StoredRow toStored(FeatureColumns columns, KeyedRow row, long sequence) {
-    return new StoredRow(
-        columns, row.eventTimestamp(), row.createdTimestamp(), row.values(), sequence);
+  /** Adds a row this store wrote to a batch of the serving state. */
+  static void add(ColumnBatch batch, KeyedRow row) {
+    batch.add(bytes(row.key()), StoredRow.micros(row.eventTimestamp()),
+        row.createdTimestamp() == null
+            ? StoredRow.NO_CREATED : StoredRow.micros(row.createdTimestamp()),
+        row.values());
+  }
+
+  /**
+   * Adds a record read with the table's schema as projection (columns by position) to a batch of
+   * the serving state; a record without a key or event time is left out.
+   */
+  static void add(ColumnBatch batch, FeatureColumns columns, Record record) {
+    Object key = record.get(0);
+    Object event = RecordValues.fromIceberg(record.get(1));
+    if (key == null || event == null) {
+      return;
+    }
+    Object created = RecordValues.fromIceberg(record.get(2));
+    Object[] values = new Object[columns.size()];
+    for (int i = 0; i < values.length; i++) {
+      Object value = record.get(FIRST_FEATURE + i);
+      values[i] = value == null || columns.isPlain(i)
+          ? value : detach(RecordValues.fromIceberg(value));
+    }
+    batch.add(bytes((ByteBuffer) key), StoredRow.micros((Instant) event),
+        created == null ? StoredRow.NO_CREATED : StoredRow.micros((Instant) created), values);
+  }
+
+  /** A copy of a buffer's remaining bytes. */
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
   }
 
   /** The serialized entity key of a record read from a data file, as a private copy. */

@@ -179,8 +179,8 @@ public final class ViewState {
     long refreshed = System.nanoTime();
     catchUp(Set.of(), List.of());
     if (log.isDebugEnabled() && table.currentSnapshot() != before) {
-      log.debug("view {}: catalog check {} ms, caught up in {} ms", view,
-          (refreshed - started) / 1_000_000, (System.nanoTime() - refreshed) / 1_000_000);
+      log.debug("view {}: catalog check {} us, caught up in {} us", view,
+          (refreshed - started) / 1000, (System.nanoTime() - refreshed) / 1000);
     }
   }
 
@@ -195,13 +195,19 @@ public final class ViewState {
     if (source.columns().schemaId() != table.schema().schemaId()) {
       rebuild(current);
     } else if (!Objects.equals(currentId, builtFrom)) {
+      long started = System.nanoTime();
       List<SnapshotDelta.Step> steps =
           source instanceof RowIndex ? SnapshotDelta.since(table, builtFrom, current) : null;
       if (steps == null) {
         rebuild(current);
       } else {
         RowIndex index = (RowIndex) source;
+        long planned = System.nanoTime();
         new IndexLoader(table, index, pool).apply(steps, ownFiles, ownRows);
+        if (log.isDebugEnabled()) {
+          log.debug("view {}: {} snapshots' changes listed in {} us, applied in {} us", view,
+              steps.size(), (planned - started) / 1000, (System.nanoTime() - planned) / 1000);
+        }
         builtFrom = currentId;
         if (limits.exceededBy(index)) {
           serveFromFiles(current, index);
