@@ -133,10 +133,14 @@ public final class IcebergRetrievalJob implements RetrievalJob {
   /**
    * The result as DuckDB's Arrow batches of up to {@code maxRows} rows, handed over without an
    * object per value (materialization into an online store with a columnar write). A pull is run
-   * whole first, as for {@link #rows()}, so {@link #rowCount()} is known.
+   * whole first, as for {@link #rows()}, so {@link #rowCount()} is known. Where Arrow cannot run
+   * (see {@link ArrowAccess}) the batches are made from {@link #rows()}.
    */
   @Override
   public synchronized BatchStream batches(int maxRows) {
+    if (!ArrowAccess.available()) {
+      return RetrievalJob.super.batches(maxRows);
+    }
     PreparedQuery query = prepared();
     try {
       Statement statement = connection.createStatement();
