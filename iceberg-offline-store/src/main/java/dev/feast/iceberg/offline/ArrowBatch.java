@@ -29,6 +29,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 final class ArrowBatch implements ColumnBatch {
   private final List<Field> columns;
   private final FieldVector[] vectors;
+  /** Per column, microseconds per unit of its timestamps (0: not a timestamp column). */
+  private final long[] microsPerUnit;
   private final int rows;
 
   ArrowBatch(List<Field> columns, VectorSchemaRoot root) {
@@ -38,6 +40,12 @@ final class ArrowBatch implements ColumnBatch {
     if (vectors.length != columns.size()) {
       throw new IllegalStateException(
           "DuckDB returned " + vectors.length + " columns for " + columns.size() + ": " + columns);
+    }
+    this.microsPerUnit = new long[vectors.length];
+    for (int i = 0; i < vectors.length; i++) {
+      if (vectors[i] instanceof TimeStampVector times) {
+        microsPerUnit[i] = microsPerUnit(times);
+      }
     }
   }
 
@@ -62,7 +70,9 @@ final class ArrowBatch implements ColumnBatch {
     if (vector instanceof BigIntVector longs) {
       return longs.get(row);
     } else if (vector instanceof TimeStampVector times) {
-      return micros(times, times.get(row));
+      long value = times.get(row);
+      long perUnit = microsPerUnit[column];
+      return perUnit > 0 ? value * perUnit : Math.floorDiv(value, 1_000L);
     }
     return ((Number) vector.getObject(row)).longValue();
   }
@@ -131,12 +141,18 @@ final class ArrowBatch implements ColumnBatch {
   }
 
   private static long micros(TimeStampVector vector, long value) {
+    long perUnit = microsPerUnit(vector);
+    return perUnit > 0 ? value * perUnit : Math.floorDiv(value, 1_000L);
+  }
+
+  /** Microseconds per unit of a timestamp vector; 0 for nanoseconds (divided instead). */
+  private static long microsPerUnit(TimeStampVector vector) {
     TimeUnit unit = ((ArrowType.Timestamp) vector.getField().getType()).getUnit();
     return switch (unit) {
-      case SECOND -> value * 1_000_000L;
-      case MILLISECOND -> value * 1_000L;
-      case MICROSECOND -> value;
-      case NANOSECOND -> Math.floorDiv(value, 1_000L);
+      case SECOND -> 1_000_000L;
+      case MILLISECOND -> 1_000L;
+      case MICROSECOND -> 1L;
+      case NANOSECOND -> 0L;
     };
   }
 }
