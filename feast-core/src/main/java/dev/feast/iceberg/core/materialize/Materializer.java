@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Copies the latest value per entity of a time range from the offline store to the online store:
  * the pull's rows go to {@link OnlineStore#writeAll} in batches, so a store with atomic bulk
  * writes commits each view once (an interrupted run leaves its previous online state whole), and
- * the interval is recorded only after that commit.
+ * the interval is recorded only after that commit. An online store with {@code COLUMNAR_WRITE}
+ * gets the pull as the offline store's column batches ({@link OnlineStore#writeBatches}) instead
+ * of rows, with no object per value between the two stores.
  */
 public final class Materializer {
   private static final Logger log = LoggerFactory.getLogger(Materializer.class);

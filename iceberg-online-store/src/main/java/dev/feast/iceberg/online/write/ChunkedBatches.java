@@ -13,11 +13,10 @@ import java.util.Iterator;
 public final class ChunkedBatches {
   private ChunkedBatches() {}
 
-  /** Writes every batch into {@code append}'s files; returns the rows taken. */
-  public static long write(
+  /** Writes every batch into {@code append}'s files. */
+  public static void write(
       BulkAppend append, FeatureView view, Iterator<? extends ColumnBatch> batches) {
     ColumnChunk chunk = null;
-    long taken = 0;
     while (batches.hasNext()) {
       ColumnBatch batch = batches.next();
       if (chunk == null) {
@@ -26,9 +25,7 @@ public final class ChunkedBatches {
       }
       int row = 0;
       while (row < batch.rowCount()) {
-        int before = chunk.size();
         row = chunk.append(batch, row);
-        taken += chunk.size() - before;
         if (chunk.full()) {
           append.add(chunk, chunk.winners());
           chunk.clear();
@@ -38,6 +35,5 @@ public final class ChunkedBatches {
     if (chunk != null && chunk.size() > 0) {
       append.add(chunk, chunk.winners());
     }
-    return taken;
   }
 }
