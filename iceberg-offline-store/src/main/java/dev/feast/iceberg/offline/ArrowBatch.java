@@ -5,13 +5,13 @@ import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.ValueType;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
@@ -74,7 +74,7 @@ final class ArrowBatch implements ColumnBatch {
       long perUnit = microsPerUnit[column];
       return perUnit > 0 ? value * perUnit : Math.floorDiv(value, 1_000L);
     }
-    return ((Number) vector.getObject(row)).longValue();
+    return otherMicrosOrLong(vector, row);
   }
 
   @Override
@@ -133,11 +133,20 @@ final class ArrowBatch implements ColumnBatch {
       case INT32 -> ((Number) raw).intValue();
       case DOUBLE -> ((Number) raw).doubleValue();
       case FLOAT -> ((Number) raw).floatValue();
-      case UNIX_TIMESTAMP -> vector instanceof TimeStampVector times
-          ? Instant.EPOCH.plus(micros(times, times.get(row)), ChronoUnit.MICROS)
-          : ((LocalDateTime) raw).toInstant(ZoneOffset.UTC);
+      case UNIX_TIMESTAMP -> Instant.EPOCH.plus(vector instanceof TimeStampVector times
+          ? micros(times, times.get(row)) : otherMicrosOrLong(vector, row), ChronoUnit.MICROS);
       default -> raw;
     };
+  }
+
+  /** A date as microseconds since the epoch (its midnight, UTC), or any other number as is. */
+  private static long otherMicrosOrLong(FieldVector vector, int row) {
+    if (vector instanceof DateDayVector days) {
+      return days.get(row) * 86_400_000_000L;
+    } else if (vector instanceof DateMilliVector millis) {
+      return millis.get(row) * 1_000L;
+    }
+    return ((Number) vector.getObject(row)).longValue();
   }
 
   private static long micros(TimeStampVector vector, long value) {
