@@ -6,6 +6,7 @@ import dev.feast.iceberg.common.Sql;
 import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.spi.FeastException;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.offline.BatchStream;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.RetrievalMetadata;
 import dev.feast.iceberg.spi.offline.RowStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -111,20 +113,12 @@ public final class IcebergRetrievalJob implements RetrievalJob {
     try {
       Statement statement = connection.createStatement();
       try {
-        String select = query.sql();
-        String table = null;
-        if (query.runWhole()) {
-          table = "feast_result_" + ++resultTables;
-          statement.execute("CREATE TEMP TABLE " + table + " AS " + select);
-          rowCount = count(statement, table);
-          select = "SELECT * FROM " + table;
-        }
-        ResultSet results = statement.executeQuery(select);
-        String dropped = table;
+        Selected selected = select(statement, query);
+        ResultSet results = statement.executeQuery(selected.sql());
         DuckDbRowStream[] holder = new DuckDbRowStream[1];
         holder[0] =
             new DuckDbRowStream(
-                statement, results, query.columns(), () -> forget(holder[0], dropped));
+                statement, results, query.columns(), () -> forget(holder[0], selected.table()));
         streams.add(holder[0]);
         return holder[0];
       } catch (SQLException e) {
@@ -135,6 +129,55 @@ public final class IcebergRetrievalJob implements RetrievalJob {
       throw failed(e);
     }
   }
+
+  /**
+   * The result as DuckDB's Arrow batches of up to {@code maxRows} rows, handed over without an
+   * object per value (materialization into an online store with a columnar write). A pull is run
+   * whole first, as for {@link #rows()}, so {@link #rowCount()} is known. Where Arrow cannot run
+   * (see {@link ArrowAccess}) the batches are made from {@link #rows()}.
+   */
+  @Override
+  public synchronized BatchStream batches(int maxRows) {
+    if (!ArrowAccess.available()) {
+      return RetrievalJob.super.batches(maxRows);
+    }
+    PreparedQuery query = prepared();
+    try {
+      Statement statement = connection.createStatement();
+      BufferAllocator allocator = new RootAllocator();
+      try {
+        Selected selected = select(statement, query);
+        DuckDBResultSet results =
+            statement.executeQuery(selected.sql()).unwrap(DuckDBResultSet.class);
+        ArrowReader exported = (ArrowReader) results.arrowExportStream(allocator, maxRows);
+        ArrowResult[] holder = new ArrowResult[1];
+        holder[0] = new ArrowResult(
+            allocator, exported, statement, () -> forget(holder[0], selected.table()));
+        streams.add(holder[0]);
+        return new ArrowBatches(query.columns(), holder[0], allocator);
+      } catch (SQLException | RuntimeException e) {
+        statement.close();
+        allocator.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The query to read; a query run whole first is held in a temporary table, counted. */
+  private Selected select(Statement statement, PreparedQuery query) throws SQLException {
+    if (!query.runWhole()) {
+      return new Selected(query.sql(), null);
+    }
+    String table = "feast_result_" + ++resultTables;
+    statement.execute("CREATE TEMP TABLE " + table + " AS " + query.sql());
+    rowCount = count(statement, table);
+    return new Selected("SELECT * FROM " + table, table);
+  }
+
+  /** A query to read, and the temporary table it reads (dropped with its stream), or null. */
+  private record Selected(String sql, String table) {}
 
   /** Known once {@link #rows()} ran a query whose result is held whole (a pull). */
   @Override

@@ -2,15 +2,18 @@ package dev.feast.iceberg.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.offline.BatchStream;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.RowStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** O14 pull_latest and O15 pull_all. */
 class PullTest extends StoreTestBase {
+
+  private static java.time.Instant instant(long micros) {
+    return java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+  }
 
   private static RowSet rows(RetrievalJob job) {
     try (job) {
@@ -54,6 +61,41 @@ class PullTest extends StoreTestBase {
     assertThat(result.rows())
         .containsExactlyInAnyOrder(
             List.of(1L, 3.0f, 13, at(5), at(9)), List.of(2L, 7.0f, 22, at(10), at(3)));
+  }
+
+  @Test
+  void columnBatchesOfAPullHoldTheValuesOfItsRowsAndKnowTheRowCount() {
+    FeatureView view = driverStats(Duration.ofHours(1));
+    OfflineStore store = storeWithData(true, view);
+
+    try (RetrievalJob job = store.pullLatest(view, at(1), at(40));
+        BatchStream batches = job.batches(2)) {
+      assertThat(job.rowCount()).hasValue(3);
+      assertThat(batches.columns()).extracting(Field::name)
+          .containsExactly("driver_id", "conv_rate", "trips", "event_timestamp", "created_timestamp");
+      List<List<Object>> typed = new ArrayList<>();
+      List<List<Object>> objects = new ArrayList<>();
+      int sizes = 0;
+      while (batches.hasNext()) {
+        ColumnBatch batch = batches.next();
+        assertThat(batch.rowCount()).isBetween(1, 2);
+        sizes++;
+        for (int row = 0; row < batch.rowCount(); row++) {
+          typed.add(List.of(batch.getLong(0, row), batch.getFloat(1, row), batch.getInt(2, row),
+              instant(batch.getLong(3, row)), instant(batch.getLong(4, row))));
+          List<Object> values = new ArrayList<>();
+          for (int column = 0; column < batch.columns().size(); column++) {
+            values.add(batch.get(column, row));
+          }
+          objects.add(values);
+        }
+      }
+      assertThat(sizes).isEqualTo(2);
+      List<List<Object>> expected = List.of(List.of(1L, 4.0f, 14, at(30), at(30)),
+          List.of(2L, 7.0f, 22, at(10), at(3)), List.of(3L, 6.0f, 31, at(40), at(40)));
+      assertThat(typed).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(objects).containsExactlyInAnyOrderElementsOf(expected);
+    }
   }
 
   @Test

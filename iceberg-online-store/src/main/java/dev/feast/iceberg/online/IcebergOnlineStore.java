@@ -7,6 +7,8 @@ import dev.feast.iceberg.online.serving.RowSource;
 import dev.feast.iceberg.online.serving.ServingLimits;
 import dev.feast.iceberg.online.serving.StoredRow;
 import dev.feast.iceberg.online.serving.ViewState;
+import dev.feast.iceberg.online.write.ChunkedBatches;
+import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
@@ -171,15 +173,31 @@ public final class IcebergOnlineStore implements OnlineStore {
    */
   @Override
   public void writeAll(FeatureView view, Iterator<List<OnlineRow>> batches) {
-    checkOpen();
-    views.putIfAbsent(view.name(), view);
-    try (BulkAppend append = new BulkAppend(tables.load(view), pool)) {
+    bulkWrite(view, append -> {
       while (batches.hasNext()) {
         List<OnlineRow> rows = batches.next();
         if (!rows.isEmpty()) {
           append.add(columns -> RowPreparer.prepare(view, columns, rows));
         }
       }
+    });
+  }
+
+  /**
+   * As {@link #writeAll}, from column batches: their values go into primitive arrays and from there
+   * into the Parquet column writers, with no object per value (see {@link ChunkedBatches}).
+   */
+  @Override
+  public void writeBatches(FeatureView view, Iterator<? extends ColumnBatch> batches) {
+    bulkWrite(view, append -> ChunkedBatches.write(append, view, batches));
+  }
+
+  /** One bulk write: {@code body} writes files, then one commit; a failure deletes the files. */
+  private void bulkWrite(FeatureView view, java.util.function.Consumer<BulkAppend> body) {
+    checkOpen();
+    views.putIfAbsent(view.name(), view);
+    try (BulkAppend append = new BulkAppend(tables.load(view), pool)) {
+      body.accept(append);
       append.commit();
     } catch (NoSuchTableException e) {
       throw tables.missing(view.name(), e);
@@ -267,7 +285,8 @@ public final class IcebergOnlineStore implements OnlineStore {
     // on commit order, so concurrent writers lose no update; compaction validates its rewrite
     // against the snapshot it read (see Compactor). writeAll commits its files in one append.
     return EnumSet.of(OnlineCapability.TTL, OnlineCapability.CONCURRENT_WRITERS,
-        OnlineCapability.MAINTENANCE, OnlineCapability.ATOMIC_BULK_WRITE);
+        OnlineCapability.MAINTENANCE, OnlineCapability.ATOMIC_BULK_WRITE,
+        OnlineCapability.COLUMNAR_WRITE);
   }
 
   /**

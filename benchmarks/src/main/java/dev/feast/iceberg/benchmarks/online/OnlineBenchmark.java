@@ -1,6 +1,10 @@
 package dev.feast.iceberg.benchmarks.online;
 
 import dev.feast.iceberg.benchmarks.Machine;
+import dev.feast.iceberg.core.materialize.MaterializationResult;
+import dev.feast.iceberg.core.materialize.Materializer;
+import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
+import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
 import dev.feast.iceberg.spi.Entity;
@@ -8,6 +12,7 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
@@ -31,6 +36,8 @@ import java.util.SplittableRandom;
  */
 public final class OnlineBenchmark {
   static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
+  /** Feast's default {@code online_write_batch_size}, as a user's materialization runs. */
+  private static final int MATERIALIZE_BATCH = 10_000;
 
   private final BenchmarkOptions options;
   private final List<String> features = new ArrayList<>();
@@ -38,6 +45,7 @@ public final class OnlineBenchmark {
   private final List<EntityKey> keys;
   private long sink;
   private long writeCpuNanos;
+  private long materializeCpuNanos;
 
   private OnlineBenchmark(BenchmarkOptions options) {
     this.options = options;
@@ -94,6 +102,8 @@ public final class OnlineBenchmark {
         double redisRate = redisSide.write(this::values, options);
         long redisBytes = redis.usedMemory() - redisEmpty;
         report.writes(icebergRate, redisRate, writeCpuNanos, redisSide.writeCpuNanos());
+        double materializeRate = materialize(context, dir);
+        report.materialization(materializeRate, redisRate, materializeCpuNanos);
 
         long heapBefore = HeapGauge.usedAfterGc();
         long started = System.nanoTime();
@@ -138,6 +148,49 @@ public final class OnlineBenchmark {
       writeCpuNanos += Cpu.processNanos() - cpu;
     }
     return options.entities() / (nanos / 1e9);
+  }
+
+  /**
+   * Materializes the view from an offline Iceberg table holding the same rows into a second
+   * online namespace, as {@code FeatureStore.materialize} does (its Materializer, the offline
+   * store's pull, the online store's bulk write), batches of Feast's default size; returns rows/s.
+   */
+  private double materialize(BenchmarkContext context, Path dir) throws Exception {
+    OfflineSource.create(
+        context.catalog(context.sqliteCatalog()).catalog(), features, options.entities(), dir);
+    IcebergOnlineStoreConfig config = new IcebergOnlineStoreConfig(
+        context.sqliteCatalog(), "feast_materialized", "entity_hash", 16, null, null, 1000L);
+    try (OnlineStore online = new IcebergOnlineStoreFactory().create(config, context);
+        OfflineStore offline = new IcebergOfflineStoreFactory().create(
+            IcebergOfflineStoreConfig.of(context.sqliteCatalog()), context)) {
+      online.update(List.of(view), List.of());
+      Materializer materializer = new Materializer(offline, online, MATERIALIZE_BATCH);
+      long started = System.nanoTime();
+      long cpu = Cpu.processNanos();
+      MaterializationResult result = materializer.materialize(
+          view, BASE.minus(Duration.ofDays(1)), BASE.plus(Duration.ofDays(1)));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      materializeCpuNanos = Cpu.processNanos() - cpu;
+      if (result.rows() != options.entities()) {
+        throw new IllegalStateException("Materialized " + result.rows() + " rows, not "
+            + options.entities());
+      }
+      int last = options.entities() - 1;
+      List<OnlineResult> check = online.read(view, List.of(keys.get(0), keys.get(last)), features);
+      for (int k = 0; k < 2; k++) {
+        int i = k == 0 ? 0 : last;
+        for (int j = 0; j < 2; j++) {
+          Object expected = values(i, 0)[j];
+          Object actual = check.get(k).value(features.get(j));
+          if (!expected.equals(actual)) {
+            throw new IllegalStateException("Materialized entity " + i + " " + features.get(j)
+                + " is " + actual + ", not " + expected);
+          }
+        }
+      }
+      sink += check.size();
+      return options.entities() / seconds;
+    }
   }
 
   private void readAll(OnlineStore iceberg, RedisSide redis, Report report) {

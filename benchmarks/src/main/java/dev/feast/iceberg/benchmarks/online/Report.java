@@ -42,6 +42,18 @@ final class Report {
         String.format(Locale.ROOT, "%,.0f rows/s", icebergRowsPerSecond));
   }
 
+  void materialization(double rowsPerSecond, double redisRowsPerSecond, long cpuNanos) {
+    lines.add(String.format(Locale.ROOT,
+        "materialization    iceberg %,12.0f rows/s   redis %,12.0f rows/s   ratio %.2fx"
+            + "   (offline Iceberg table -> online table, Materializer; redis: its write above)",
+        rowsPerSecond, redisRowsPerSecond, rowsPerSecond / redisRowsPerSecond));
+    lines.add(String.format(Locale.ROOT,
+        "  per CPU-second   iceberg %,12.0f rows     (DuckDB's pull included)",
+        options.entities() / (cpuNanos / 1e9)));
+    target("materialization >= 500,000 rows/s", rowsPerSecond >= 500_000,
+        String.format(Locale.ROOT, "%,.0f rows/s", rowsPerSecond));
+  }
+
   void coldStart(double millis) {
     lines.add(String.format(Locale.ROOT,
         "cold start         iceberg %,.0f ms to build the serving state of a new store instance"

@@ -1,9 +1,11 @@
 package dev.feast.iceberg.core.materialize;
 
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.offline.BatchStream;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.RowStream;
+import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Copies the latest value per entity of a time range from the offline store to the online store:
  * the pull's rows go to {@link OnlineStore#writeAll} in batches, so a store with atomic bulk
  * writes commits each view once (an interrupted run leaves its previous online state whole), and
- * the interval is recorded only after that commit.
+ * the interval is recorded only after that commit. An online store with {@code COLUMNAR_WRITE}
+ * gets the pull as the offline store's column batches ({@link OnlineStore#writeBatches}) instead
+ * of rows, with no object per value between the two stores.
  */
 public final class Materializer {
   private static final Logger log = LoggerFactory.getLogger(Materializer.class);
@@ -88,20 +92,35 @@ public final class Materializer {
   public MaterializationResult materialize(
       FeatureView view, Instant start, Instant end, Listener listener) {
     listener.started(view, start, end);
-    PullBatches batches;
-    try (RetrievalJob job = offline.pullLatest(view, start, end);
-        RowStream rows = job.rows()) {
-      listener.writing(view, job.rowCount().orElse(-1));
-      batches = new PullBatches(view, rows, batchSize, listener);
-      online.writeAll(view, batches);
+    long written;
+    long skipped;
+    try (RetrievalJob job = offline.pullLatest(view, start, end)) {
+      if (online.capabilities().contains(OnlineCapability.COLUMNAR_WRITE)) {
+        // Column batches straight from the offline store: no object per value on the way.
+        try (BatchStream pulled = job.batches(batchSize)) {
+          listener.writing(view, job.rowCount().orElse(-1));
+          PulledBatches batches = new PulledBatches(view, pulled, listener);
+          online.writeBatches(view, batches);
+          written = batches.written();
+          skipped = batches.skipped();
+        }
+      } else {
+        try (RowStream rows = job.rows()) {
+          listener.writing(view, job.rowCount().orElse(-1));
+          PullBatches batches = new PullBatches(view, rows, batchSize, listener);
+          online.writeAll(view, batches);
+          written = batches.written();
+          skipped = batches.skipped();
+        }
+      }
     }
     recorder.record(view, start, end);
-    if (batches.skipped() > 0) {
-      log.info("skipped {} rows of {} with a null join key", batches.skipped(), view.name());
+    if (skipped > 0) {
+      log.info("skipped {} rows of {} with a null join key", skipped, view.name());
     }
-    log.info("materialized {} rows of {} for [{}, {}]", batches.written(), view.name(), start, end);
+    log.info("materialized {} rows of {} for [{}, {}]", written, view.name(), start, end);
     MaterializationResult result =
-        new MaterializationResult(view.name(), start, end, batches.written(), batches.skipped());
+        new MaterializationResult(view.name(), start, end, written, skipped);
     listener.finished(result);
     return result;
   }

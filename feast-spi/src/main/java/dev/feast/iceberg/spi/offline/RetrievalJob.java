@@ -5,7 +5,10 @@ import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.feast.iceberg.spi.ColumnBatch;
+import dev.feast.iceberg.spi.RowBatch;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import org.apache.iceberg.catalog.TableIdentifier;
 
@@ -18,6 +21,44 @@ public interface RetrievalJob extends AutoCloseable {
 
   /** Runs the retrieval and streams its rows. */
   RowStream rows();
+
+  /**
+   * Runs the retrieval and streams its rows in column batches of up to {@code maxRows} rows, for
+   * bulk consumers (materialization into an online store with {@code COLUMNAR_WRITE}). A store
+   * with a columnar engine hands its own batches over without an object per value; the default
+   * groups the rows of {@link #rows()}.
+   */
+  default BatchStream batches(int maxRows) {
+    RowStream stream = rows();
+    return new BatchStream() {
+      @Override
+      public List<Field> columns() {
+        return stream.columns();
+      }
+
+      @Override
+      public boolean hasNext() {
+        return stream.hasNext();
+      }
+
+      @Override
+      public ColumnBatch next() {
+        List<List<Object>> rows = new ArrayList<>(Math.min(maxRows, 1 << 16));
+        while (rows.size() < maxRows && stream.hasNext()) {
+          rows.add(stream.next());
+        }
+        if (rows.isEmpty()) {
+          throw new NoSuchElementException("No more rows");
+        }
+        return new RowBatch(stream.columns(), rows);
+      }
+
+      @Override
+      public void close() {
+        stream.close();
+      }
+    };
+  }
 
   /**
    * The number of rows the last {@link #rows()} streams, when the store knows it before they are

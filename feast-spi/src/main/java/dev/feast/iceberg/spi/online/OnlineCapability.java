@@ -12,5 +12,10 @@ public enum OnlineCapability {
    * {@link OnlineStore#writeAll} is all or nothing: every batch becomes visible at once at the
    * end, none when it fails midway.
    */
-  ATOMIC_BULK_WRITE
+  ATOMIC_BULK_WRITE,
+  /**
+   * {@link OnlineStore#writeBatches} encodes column batches directly, without turning them into
+   * {@link OnlineRow}s first: materialization then hands the offline store's batches over.
+   */
+  COLUMNAR_WRITE
 }

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi.online;
 
+import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
@@ -34,6 +35,36 @@ public interface OnlineStore extends AutoCloseable {
     while (batches.hasNext()) {
       write(view, batches.next());
     }
+  }
+
+  /**
+   * Writes column batches as one write, as {@link #writeAll} does with rows: the bulk entry point
+   * of materialization. The batches' columns are named as a pull from the offline store names them
+   * (the view's join keys, its features, {@code event_timestamp}, optionally {@code
+   * created_timestamp}; see {@link BatchColumns}); a feature the batches lack is written as null
+   * and rows with a null join key are left out. A store that declares {@link
+   * OnlineCapability#COLUMNAR_WRITE} encodes the values without an object per value; the default
+   * turns each batch into {@link OnlineRow}s for {@link #writeAll}, with its atomicity.
+   */
+  default void writeBatches(FeatureView view, Iterator<? extends ColumnBatch> batches) {
+    Iterator<? extends ColumnBatch> source = batches;
+    writeAll(view, new Iterator<>() {
+      private BatchColumns columns;
+
+      @Override
+      public boolean hasNext() {
+        return source.hasNext();
+      }
+
+      @Override
+      public List<OnlineRow> next() {
+        ColumnBatch batch = source.next();
+        if (columns == null) {
+          columns = BatchColumns.of(view, batch.columns());
+        }
+        return columns.toOnlineRows(batch);
+      }
+    });
   }
 
   /**

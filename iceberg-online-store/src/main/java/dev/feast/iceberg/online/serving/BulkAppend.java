@@ -1,10 +1,12 @@
 package dev.feast.iceberg.online.serving;
 
+import dev.feast.iceberg.online.write.WriteRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 
 /**
@@ -42,6 +44,24 @@ public final class BulkAppend implements AutoCloseable {
     if (!rows.isEmpty()) {
       written.addAll(TableAppend.writeFiles(table, columns, rows, pool));
     }
+  }
+
+  /**
+   * Writes rows at the positions {@code order} lists (sorted by key, one per key, feature columns
+   * those of {@link #schema()}) into data files, not yet visible.
+   */
+  public void add(WriteRows rows, int[] order) {
+    if (committed) {
+      throw new IllegalStateException("This bulk write of " + table.name() + " is committed");
+    }
+    if (order.length > 0) {
+      written.addAll(PartitionedWriter.write(table, schema(), rows, order, pool));
+    }
+  }
+
+  /** The table schema the write follows (as it was when the write began). */
+  public Schema schema() {
+    return TableAppend.schema(table, columns);
   }
 
   /** Makes every batch visible in one commit; nothing to commit commits nothing. */

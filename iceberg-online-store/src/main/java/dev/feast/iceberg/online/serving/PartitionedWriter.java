@@ -1,9 +1,11 @@
 package dev.feast.iceberg.online.serving;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.feast.iceberg.online.write.Partitions;
+import dev.feast.iceberg.online.write.RecordRows;
+import dev.feast.iceberg.online.write.SortedFile;
+import dev.feast.iceberg.online.write.WriteRows;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,34 +16,41 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericFileWriterFactory;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
 
 /**
- * Writes records sorted by key into Parquet data files of a table, partition by partition, files
- * in parallel on a pool, without committing them. A large partition is cut into contiguous slices
+ * Writes rows sorted by key into Parquet data files of a table, partition by partition, files in
+ * parallel on a pool, without committing them. A large partition is cut into contiguous slices
  * so that every core has work and each file covers a narrow key range (which the key bounds in the
  * file's metadata then prune). On failure, the files already written are deleted.
  */
 public final class PartitionedWriter {
   /** Below this many rows a slice is not worth a file of its own. */
   private static final int MIN_SLICE = 100_000;
-  private static final String BLOOM_NDV =
-      "write.parquet.bloom-filter-ndv.column." + FeatureColumns.ENTITY_KEY;
 
   private PartitionedWriter() {}
 
-  /** Writes the records (in the table's sort order) and returns the data files, not committed. */
+  /** Writes records of the table's current schema, sorted by key; the files are not committed. */
   public static List<DataFile> write(Table table, List<Record> records, ExecutorService pool) {
+    int[] order = new int[records.size()];
+    Arrays.setAll(order, i -> i);
+    return write(table, table.schema(), new RecordRows(records), order, pool);
+  }
+
+  /**
+   * Writes the rows at the positions {@code order} lists (in key order), their feature columns
+   * those of {@code schema}, and returns the data files, not committed.
+   */
+  public static List<DataFile> write(
+      Table table, Schema schema, WriteRows rows, int[] order, ExecutorService pool) {
     PartitionSpec spec = table.spec();
-    Map<PartitionKey, List<Record>> partitions = group(table, records);
+    Map<PartitionKey, int[]> partitions = Partitions.group(spec, schema, rows, order);
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    int slice = Math.max(MIN_SLICE, (records.size() + threads - 1) / threads);
+    int slice = Math.max(MIN_SLICE, (order.length + threads - 1) / threads);
     OutputFileFactory files =
         OutputFileFactory.builderFor(table, 1, System.nanoTime())
             .format(FileFormat.PARQUET)
@@ -49,62 +58,17 @@ public final class PartitionedWriter {
             .ioSupplier(() -> new LocalFirstIO(table.io()))
             .build();
     List<Future<DataFile>> pending = new ArrayList<>();
-    for (Map.Entry<PartitionKey, List<Record>> partition : partitions.entrySet()) {
-      List<Record> rows = partition.getValue();
-      for (int from = 0; from < rows.size(); from += slice) {
-        List<Record> part = rows.subList(from, Math.min(rows.size(), from + slice));
-        StructLike key = spec.isUnpartitioned() ? null : partition.getKey();
-        pending.add(pool.submit(() -> writeFile(table, files, spec, key, part)));
+    for (Map.Entry<PartitionKey, int[]> partition : partitions.entrySet()) {
+      int[] positions = partition.getValue();
+      StructLike key = spec.isUnpartitioned() ? null : partition.getKey();
+      for (int from = 0; from < positions.length; from += slice) {
+        int start = from;
+        int end = Math.min(positions.length, from + slice);
+        pending.add(pool.submit(() -> SortedFile.write(table, schema,
+            files.newOutputFile(spec, key), spec, key, rows, positions, start, end)));
       }
     }
     return collect(table, pending);
-  }
-
-  private static Map<PartitionKey, List<Record>> group(Table table, List<Record> records) {
-    Map<PartitionKey, List<Record>> partitions = new LinkedHashMap<>();
-    PartitionKey partition = new PartitionKey(table.spec(), table.schema());
-    InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
-    for (Record record : records) {
-      partition.partition(wrapper.wrap(record));
-      List<Record> rows = partitions.get(partition);
-      if (rows == null) {
-        rows = new ArrayList<>();
-        partitions.put(partition.copy(), rows);
-      }
-      rows.add(record);
-    }
-    return partitions;
-  }
-
-  private static DataFile writeFile(
-      Table table,
-      OutputFileFactory files,
-      PartitionSpec spec,
-      StructLike partition,
-      List<Record> rows) {
-    // The key bloom filter sized for this file's keys (one row per key): Parquet would otherwise
-    // give every file, however small, the maximum size (1 MB by default).
-    GenericFileWriterFactory writers =
-        new GenericFileWriterFactory.Builder(table)
-            .dataFileFormat(FileFormat.PARQUET)
-            .dataSchema(table.schema())
-            .dataSortOrder(table.sortOrder())
-            .writerProperties(Map.of(BLOOM_NDV, Integer.toString(Math.max(16, rows.size()))))
-            .build();
-    DataWriter<Record> writer =
-        writers.newDataWriter(files.newOutputFile(spec, partition), spec, partition);
-    try {
-      try {
-        for (Record row : rows) {
-          writer.write(row);
-        }
-      } finally {
-        writer.close();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Failed writing a data file of table " + table.name(), e);
-    }
-    return writer.toDataFile();
   }
 
   private static List<DataFile> collect(Table table, List<Future<DataFile>> pending) {

@@ -1,13 +1,13 @@
 package dev.feast.iceberg.online.serving;
 
-import java.util.ArrayList;
+import dev.feast.iceberg.online.write.KeyedRows;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.Record;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 
 /**
@@ -20,12 +20,15 @@ final class TableAppend {
   /** Writes rows (aligned with {@code columns}, sorted by key) into data files, not committed. */
   static List<DataFile> writeFiles(
       Table table, FeatureColumns columns, List<KeyedRow> rows, ExecutorService pool) {
-    GenericRecord template = GenericRecord.create(table.schema());
-    List<Record> records = new ArrayList<>(rows.size());
-    for (KeyedRow row : rows) {
-      records.add(TableRecords.toRecord(template, columns, row));
-    }
-    return PartitionedWriter.write(table, records, pool);
+    int[] order = new int[rows.size()];
+    Arrays.setAll(order, i -> i);
+    return PartitionedWriter.write(table, schema(table, columns), new KeyedRows(rows), order, pool);
+  }
+
+  /** The table schema whose feature columns {@code columns} are. */
+  static Schema schema(Table table, FeatureColumns columns) {
+    Schema schema = table.schemas().get(columns.schemaId());
+    return schema != null ? schema : table.schema();
   }
 
   /**
