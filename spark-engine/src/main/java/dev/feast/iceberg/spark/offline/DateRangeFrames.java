@@ -63,6 +63,6 @@ final class DateRangeFrames {
         .withColumn(OfflineStore.EVENT_TIMESTAMP, lit(Timestamp.from(end)).cast(DataTypes.TimestampType))
         .withColumn(Entities.ROW, monotonically_increasing_id())
         .drop(ANY);
-    return new Entities(frame, columns, OfflineStore.EVENT_TIMESTAMP, end, end);
+    return new Entities(frame, columns, OfflineStore.EVENT_TIMESTAMP, end, end, false);
   }
 }

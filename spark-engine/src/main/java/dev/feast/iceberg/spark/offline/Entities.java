@@ -15,9 +15,16 @@ import org.apache.spark.sql.Row;
  * @param timestampColumn the entity timestamp column
  * @param min the least entity timestamp, or null when there are no timestamps
  * @param max the greatest entity timestamp, or null
+ * @param inMemory whether the rows came from the caller's memory, so a result of as many rows may
+ *     be collected whole
  */
 record Entities(
-    Dataset<Row> frame, List<Field> fields, String timestampColumn, Instant min, Instant max) {
+    Dataset<Row> frame,
+    List<Field> fields,
+    String timestampColumn,
+    Instant min,
+    Instant max,
+    boolean inMemory) {
   static final String ROW = "__feast_row";
 
   List<String> names() {

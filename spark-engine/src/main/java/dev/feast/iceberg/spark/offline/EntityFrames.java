@@ -74,7 +74,7 @@ final class EntityFrames {
         .withColumn(Entities.ROW, monotonically_increasing_id());
     Row range = numbered.agg(min(SourceFrames.quote(ts)), max(SourceFrames.quote(ts))).first();
     return new Entities(
-        numbered, fields, ts, instantOrNull(range.get(0)), instantOrNull(range.get(1)));
+        numbered, fields, ts, instantOrNull(range.get(0)), instantOrNull(range.get(1)), false);
   }
 
   private static Entities fromRows(SparkSession spark, RowSet rows) {
@@ -102,7 +102,7 @@ final class EntityFrames {
       out.add(RowFactory.create(values));
     }
     Dataset<Row> frame = spark.createDataFrame(out, new StructType(schema.toArray(StructField[]::new)));
-    return new Entities(frame, fields, ts, min, max);
+    return new Entities(frame, fields, ts, min, max, true);
   }
 
   private static Object convert(Object value, Field field, int row) {

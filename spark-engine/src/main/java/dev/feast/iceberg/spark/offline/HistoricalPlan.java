@@ -72,7 +72,7 @@ final class HistoricalPlan {
       select.add(col(SourceFrames.quote(field.name())));
     }
     select.add(col(Entities.ROW));
-    return new SparkResult(frame.select(select.toArray(Column[]::new)), columns, Entities.ROW);
+    return new SparkResult(frame.select(select.toArray(Column[]::new)), columns, Entities.ROW, entities.inMemory());
   }
 
   /** Only feature rows in {@code [min(t) - ttl, max(t)]} can be picked; Iceberg skips the rest. */

@@ -66,6 +66,6 @@ final class PullFrames {
       columns.add(Field.of(OfflineStore.CREATED_TIMESTAMP, ValueType.UNIX_TIMESTAMP));
       select.add(col(SourceFrames.CREATED).as(OfflineStore.CREATED_TIMESTAMP));
     }
-    return new SparkResult(rows.select(select.toArray(Column[]::new)), columns, null);
+    return new SparkResult(rows.select(select.toArray(Column[]::new)), columns, null, false);
   }
 }

@@ -62,9 +62,24 @@ public final class SparkRetrievalJob implements RetrievalJob {
   @Override
   public RowStream rows() {
     SparkResult r = result();
+    if (r.small()) {
+      List<Row> rows = new java.util.ArrayList<>(r.frame().collectAsList());
+      int order = r.frame().schema().fieldIndex(r.orderColumn());
+      rows.sort(java.util.Comparator.comparingLong(row -> row.getLong(order)));
+      return new SparkRowStream(r.columns(), rows.iterator());
+    }
     Dataset<Row> ordered = r.orderColumn() == null
         ? r.frame() : r.frame().orderBy(col(r.orderColumn())).drop(r.orderColumn());
     return new SparkRowStream(r.columns(), ordered.toLocalIterator());
+  }
+
+  /**
+   * The rows as Arrow batches of {@code 8192} rows, in entity row order, for small results (they
+   * pass through the driver); close the reader when done.
+   */
+  public org.apache.arrow.vector.ipc.ArrowReader arrow(
+      org.apache.arrow.memory.BufferAllocator allocator) {
+    return new RowArrowReader(allocator, rows(), 8192);
   }
 
   /** Writes a folder of Parquet files at {@code path}, one per partition, from the executors. */

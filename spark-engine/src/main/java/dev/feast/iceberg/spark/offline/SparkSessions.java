@@ -1,6 +1,9 @@
 package dev.feast.iceberg.spark.offline;
 
+import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.spi.ConfigException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -8,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 /** Creates the session a store owns when the host application gives none. */
 final class SparkSessions {
   static final String DEFAULT_MASTER = "local[*]";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private SparkSessions() {}
 
@@ -20,15 +24,40 @@ final class SparkSessions {
         .setAppName("feast-spark-offline-store")
         .set("spark.master", DEFAULT_MASTER)
         .set("spark.sql.session.timeZone", "UTC")
-        .set("spark.ui.enabled", "false")
-        .set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        .set("spark.ui.enabled", "false");
     sparkConf.forEach(conf::set);
+    String master = conf.get("spark.master");
+    requireReachable(master);
+    SparkSession session;
     try {
-      return SparkSession.builder().config(conf).getOrCreate();
+      session = SparkSession.builder().config(conf).getOrCreate();
     } catch (RuntimeException e) {
       throw new ConfigException(
-          "Could not start Spark with spark.master '" + conf.get("spark.master") + "': "
-              + e.getMessage() + "; check offline_store.spark_conf (is the master reachable?)", e);
+          "Could not start Spark with spark.master '" + master + "': " + e.getMessage()
+              + "; check offline_store.spark_conf", e);
+    }
+    String running = session.sparkContext().master();
+    if (!running.equals(master)) {
+      // Spark allows one context per JVM and getOrCreate silently returns it.
+      throw new ConfigException(
+          "A Spark session with master '" + running + "' already runs in this JVM, so"
+              + " offline_store.spark_conf's spark.master '" + master + "' cannot apply; use"
+              + " SparkOfflineStore.on(session, ...) to share that session, or stop it first");
+    }
+    return session;
+  }
+
+  /** A standalone master that does not answer fails now, not after Spark's minute of retries. */
+  private static void requireReachable(String master) {
+    if (!master.startsWith("spark://")) {
+      return;
+    }
+    for (String hostPort : master.substring("spark://".length()).split(",")) {
+      URI uri = URI.create("spark://" + hostPort);
+      int port = uri.getPort() == -1 ? 7077 : uri.getPort();
+      Endpoints.requireReachable(
+          "Spark master", uri.getHost(), port, CONNECT_TIMEOUT,
+          "check offline_store.spark_conf's spark.master and that the master runs");
     }
   }
 }
