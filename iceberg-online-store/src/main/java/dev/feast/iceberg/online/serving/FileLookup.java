@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
@@ -43,6 +45,7 @@ final class FileLookup implements RowSource {
   private final FeatureColumns columns;
   private final ExecutorService pool;
   private final List<Candidate> files = new ArrayList<>();
+  private final Map<String, PagedFile> described = new ConcurrentHashMap<>();
 
   /** A planned file with what prunes it: its key bucket (or none) and key bounds. */
   private record Candidate(
@@ -127,21 +130,56 @@ final class FileLookup implements RowSource {
     FileScanTask task = read.task();
     Set<ByteBuffer> wanted = read.wanted();
     long sequence = TaskRows.sequence(task.file());
-    try (CloseableIterable<Record> records =
-        TaskRows.open(table, task, table.schema(),
-            Expressions.in(FeatureColumns.ENTITY_KEY, wanted.toArray()))) {
-      for (Record record : records) {
-        Object key = record.get(0);
-        if (key instanceof ByteBuffer buffer && wanted.contains(buffer)) {
-          StoredRow row = TableRecords.fromRecord(columns, record, sequence);
-          if (row != null) {
-            found.merge(TableRecords.key(record), row, StoredRow::latest);
-          }
+    Consumer<Record> match = record -> {
+      Object key = record.get(0);
+      if (key instanceof ByteBuffer buffer && wanted.contains(buffer)) {
+        StoredRow row = TableRecords.fromRecord(columns, record, sequence);
+        if (row != null) {
+          found.merge(TableRecords.key(record), row, StoredRow::latest);
+        }
+      }
+    };
+    try {
+      if (!task.deletes().isEmpty() || task.file().format() != FileFormat.PARQUET) {
+        readWhole(task, wanted, match);
+        return;
+      }
+      try (LocalCopies.Opened opened = LocalCopies.open(table.io(), task.file())) {
+        PagedFile paged = described(task, opened);
+        if (PageRows.readable(paged)) {
+          PageRows.read(opened.input(), paged, table.schema(), new ArrayList<>(wanted), match);
+        } else {
+          readWhole(task, wanted, match);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not read data file " + task.file().location() + " of table " + table.name(), e);
+    }
+  }
+
+  /** The file's footer, bloom filters and key page indexes, read on its first lookup. */
+  private PagedFile described(FileScanTask task, LocalCopies.Opened opened) throws IOException {
+    String location = task.file().location();
+    PagedFile paged = described.get(location);
+    if (paged == null) {
+      paged = PageRows.describe(opened.input());
+      PagedFile raced = described.putIfAbsent(location, paged);
+      paged = raced == null ? paged : raced;
+    }
+    return paged;
+  }
+
+  /**
+   * Reads a file through Iceberg's reader, with its delete files applied: whole row groups, those
+   * the key filter does not rule out.
+   */
+  private void readWhole(FileScanTask task, Set<ByteBuffer> wanted, Consumer<Record> match)
+      throws IOException {
+    try (CloseableIterable<Record> records =
+        TaskRows.open(table, task, table.schema(),
+            Expressions.in(FeatureColumns.ENTITY_KEY, wanted.toArray()))) {
+      records.forEach(match);
     }
   }
 
