@@ -65,6 +65,16 @@ final class FileLookup implements RowSource {
   private record Read(FileScanTask task, Set<ByteBuffer> wanted) {}
 
   FileLookup(Table table, FeatureColumns columns, List<FileScanTask> tasks, ExecutorService pool) {
+    this(table, columns, tasks, pool, null);
+  }
+
+  /**
+   * A lookup of a new snapshot that keeps what {@code previous} (the lookup of an earlier one, or
+   * any other source) read of the files both snapshots hold: files never change, so their footers
+   * and indexes stay valid.
+   */
+  FileLookup(Table table, FeatureColumns columns, List<FileScanTask> tasks, ExecutorService pool,
+      RowSource previous) {
     this.table = table;
     this.columns = columns;
     this.pool = pool;
@@ -75,6 +85,12 @@ final class FileLookup implements RowSource {
         buckets.put(spec, BucketField.of(task.spec()));
       }
       files.add(candidate(task, buckets.get(spec)));
+      if (previous instanceof FileLookup earlier) {
+        PagedFile kept = earlier.described.get(task.file().location());
+        if (kept != null) {
+          described.put(task.file().location(), kept);
+        }
+      }
     }
   }
 

@@ -2,10 +2,10 @@ package dev.feast.iceberg.online.serving;
 
 import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.common.cache.FileCacheLease;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.io.FileIO;
-import org.apache.parquet.io.LocalInputFile;
 
 /**
  * Where the file path reads a data file from: local files in place, remote ones (S3, GCS, ...)
@@ -20,7 +20,7 @@ final class LocalCopies {
   private LocalCopies() {}
 
   /** An open local file; closing it unpins the cached copy. */
-  record Opened(LocalInputFile input, FileCacheLease lease) implements AutoCloseable {
+  record Opened(MappedInputFile input, FileCacheLease lease) implements AutoCloseable {
     @Override
     public void close() {
       if (lease != null) {
@@ -29,16 +29,16 @@ final class LocalCopies {
     }
   }
 
-  static Opened open(FileIO io, DataFile file) {
+  static Opened open(FileIO io, DataFile file) throws IOException {
     String local = LocalFirstIO.localPath(file.location());
     if (local != null) {
-      return new Opened(new LocalInputFile(Path.of(local)), null);
+      return new Opened(new MappedInputFile(Path.of(local)), null);
     }
     FileCacheLease lease = cache().lease();
     try {
       Path copy = lease.localCopy(io, file.location(), file.fileSizeInBytes());
-      return new Opened(new LocalInputFile(copy), lease);
-    } catch (RuntimeException e) {
+      return new Opened(new MappedInputFile(copy), lease);
+    } catch (IOException | RuntimeException e) {
       lease.close();
       throw e;
     }
