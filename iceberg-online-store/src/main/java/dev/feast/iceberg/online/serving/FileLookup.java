@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +53,9 @@ final class FileLookup implements RowSource {
       FileScanTask task, Function<Object, Integer> bucketOf, int bucket,
       ByteBuffer lower, ByteBuffer upper) {
 
-    boolean mayHold(ByteBuffer key) {
-      if (bucketOf != null && bucketOf.apply(key) != bucket) {
+    /** Whether the file may hold the key, whose bucket under this file's spec is {@code of}. */
+    boolean mayHold(ByteBuffer key, int of) {
+      if (bucketOf != null && of != bucket) {
         return false;
       }
       return (lower == null || UNSIGNED.compare(key, lower) >= 0)
@@ -128,11 +130,15 @@ final class FileLookup implements RowSource {
    */
   private List<Read> reads(ByteBuffer[] keys) {
     List<Read> reads = new ArrayList<>();
+    // Each key's bucket is hashed once per partition spec, not once per file.
+    Map<Function<Object, Integer>, int[]> buckets = new IdentityHashMap<>();
     for (Candidate file : files) {
+      int[] of = file.bucketOf() == null ? null
+          : buckets.computeIfAbsent(file.bucketOf(), function -> bucketsOf(function, keys));
       Set<ByteBuffer> wanted = new HashSet<>();
-      for (ByteBuffer key : keys) {
-        if (file.mayHold(key)) {
-          wanted.add(key.duplicate());
+      for (int k = 0; k < keys.length; k++) {
+        if (file.mayHold(keys[k], of == null ? -1 : of[k])) {
+          wanted.add(keys[k].duplicate());
         }
       }
       if (!wanted.isEmpty()) {
@@ -140,6 +146,14 @@ final class FileLookup implements RowSource {
       }
     }
     return reads;
+  }
+
+  private static int[] bucketsOf(Function<Object, Integer> function, ByteBuffer[] keys) {
+    int[] buckets = new int[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      buckets[k] = function.apply(keys[k].duplicate());
+    }
+    return buckets;
   }
 
   private void read(Read read, Map<ByteBuffer, StoredRow> found) {
