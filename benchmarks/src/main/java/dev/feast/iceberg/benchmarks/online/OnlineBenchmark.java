@@ -122,9 +122,7 @@ public final class OnlineBenchmark {
           afterSnapshots(writer, follower, redisSide, report);
         }
         if (options.fallbackReads() > 0) {
-          try (OnlineStore files = factory.create(config.withServingLimits(null, 1L), context)) {
-            fallback(files, report);
-          }
+          fromFiles(config, context, dir, report);
         }
       }
     }
@@ -284,27 +282,15 @@ public final class OnlineBenchmark {
     report.cpuOfFirstRead(icebergCpu);
   }
 
-  private void fallback(OnlineStore files, Report report) {
-    SplittableRandom random = new SplittableRandom(99);
-    Latencies one = new Latencies("iceberg from files, 1 key", options.fallbackReads());
-    Latencies hundred = new Latencies("iceberg from files, 100 keys", options.fallbackReads());
-    files.read(view, keys.subList(0, 1), features);
-    for (int i = 0; i < options.fallbackReads(); i++) {
-      List<EntityKey> asked = List.of(keys.get(random.nextInt(keys.size())));
-      long t0 = System.nanoTime();
-      consume(files.read(view, asked, features));
-      one.record(System.nanoTime() - t0);
-    }
-    for (int i = 0; i < Math.max(1, options.fallbackReads() / 10); i++) {
-      List<EntityKey> asked = new ArrayList<>(100);
-      for (int k = 0; k < 100; k++) {
-        asked.add(keys.get(random.nextInt(keys.size())));
-      }
-      long t0 = System.nanoTime();
-      consume(files.read(view, asked, features));
-      hundred.record(System.nanoTime() - t0);
-    }
-    report.fallback(one, hundred);
+  /** Reads past the memory budget, from the files of the local table and of one on S3. */
+  private void fromFiles(IcebergOnlineStoreConfig config, BenchmarkContext context, Path dir,
+      Report report) {
+    FileReads reads = new FileReads(view, keys, features, options.fallbackReads());
+    FileReads.Figures local = reads.measure("local", config, context);
+    FileReads.Figures s3 = reads.onS3(context, dir, i -> asMap(values(i, 0)), options.batch(),
+        config);
+    sink += reads.sink();
+    report.fromFiles(local, s3);
   }
 
   private void consume(List<OnlineResult> results) {

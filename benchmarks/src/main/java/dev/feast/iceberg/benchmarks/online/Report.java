@@ -113,12 +113,25 @@ final class Report {
         cpu.name(), cpu.p50(), cpu.p99()));
   }
 
-  void fallback(Latencies one, Latencies hundred) {
-    lines.add("past the memory budget (serving_max_keys 1), reads from bucket-pruned files:");
-    for (Latencies l : List.of(one, hundred)) {
-      lines.add(String.format(Locale.ROOT, "  %-34s p50 %9.3f ms   p99 %9.3f ms", l.name(),
-          l.p50(), l.p99()));
+  /** Reads past the memory budget, from the table's files: targets on the local warehouse. */
+  void fromFiles(FileReads.Figures local, FileReads.Figures s3) {
+    lines.add("past the memory budget (serving_max_keys 1), reads of all " + options.features()
+        + " features from the table's files (" + local.one().count() + " reads each):");
+    for (FileReads.Figures figures : List.of(local, s3)) {
+      lines.add(String.format(Locale.ROOT,
+          "  %-34s %9.3f ms (plans the snapshot's files)", figures.where() + ", first read",
+          figures.firstMs()));
+      for (Latencies l : List.of(figures.one(), figures.hundred())) {
+        lines.add(String.format(Locale.ROOT, "  %-34s p50 %9.3f ms   p99 %9.3f ms", l.name(),
+            l.p50(), l.p99()));
+      }
     }
+    target("from files (local), 1-key p99 <= 10 ms", local.one().p99() <= 10,
+        String.format(Locale.ROOT, "%.3f ms (s3proxy %.3f ms)", local.one().p99(),
+            s3.one().p99()));
+    target("from files (local), 100-key p99 <= 50 ms", local.hundred().p99() <= 50,
+        String.format(Locale.ROOT, "%.3f ms (s3proxy %.3f ms)", local.hundred().p99(),
+            s3.hundred().p99()));
   }
 
   void print() {

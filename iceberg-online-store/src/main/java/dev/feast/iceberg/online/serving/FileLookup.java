@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
@@ -43,14 +46,16 @@ final class FileLookup implements RowSource {
   private final FeatureColumns columns;
   private final ExecutorService pool;
   private final List<Candidate> files = new ArrayList<>();
+  private final Map<String, PagedFile> described = new ConcurrentHashMap<>();
 
   /** A planned file with what prunes it: its key bucket (or none) and key bounds. */
   private record Candidate(
       FileScanTask task, Function<Object, Integer> bucketOf, int bucket,
       ByteBuffer lower, ByteBuffer upper) {
 
-    boolean mayHold(ByteBuffer key) {
-      if (bucketOf != null && bucketOf.apply(key) != bucket) {
+    /** Whether the file may hold the key, whose bucket under this file's spec is {@code of}. */
+    boolean mayHold(ByteBuffer key, int of) {
+      if (bucketOf != null && of != bucket) {
         return false;
       }
       return (lower == null || UNSIGNED.compare(key, lower) >= 0)
@@ -62,6 +67,16 @@ final class FileLookup implements RowSource {
   private record Read(FileScanTask task, Set<ByteBuffer> wanted) {}
 
   FileLookup(Table table, FeatureColumns columns, List<FileScanTask> tasks, ExecutorService pool) {
+    this(table, columns, tasks, pool, null);
+  }
+
+  /**
+   * A lookup of a new snapshot that keeps what {@code previous} (the lookup of an earlier one, or
+   * any other source) read of the files both snapshots hold: files never change, so their footers
+   * and indexes stay valid.
+   */
+  FileLookup(Table table, FeatureColumns columns, List<FileScanTask> tasks, ExecutorService pool,
+      RowSource previous) {
     this.table = table;
     this.columns = columns;
     this.pool = pool;
@@ -72,6 +87,12 @@ final class FileLookup implements RowSource {
         buckets.put(spec, BucketField.of(task.spec()));
       }
       files.add(candidate(task, buckets.get(spec)));
+      if (previous instanceof FileLookup earlier) {
+        PagedFile kept = earlier.described.get(task.file().location());
+        if (kept != null) {
+          described.put(task.file().location(), kept);
+        }
+      }
     }
   }
 
@@ -109,11 +130,15 @@ final class FileLookup implements RowSource {
    */
   private List<Read> reads(ByteBuffer[] keys) {
     List<Read> reads = new ArrayList<>();
+    // Each key's bucket is hashed once per partition spec, not once per file.
+    Map<Function<Object, Integer>, int[]> buckets = new IdentityHashMap<>();
     for (Candidate file : files) {
+      int[] of = file.bucketOf() == null ? null
+          : buckets.computeIfAbsent(file.bucketOf(), function -> bucketsOf(function, keys));
       Set<ByteBuffer> wanted = new HashSet<>();
-      for (ByteBuffer key : keys) {
-        if (file.mayHold(key)) {
-          wanted.add(key.duplicate());
+      for (int k = 0; k < keys.length; k++) {
+        if (file.mayHold(keys[k], of == null ? -1 : of[k])) {
+          wanted.add(keys[k].duplicate());
         }
       }
       if (!wanted.isEmpty()) {
@@ -123,25 +148,68 @@ final class FileLookup implements RowSource {
     return reads;
   }
 
+  private static int[] bucketsOf(Function<Object, Integer> function, ByteBuffer[] keys) {
+    int[] buckets = new int[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      buckets[k] = function.apply(keys[k].duplicate());
+    }
+    return buckets;
+  }
+
   private void read(Read read, Map<ByteBuffer, StoredRow> found) {
     FileScanTask task = read.task();
     Set<ByteBuffer> wanted = read.wanted();
     long sequence = TaskRows.sequence(task.file());
-    try (CloseableIterable<Record> records =
-        TaskRows.open(table, task, table.schema(),
-            Expressions.in(FeatureColumns.ENTITY_KEY, wanted.toArray()))) {
-      for (Record record : records) {
-        Object key = record.get(0);
-        if (key instanceof ByteBuffer buffer && wanted.contains(buffer)) {
-          StoredRow row = TableRecords.fromRecord(columns, record, sequence);
-          if (row != null) {
-            found.merge(TableRecords.key(record), row, StoredRow::latest);
-          }
+    Consumer<Record> match = record -> {
+      Object key = record.get(0);
+      if (key instanceof ByteBuffer buffer && wanted.contains(buffer)) {
+        StoredRow row = TableRecords.fromRecord(columns, record, sequence);
+        if (row != null) {
+          found.merge(TableRecords.key(record), row, StoredRow::latest);
+        }
+      }
+    };
+    try {
+      if (!task.deletes().isEmpty() || task.file().format() != FileFormat.PARQUET) {
+        readWhole(task, wanted, match);
+        return;
+      }
+      try (LocalCopies.Opened opened = LocalCopies.open(table.io(), task.file())) {
+        PagedFile paged = described(task, opened);
+        if (PageRows.readable(paged)) {
+          PageRows.read(opened.input(), paged, table.schema(), new ArrayList<>(wanted), match);
+        } else {
+          readWhole(task, wanted, match);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not read data file " + task.file().location() + " of table " + table.name(), e);
+    }
+  }
+
+  /** The file's footer, bloom filters and key page indexes, read on its first lookup. */
+  private PagedFile described(FileScanTask task, LocalCopies.Opened opened) throws IOException {
+    String location = task.file().location();
+    PagedFile paged = described.get(location);
+    if (paged == null) {
+      paged = PageRows.describe(opened.input());
+      PagedFile raced = described.putIfAbsent(location, paged);
+      paged = raced == null ? paged : raced;
+    }
+    return paged;
+  }
+
+  /**
+   * Reads a file through Iceberg's reader, with its delete files applied: whole row groups, those
+   * the key filter does not rule out.
+   */
+  private void readWhole(FileScanTask task, Set<ByteBuffer> wanted, Consumer<Record> match)
+      throws IOException {
+    try (CloseableIterable<Record> records =
+        TaskRows.open(table, task, table.schema(),
+            Expressions.in(FeatureColumns.ENTITY_KEY, wanted.toArray()))) {
+      records.forEach(match);
     }
   }
 

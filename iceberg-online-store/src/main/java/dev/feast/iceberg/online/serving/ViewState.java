@@ -231,7 +231,7 @@ public final class ViewState {
       log.info("view {}: past its serving limits {} while loading {} data files; serving it"
           + " from its data files", view, limits, tasks.size());
     }
-    source = new FileLookup(table, columns, tasks, pool);
+    source = new FileLookup(table, columns, tasks, pool, source);
     builtFrom = current == null ? null : current.snapshotId();
   }
 
