@@ -17,6 +17,10 @@ import dev.feast.iceberg.core.registry.RegistryState;
 import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.materialize.MaterializationEngine;
+import dev.feast.iceberg.spi.materialize.MaterializationStores;
+import dev.feast.iceberg.spi.materialize.MaterializationTask;
+import dev.feast.iceberg.spi.materialize.MaterializationTaskResult;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -39,7 +43,8 @@ import java.util.function.Function;
 
 /**
  * A feature repository opened for use: definitions in its registry, an offline store for training
- * data, an online store for serving. The Java counterpart of Feast's {@code FeatureStore}.
+ * data, an online store for serving, and the materialization engine ({@code batch_engine}) that
+ * copies the one to the other. The Java counterpart of Feast's {@code FeatureStore}.
  *
  * <pre>{@code
  * try (FeatureStore store = FeatureStore.open(Path.of("my_repo"))) {
@@ -56,6 +61,7 @@ public final class FeatureStore implements AutoCloseable {
   private final RuntimeContext context;
   private final OfflineStore offline;
   private final OnlineStore online;
+  private final MaterializationEngine engine;
   private final RepoCheck.Stores stores;
   private final Clock clock;
 
@@ -66,11 +72,19 @@ public final class FeatureStore implements AutoCloseable {
     this.registry = Registry.open(config.registryPath(), config.project());
     this.context = new RuntimeContext(config.project(), config.repoPath(), plugins);
     OfflineStore offlineStore = null;
+    OnlineStore onlineStore = null;
     try {
       offlineStore = stores.offline().create(context);
       this.offline = offlineStore;
-      this.online = stores.online().create(context);
+      onlineStore = stores.online().create(context);
+      this.online = onlineStore;
+      this.engine = stores.engine().create(context, new MaterializationStores(
+          offlineStore, stores.offline().config(), onlineStore, stores.online().config(),
+          config.materializationBatchSize()));
     } catch (RuntimeException e) {
+      if (onlineStore != null) {
+        onlineStore.close();
+      }
       if (offlineStore != null) {
         offlineStore.close();
       }
@@ -206,17 +220,26 @@ public final class FeatureStore implements AutoCloseable {
     return start.isAfter(end) ? end : start;
   }
 
+  /**
+   * Each view under its lock: the engine writes and commits, then the interval is recorded, then
+   * the listener hears the view is finished.
+   */
   private List<MaterializationResult> materialize(List<FeatureView> views,
       Function<FeatureView, Instant> startOf, Instant end, Materializer.Listener listener) {
-    Materializer materializer = new Materializer(offline, online, config.materializationBatchSize(),
-        (view, start, stop) -> registry.update(
-            state -> withInterval(state, view.name(), new MaterializationInterval(start, stop))));
     List<MaterializationResult> results = new ArrayList<>();
     for (FeatureView view : views) {
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
       try (ProcessLock lock =
           MaterializationLock.acquire(config.registryPath(), view, listener, now)) {
-        results.add(materializer.materialize(view, startOf.apply(view), end, listener));
+        MaterializationTaskResult done =
+            engine.materialize(new MaterializationTask(view, startOf.apply(view), end), listener);
+        Instant start = done.task().start();
+        registry.update(
+            state -> withInterval(state, view.name(), new MaterializationInterval(start, end)));
+        MaterializationResult result =
+            new MaterializationResult(view.name(), start, end, done.rows(), done.skippedRows());
+        listener.finished(result);
+        results.add(result);
       }
     }
     return results;
@@ -265,12 +288,19 @@ public final class FeatureStore implements AutoCloseable {
     online.teardown(new ArrayList<>(registry.state().featureViews().values()));
   }
 
-  /** Closes the stores, then the catalogs they used. */
+  /** The materialization engine ({@code batch_engine}). */
+  public MaterializationEngine materializationEngine() {
+    return engine;
+  }
+
+  /** Closes the engine, the stores, then the catalogs they used. */
   @Override
   public void close() {
     try (context) {
       try (offline) {
-        online.close();
+        try (online) {
+          engine.close();
+        }
       }
     }
   }
