@@ -61,7 +61,8 @@ public final class FeatureStore implements AutoCloseable {
   private final RuntimeContext context;
   private final OfflineStore offline;
   private final OnlineStore online;
-  private final MaterializationEngine engine;
+  /** Created on the first materialization: an engine may start a cluster session. */
+  private MaterializationEngine engine;
   private final RepoCheck.Stores stores;
   private final Clock clock;
 
@@ -72,19 +73,11 @@ public final class FeatureStore implements AutoCloseable {
     this.registry = Registry.open(config.registryPath(), config.project());
     this.context = new RuntimeContext(config.project(), config.repoPath(), plugins);
     OfflineStore offlineStore = null;
-    OnlineStore onlineStore = null;
     try {
       offlineStore = stores.offline().create(context);
       this.offline = offlineStore;
-      onlineStore = stores.online().create(context);
-      this.online = onlineStore;
-      this.engine = stores.engine().create(context, new MaterializationStores(
-          offlineStore, stores.offline().config(), onlineStore, stores.online().config(),
-          config.materializationBatchSize()));
+      this.online = stores.online().create(context);
     } catch (RuntimeException e) {
-      if (onlineStore != null) {
-        onlineStore.close();
-      }
       if (offlineStore != null) {
         offlineStore.close();
       }
@@ -231,8 +224,8 @@ public final class FeatureStore implements AutoCloseable {
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
       try (ProcessLock lock =
           MaterializationLock.acquire(config.registryPath(), view, listener, now)) {
-        MaterializationTaskResult done =
-            engine.materialize(new MaterializationTask(view, startOf.apply(view), end), listener);
+        MaterializationTask task = new MaterializationTask(view, startOf.apply(view), end);
+        MaterializationTaskResult done = materializationEngine().materialize(task, listener);
         Instant start = done.task().start();
         registry.update(
             state -> withInterval(state, view.name(), new MaterializationInterval(start, end)));
@@ -288,8 +281,16 @@ public final class FeatureStore implements AutoCloseable {
     online.teardown(new ArrayList<>(registry.state().featureViews().values()));
   }
 
-  /** The materialization engine ({@code batch_engine}). */
-  public MaterializationEngine materializationEngine() {
+  /**
+   * The materialization engine ({@code batch_engine}), created on first use (a Spark engine starts
+   * a session; commands that do not materialize never pay for it).
+   */
+  public synchronized MaterializationEngine materializationEngine() {
+    if (engine == null) {
+      engine = stores.engine().create(context, new MaterializationStores(offline,
+          stores.offline().config(), online, stores.online().config(),
+          config.materializationBatchSize()));
+    }
     return engine;
   }
 
@@ -299,7 +300,14 @@ public final class FeatureStore implements AutoCloseable {
     try (context) {
       try (offline) {
         try (online) {
-          engine.close();
+          MaterializationEngine created;
+          synchronized (this) {
+            created = engine;
+            engine = null;
+          }
+          if (created != null) {
+            created.close();
+          }
         }
       }
     }
