@@ -33,18 +33,27 @@ final class BatchWriter {
   private BatchWriter() {}
 
   static void write(Catalog catalog, FeatureView view, RowSet rows, WriteListener listener) {
+    Table table = checkedTable(catalog, view, rows);
+    List<DataFile> files =
+        TableAppender.writeClustered(table, new BatchRecords(table, rows, listener));
+    listener.written(rows.size());
+    listener.committing();
+    TableAppender.commit(table, files);
+    log.debug("appended {} rows to {}", rows.size(), table.name());
+  }
+
+  /**
+   * Checks a batch against the view and its source table, creating the table from the rows when it
+   * is missing; the table to append to.
+   */
+  static Table checkedTable(Catalog catalog, FeatureView view, RowSet rows) {
     IcebergSource source = SourceTables.source(view);
     TableIdentifier id = source.identifier();
     BatchCheck.check(view, id, rows);
     Table table =
         catalog.tableExists(id) ? catalog.loadTable(id) : create(catalog, id, rows, source);
     checkColumns(table, rows);
-    List<DataFile> files =
-        TableAppender.writeClustered(table, new BatchRecords(table, rows, listener));
-    listener.written(rows.size());
-    listener.committing();
-    TableAppender.commit(table, files);
-    log.debug("appended {} rows to {}", rows.size(), id);
+    return table;
   }
 
   /** A table with the rows' columns, partitioned by day of the event timestamp for pruning. */

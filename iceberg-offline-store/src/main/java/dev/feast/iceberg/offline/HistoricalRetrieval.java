@@ -98,6 +98,10 @@ final class HistoricalRetrieval implements QueryPreparer {
    * otherwise fail with a message that names neither the column nor the view.
    */
   private void checkEntityTypes(List<Field> entityColumns) {
+    checkEntityTypes(views, entityColumns);
+  }
+
+  static void checkEntityTypes(List<ViewSelection> views, List<Field> entityColumns) {
     for (ViewSelection selection : views) {
       for (Field key : selection.view().entityColumns()) {
         String column = selection.entityColumn(key.name());
@@ -197,6 +201,11 @@ final class HistoricalRetrieval implements QueryPreparer {
 
   /** Every join key has an entity column, and no feature shadows an entity column. */
   private void checkEntityColumns(List<String> entityColumns) {
+    checkEntityColumns(views, fullFeatureNames, entityColumns);
+  }
+
+  static void checkEntityColumns(
+      List<ViewSelection> views, boolean fullFeatureNames, List<String> entityColumns) {
     for (ViewSelection selection : views) {
       for (String key : selection.view().joinKeys()) {
         String column = selection.entityColumn(key);

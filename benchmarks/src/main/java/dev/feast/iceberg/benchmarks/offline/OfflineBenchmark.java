@@ -282,7 +282,7 @@ public final class OfflineBenchmark {
   }
 
   /** A plugin context over the benchmark folder, opening each catalog once. */
-  private static final class Context implements PluginContext, AutoCloseable {
+  static final class Context implements PluginContext, AutoCloseable {
     private final Path dir;
     private final java.util.Map<CatalogConfig, CatalogProvider> catalogs =
         new java.util.HashMap<>();
