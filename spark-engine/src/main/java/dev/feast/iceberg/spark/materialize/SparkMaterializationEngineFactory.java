@@ -83,12 +83,23 @@ public final class SparkMaterializationEngineFactory
         .set("spark.sql.session.timeZone", "UTC")
         .set("spark.ui.enabled", "false");
     config.sparkConf().forEach(conf::set);
+    SparkSession session;
     try {
-      return SparkSession.builder().config(conf).getOrCreate();
+      session = SparkSession.builder().config(conf).getOrCreate();
     } catch (RuntimeException e) {
       throw new ConfigException(
           "Could not start Spark with spark.master '" + conf.get("spark.master") + "': "
               + e.getMessage() + "; check batch_engine.spark_conf (is the master reachable?)", e);
     }
+    String wanted = config.sparkConf().get("spark.master");
+    String running = session.sparkContext().master();
+    if (wanted != null && !wanted.equals(running)) {
+      // Spark allows one context per JVM and getOrCreate silently returns it.
+      throw new ConfigException(
+          "A Spark session with master '" + running + "' already runs in this JVM (the Spark"
+              + " offline store's or the application's), so batch_engine.spark_conf's spark.master '"
+              + wanted + "' cannot apply; remove it to use that session, or give both the same");
+    }
+    return session;
   }
 }

@@ -43,7 +43,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same offline data materialized by the local engine and by the Spark engine (local[2]) into
@@ -51,16 +50,18 @@ import org.junit.jupiter.api.io.TempDir;
  * Spark engine's files have the online store's layout; a job that fails midway commits nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SparkEngineEqualityTest {
-  @TempDir Path directory;
+public class SparkEngineEqualityTest {
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private Path directory;
   private SparkSession spark;
   private TestPluginContext context;
   private OfflineStore offline;
   private Dataset dataset;
 
   @BeforeAll
-  void writeDataset() {
-    spark = EngineFixture.localSpark();
+  void writeDataset() throws IOException {
+    directory = Files.createTempDirectory("feast-engine-equality");
+    spark = startSpark(directory);
     context = EngineFixture.context(directory);
     offline = EngineFixture.offlineStore(context, directory.resolve("offline"));
     dataset = Dataset.endingNow(Dataset.SourceFactory.iceberg(Dataset.NAMESPACE));
@@ -71,11 +72,38 @@ class SparkEngineEqualityTest {
     }
   }
 
+  /**
+   * The session the Spark engine finds running and uses: {@code local[2]} here; the standalone
+   * cluster's in the cluster IT.
+   */
+  protected SparkSession startSpark(Path folder) {
+    return EngineFixture.localSpark();
+  }
+
+  /** Closes {@code resource} after the class, after the session stopped. */
+  protected final <T extends AutoCloseable> T closeAfterAll(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  /** The session the engines run on. */
+  protected final SparkSession spark() {
+    return spark;
+  }
+
   @AfterAll
-  void close() {
-    offline.close();
-    context.close();
-    spark.stop();
+  void close() throws Exception {
+    try (TestPluginContext opened = context) {
+      offline.close();
+    } finally {
+      spark.stop();
+      for (AutoCloseable resource : resources) {
+        resource.close();
+      }
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   @Test
@@ -109,7 +137,8 @@ class SparkEngineEqualityTest {
       assertThat(table.currentSnapshot().summary()).containsEntry("added-data-files",
           Integer.toString(count(table)));
       int keyId = table.schema().findField("entity_key").fieldId();
-      try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      try (CloseableIterable<FileScanTask> tasks =
+          table.newScan().includeColumnStats().planFiles()) {
         for (FileScanTask task : tasks) {
           DataFile file = task.file();
           assertThat(file.specId()).isEqualTo(table.spec().specId());
