@@ -48,6 +48,10 @@ public final class MaterializationBenchmark {
     String loadBefore = load();
     SparkSession spark = SparkSession.builder().master("local[*]").appName("feast-benchmark")
         .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
+        // Spark's default of 200 shuffle partitions is made for clusters: on one machine each is
+        // a task, and a file per online partition is written either way.
+        .config("spark.sql.shuffle.partitions",
+            Integer.toString(2 * Runtime.getRuntime().availableProcessors()))
         .getOrCreate();
     FeatureView view = view();
     Instant end = Instant.parse("2026-12-01T00:00:00Z");
