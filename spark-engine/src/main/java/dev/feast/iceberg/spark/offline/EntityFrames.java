@@ -10,7 +10,6 @@ import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
-import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,16 +122,6 @@ final class EntityFrames {
       throw new InvalidEntityRowsException(
           "Entity file " + path + " does not exist; check the path");
     }
-  }
-
-  /** The type of a column Feast knows as {@code type}. */
-  static ValueType typeOf(Entities entities, String column) {
-    for (Field field : entities.fields()) {
-      if (field.name().equals(column)) {
-        return field.type();
-      }
-    }
-    throw new IllegalArgumentException("No entity column " + column);
   }
 
   static Column[] columns(List<String> names) {

@@ -6,7 +6,6 @@ import dev.feast.iceberg.offline.OfflineRules;
 import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.FeatureView;
-import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,9 +91,5 @@ final class HistoricalPlan {
 
   static long micros(Duration duration) {
     return duration.getSeconds() * 1_000_000L + duration.getNano() / 1_000;
-  }
-
-  static ValueType timestamp() {
-    return ValueType.UNIX_TIMESTAMP;
   }
 }
