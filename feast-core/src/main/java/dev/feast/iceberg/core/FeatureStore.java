@@ -17,6 +17,10 @@ import dev.feast.iceberg.core.registry.RegistryState;
 import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.materialize.MaterializationEngine;
+import dev.feast.iceberg.spi.materialize.MaterializationStores;
+import dev.feast.iceberg.spi.materialize.MaterializationTask;
+import dev.feast.iceberg.spi.materialize.MaterializationTaskResult;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -39,7 +43,8 @@ import java.util.function.Function;
 
 /**
  * A feature repository opened for use: definitions in its registry, an offline store for training
- * data, an online store for serving. The Java counterpart of Feast's {@code FeatureStore}.
+ * data, an online store for serving, and the materialization engine ({@code batch_engine}) that
+ * copies the one to the other. The Java counterpart of Feast's {@code FeatureStore}.
  *
  * <pre>{@code
  * try (FeatureStore store = FeatureStore.open(Path.of("my_repo"))) {
@@ -56,6 +61,8 @@ public final class FeatureStore implements AutoCloseable {
   private final RuntimeContext context;
   private final OfflineStore offline;
   private final OnlineStore online;
+  /** Created on the first materialization: an engine may start a cluster session. */
+  private MaterializationEngine engine;
   private final RepoCheck.Stores stores;
   private final Clock clock;
 
@@ -206,17 +213,26 @@ public final class FeatureStore implements AutoCloseable {
     return start.isAfter(end) ? end : start;
   }
 
+  /**
+   * Each view under its lock: the engine writes and commits, then the interval is recorded, then
+   * the listener hears the view is finished.
+   */
   private List<MaterializationResult> materialize(List<FeatureView> views,
       Function<FeatureView, Instant> startOf, Instant end, Materializer.Listener listener) {
-    Materializer materializer = new Materializer(offline, online, config.materializationBatchSize(),
-        (view, start, stop) -> registry.update(
-            state -> withInterval(state, view.name(), new MaterializationInterval(start, stop))));
     List<MaterializationResult> results = new ArrayList<>();
     for (FeatureView view : views) {
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
       try (ProcessLock lock =
           MaterializationLock.acquire(config.registryPath(), view, listener, now)) {
-        results.add(materializer.materialize(view, startOf.apply(view), end, listener));
+        MaterializationTask task = new MaterializationTask(view, startOf.apply(view), end);
+        MaterializationTaskResult done = materializationEngine().materialize(task, listener);
+        Instant start = done.task().start();
+        registry.update(
+            state -> withInterval(state, view.name(), new MaterializationInterval(start, end)));
+        MaterializationResult result =
+            new MaterializationResult(view.name(), start, end, done.rows(), done.skippedRows());
+        listener.finished(result);
+        results.add(result);
       }
     }
     return results;
@@ -265,12 +281,34 @@ public final class FeatureStore implements AutoCloseable {
     online.teardown(new ArrayList<>(registry.state().featureViews().values()));
   }
 
-  /** Closes the stores, then the catalogs they used. */
+  /**
+   * The materialization engine ({@code batch_engine}), created on first use (a Spark engine starts
+   * a session; commands that do not materialize never pay for it).
+   */
+  public synchronized MaterializationEngine materializationEngine() {
+    if (engine == null) {
+      engine = stores.engine().create(context, new MaterializationStores(offline,
+          stores.offline().config(), online, stores.online().config(),
+          config.materializationBatchSize()));
+    }
+    return engine;
+  }
+
+  /** Closes the engine, the stores, then the catalogs they used. */
   @Override
   public void close() {
     try (context) {
       try (offline) {
-        online.close();
+        try (online) {
+          MaterializationEngine created;
+          synchronized (this) {
+            created = engine;
+            engine = null;
+          }
+          if (created != null) {
+            created.close();
+          }
+        }
       }
     }
   }

@@ -9,6 +9,9 @@ import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.StoreFactory;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.materialize.MaterializationEngine;
+import dev.feast.iceberg.spi.materialize.MaterializationEngineFactory;
+import dev.feast.iceberg.spi.materialize.MaterializationStores;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import java.lang.reflect.InvocationTargetException;
@@ -16,13 +19,14 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Whether this project can run a configuration, checked before anything is opened or written: what
- * the loader found it cannot run (registry, provider, auth, batch engine), the store plugins, each
- * store section bound to its plugin's configuration record, and the catalog plugins those name.
+ * the loader found it cannot run (registry, provider, auth), the store and batch engine plugins,
+ * each section bound to its plugin's configuration record, and the catalog plugins those name.
  * Every problem is reported at once. {@code plan} and {@code apply} (through {@link
  * FeatureStore#open}) run this same check, so a plan never shows changes that apply would refuse.
  */
@@ -46,8 +50,29 @@ public final class RepoCheck {
     }
   }
 
-  /** The checked stores of a configuration. */
-  public record Stores(Bound<OfflineStore> offline, Bound<OnlineStore> online) {}
+  /** A materialization engine plugin with its bound {@code batch_engine} section. */
+  public record BoundEngine(
+      StoreSection section, MaterializationEngineFactory<?> factory, Object config) {
+    MaterializationEngine create(PluginContext context, MaterializationStores stores) {
+      return typed().create(config, context, stores);
+    }
+
+    @SuppressWarnings("unchecked")
+    private MaterializationEngineFactory<Object> typed() {
+      // The config was bound to this factory's own configClass().
+      return (MaterializationEngineFactory<Object>) factory;
+    }
+  }
+
+  /** The checked stores and batch engine of a configuration. */
+  public record Stores(Bound<OfflineStore> offline, Bound<OnlineStore> online, BoundEngine engine) {}
+
+  /**
+   * The jar that provides a batch engine this project knows of but does not put on every class
+   * path, for the error when it is missing.
+   */
+  private static final Map<String, String> ENGINE_JARS =
+      Map.of("spark", "the spark-engine module's jar (dev.feast.iceberg:spark-engine) and Spark's");
 
   /** The stores, or a {@link ConfigException} naming every problem with its file and line. */
   public static Stores check(RepoConfig config, Plugins plugins) {
@@ -58,6 +83,7 @@ public final class RepoCheck {
     Bound<OnlineStore> online =
         bind(config.onlineStore(), "online store", plugins.onlineStoreTypes(),
             type -> plugins.onlineStore(type, ""), plugins, problems);
+    BoundEngine engine = bindEngine(config.batchEngine(), plugins, problems);
     if (problems.size() == 1) {
       throw new ConfigException(problems.get(0));
     }
@@ -69,7 +95,7 @@ public final class RepoCheck {
       }
       throw new ConfigException(message.toString());
     }
-    return new Stores(offline, online);
+    return new Stores(offline, online, engine);
   }
 
   /**
@@ -89,22 +115,47 @@ public final class RepoCheck {
       Plugins plugins,
       List<String> problems) {
     if (!installed.contains(section.type())) {
-      problems.add(
-          "Unknown " + kind + " " + section.describeType() + " in " + section.where("/type")
-              + ": not available here; installed: "
-              + (installed.isEmpty() ? "none (add a plugin jar to the class path)" : String.join(", ", installed)));
+      problems.add(unknownType(kind, section, installed));
       return null;
     }
     StoreFactory<?, S> factory = factories.apply(section.type());
+    Object config = bindSection(section, factory.configClass(), plugins, problems);
+    return config == null ? null : new Bound<>(section, factory, config);
+  }
+
+  /** The {@code batch_engine} section bound to its engine plugin, found as store plugins are. */
+  private static BoundEngine bindEngine(StoreSection section, Plugins plugins, List<String> problems) {
+    Set<String> installed = plugins.batchEngineTypes();
+    if (!installed.contains(section.type())) {
+      String jar = ENGINE_JARS.get(section.type());
+      problems.add(unknownType(section.key(), section, installed)
+          + "; add " + (jar == null ? "the jar of the plugin that provides it" : jar)
+          + " to the class path");
+      return null;
+    }
+    MaterializationEngineFactory<?> factory = plugins.batchEngine(section.type(), "");
+    Object config = bindSection(section, factory.configClass(), plugins, problems);
+    return config == null ? null : new BoundEngine(section, factory, config);
+  }
+
+  private static String unknownType(String kind, StoreSection section, Set<String> installed) {
+    return "Unknown " + kind + " " + section.describeType() + " in " + section.where("/type")
+        + ": not available here; installed: "
+        + (installed.isEmpty() ? "none (add a plugin jar to the class path)" : String.join(", ", installed));
+  }
+
+  /** The section bound to a plugin's configuration record, or null with the problem added. */
+  private static Object bindSection(
+      StoreSection section, Class<?> configClass, Plugins plugins, List<String> problems) {
     Object config;
     try {
-      config = SectionBinder.bind(section, factory.configClass());
+      config = SectionBinder.bind(section, configClass);
     } catch (ConfigException e) {
       problems.add(e.getMessage());
       return null;
     }
     checkCatalogs(section, config, plugins, problems);
-    return new Bound<>(section, factory, config);
+    return config;
   }
 
   /** Each catalog a store's configuration names has its plugin. */

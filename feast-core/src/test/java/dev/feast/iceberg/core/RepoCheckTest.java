@@ -59,6 +59,49 @@ class RepoCheckTest {
   }
 
   @Test
+  void theBatchEngineIsLocalUnlessWritten() {
+    RepoCheck.Stores stores = check("offline_store: sample\nonline_store: sample\n");
+
+    assertThat(stores.engine().section().type()).isEqualTo("local");
+    assertThat(stores.engine().config())
+        .isEqualTo(new dev.feast.iceberg.core.materialize.LocalMaterializationEngineFactory.Config(null));
+  }
+
+  @Test
+  void aBatchEngineSectionIsBoundToItsPluginsConfiguration() {
+    RepoCheck.Stores stores =
+        check("offline_store: sample\nonline_store: sample\nbatch_engine:\n  type: sample\n  partitions: 4\n");
+
+    assertThat(stores.engine().factory()).isInstanceOf(SampleEngine.class);
+    assertThat(stores.engine().config()).isEqualTo(new SampleEngine.Config(4));
+    assertThatThrownBy(() -> check(
+            "offline_store: sample\nonline_store: sample\nbatch_engine:\n  type: sample\n  partition: 4\n"))
+        .hasMessage(
+            "feature_store.yaml line 6: unknown key 'partition' in batch_engine for batch_engine type"
+                + " 'sample'; known keys: partitions");
+    assertThatThrownBy(() -> check(
+            "offline_store: sample\nonline_store: sample\nbatch_engine_config:\n  type: sample\n  partitions: 0\n"))
+        .hasMessage(
+            "feature_store.yaml line 4: invalid batch_engine_config: partitions must be positive, not 0");
+  }
+
+  @Test
+  void aBatchEngineNotInstalledNamesTheOnesFoundAndTheJarToAdd() {
+    assertThatThrownBy(() -> check(
+            "offline_store: sample\nonline_store: sample\nbatch_engine:\n  type: spark\n  spark_conf: {}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Unknown batch_engine type 'spark' in feature_store.yaml line 5: not available here;"
+                + " installed: local, sample; add the spark-engine module's jar"
+                + " (dev.feast.iceberg:spark-engine) and Spark's to the class path");
+    assertThatThrownBy(() -> check("offline_store: sample\nonline_store: sample\nbatch_engine: snowflake.engine\n"))
+        .hasMessage(
+            "Unknown batch_engine type 'snowflake.engine' in feature_store.yaml line 4: not available"
+                + " here; installed: local, sample; add the jar of the plugin that provides it to the"
+                + " class path");
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     assertThatThrownBy(() -> check("""
         registry: s3://bucket/registry.db

@@ -13,9 +13,6 @@ import java.util.stream.Stream;
  * a type Feast has that this project lacks is a problem naming the ones found here.
  */
 final class TypedSections {
-  /** The batch engines this project runs; a later Spark engine adds {@code spark} here. */
-  static final List<String> BATCH_ENGINES = List.of("local");
-
   static final List<String> FEAST_AUTH_TYPES = List.of("no_auth", "kubernetes", "oidc");
   static final List<String> AUTH_TYPES = List.of("no_auth", "oidc");
 
@@ -75,7 +72,8 @@ final class TypedSections {
 
   /**
    * {@code batch_engine} (or Feast's older {@code batch_engine_config}): {@code local}, the default,
-   * materializes in this process; another type is a problem naming the engines found.
+   * materializes in this process; another type is a plugin, found and its keys checked by {@code
+   * RepoCheck} as a store's are (an unknown type names the engines found).
    */
   static StoreSection batchEngine(JsonNode root, ConfigDocument doc) {
     String key = "batch_engine";
@@ -90,12 +88,7 @@ final class TypedSections {
       throw doc.error("/" + key, key + " needs a type, e.g. type: local");
     }
     StoreSection engine = read(node, key, "local", doc);
-    if (!BATCH_ENGINES.contains(engine.type())) {
-      doc.problem(
-          "/" + key + "/type",
-          "batch_engine type '" + engine.type() + "' is not available here; batch engines found: "
-              + String.join(", ", BATCH_ENGINES));
-    } else if (engine.type().equals("local")) {
+    if (engine.type().equals("local")) {
       doc.rejectUnknown(engine.body(), "/" + key, List.of("backend"));
       if (engine.body().has("backend")) {
         doc.notice("/" + key + "/backend", key + ".backend is not used: materialization runs in this JVM");

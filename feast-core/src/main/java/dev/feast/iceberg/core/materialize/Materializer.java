@@ -2,6 +2,7 @@ package dev.feast.iceberg.core.materialize;
 
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.offline.BatchStream;
+import dev.feast.iceberg.spi.materialize.MaterializationListener;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.RowStream;
@@ -48,10 +49,12 @@ public final class Materializer {
   }
 
   /**
-   * Hears how materialization advances, to show progress. Every method has a do-nothing default;
-   * calls come from the materializing thread, in the order declared here.
+   * Hears how materialization advances, to show progress: the phases of any engine ({@link
+   * MaterializationListener}) and, from the runtime, waiting for the lock and the end of a view.
+   * Every method has a do-nothing default; calls come from the materializing thread, in the order
+   * declared here.
    */
-  public interface Listener {
+  public interface Listener extends MaterializationListener {
     /** Listens to nothing. */
     Listener NONE = new Listener() {};
 
@@ -62,21 +65,25 @@ public final class Materializer {
     default void waiting(FeatureView view, String holder) {}
 
     /** A view starts: its rows in {@code [start, end]} are being read from the source. */
+    @Override
     default void started(FeatureView view, Instant start, Instant end) {}
 
     /**
      * The source was read; {@code total} rows are to be written, or -1 when the offline store
      * does not tell before they are read.
      */
+    @Override
     default void writing(FeatureView view, long total) {}
 
     /** A batch was written; {@code rows} counts the view's rows read from the pull so far. */
+    @Override
     default void progressed(FeatureView view, long rows) {}
 
     /**
      * Every row is written and the online store is about to commit them. Throwing here (or from
      * {@link #progressed}) abandons the view: an atomic store then commits nothing.
      */
+    @Override
     default void committing(FeatureView view, long rowsWritten) {}
 
     /** A view is done: committed, and its interval recorded. */

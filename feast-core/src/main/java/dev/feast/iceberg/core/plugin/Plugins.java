@@ -1,26 +1,30 @@
 package dev.feast.iceberg.core.plugin;
 
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
+import dev.feast.iceberg.spi.materialize.MaterializationEngineFactory;
 import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
 import dev.feast.iceberg.spi.online.OnlineStoreFactory;
 import java.util.Set;
 
 /**
- * Every store and catalog plugin on the class path, found with {@link java.util.ServiceLoader}.
+ * Every store, catalog and materialization engine plugin on the class path, found with {@link java.util.ServiceLoader}.
  * Two plugins claiming one type is an error naming both; an unknown type lists the installed ones.
  */
 public final class Plugins {
   private final PluginIndex<OfflineStoreFactory<?>> offline;
   private final PluginIndex<OnlineStoreFactory<?>> online;
   private final PluginIndex<CatalogProviderFactory> catalogs;
+  private final PluginIndex<MaterializationEngineFactory<?>> engines;
 
   private Plugins(
       PluginIndex<OfflineStoreFactory<?>> offline,
       PluginIndex<OnlineStoreFactory<?>> online,
-      PluginIndex<CatalogProviderFactory> catalogs) {
+      PluginIndex<CatalogProviderFactory> catalogs,
+      PluginIndex<MaterializationEngineFactory<?>> engines) {
     this.offline = offline;
     this.online = online;
     this.catalogs = catalogs;
+    this.engines = engines;
   }
 
   /** The plugins visible to the class loader that loaded the SPI. */
@@ -40,7 +44,10 @@ public final class Plugins {
     PluginIndex<CatalogProviderFactory> catalogs =
         PluginIndex.load("catalog", CatalogProviderFactory.class, loader,
             CatalogProviderFactory::type, CatalogProviderFactory::aliases);
-    return new Plugins(offline, online, catalogs);
+    PluginIndex<MaterializationEngineFactory<?>> engines =
+        PluginIndex.load("batch_engine", (Class) MaterializationEngineFactory.class, loader,
+            f -> ((MaterializationEngineFactory<?>) f).type(), f -> Set.of());
+    return new Plugins(offline, online, catalogs, engines);
   }
 
   /** The offline store plugin of a type. */
@@ -58,6 +65,11 @@ public final class Plugins {
     return catalogs.get(type, where);
   }
 
+  /** The materialization engine plugin of a type ({@code batch_engine.type}). */
+  public MaterializationEngineFactory<?> batchEngine(String type, String where) {
+    return engines.get(type, where);
+  }
+
   /** Installed offline store types. */
   public Set<String> offlineStoreTypes() {
     return offline.types();
@@ -66,6 +78,11 @@ public final class Plugins {
   /** Installed online store types. */
   public Set<String> onlineStoreTypes() {
     return online.types();
+  }
+
+  /** Installed materialization engine types. */
+  public Set<String> batchEngineTypes() {
+    return engines.types();
   }
 
   /** Installed catalog types, aliases included. */

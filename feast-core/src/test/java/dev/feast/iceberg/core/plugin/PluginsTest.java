@@ -32,6 +32,18 @@ class PluginsTest {
   }
 
   @Test
+  void findsBatchEnginesLikeStores() {
+    Plugins plugins = Plugins.discover();
+
+    assertThat(plugins.batchEngineTypes()).containsExactly("local", "sample");
+    assertThat(plugins.batchEngine("local", "").configClass())
+        .isEqualTo(dev.feast.iceberg.core.materialize.LocalMaterializationEngineFactory.Config.class);
+    assertThatThrownBy(() -> plugins.batchEngine("spark", "feature_store.yaml line 9"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Unknown batch_engine type 'spark' in feature_store.yaml line 9; installed: local, sample");
+  }
+
+  @Test
   void noPluginOfAKindSaysHowToAddOne() {
     Plugins plugins = Plugins.discover();
 
