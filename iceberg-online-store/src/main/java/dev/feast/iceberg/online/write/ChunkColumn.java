@@ -16,17 +16,22 @@ abstract class ChunkColumn {
     this.nulls = new boolean[capacity];
   }
 
-  /** Copies a batch value ({@code source} column, -1: the batches lack it) into row {@code to}. */
-  final void copy(ColumnBatch batch, int source, int row, int to) {
+  /**
+   * Copies a batch value ({@code source} column, -1: the batches lack it) into row {@code to};
+   * returns the heap the copy holds beyond the column's arrays (strings, bytes, lists), so that a
+   * chunk of wide values stays within its share of the heap.
+   */
+  final long copy(ColumnBatch batch, int source, int row, int to) {
     if (source < 0 || batch.isNull(source, row)) {
       nulls[to] = true;
-    } else {
-      nulls[to] = false;
-      set(batch, source, row, to);
+      return 0;
     }
+    nulls[to] = false;
+    return set(batch, source, row, to);
   }
 
-  abstract void set(ColumnBatch batch, int source, int row, int to);
+  /** Sets row {@code to}; returns the heap the value holds outside the column's arrays. */
+  abstract long set(ColumnBatch batch, int source, int row, int to);
 
   long longValue(int row) {
     throw new IllegalStateException("Not a long column");
@@ -59,8 +64,9 @@ abstract class ChunkColumn {
         private final long[] values = new long[capacity];
 
         @Override
-        void set(ColumnBatch batch, int source, int row, int to) {
+        long set(ColumnBatch batch, int source, int row, int to) {
           values[to] = batch.getLong(source, row);
+          return 0;
         }
 
         @Override
@@ -72,8 +78,9 @@ abstract class ChunkColumn {
         private final double[] values = new double[capacity];
 
         @Override
-        void set(ColumnBatch batch, int source, int row, int to) {
+        long set(ColumnBatch batch, int source, int row, int to) {
           values[to] = batch.getDouble(source, row);
+          return 0;
         }
 
         @Override
@@ -85,8 +92,9 @@ abstract class ChunkColumn {
         private final int[] values = new int[capacity];
 
         @Override
-        void set(ColumnBatch batch, int source, int row, int to) {
+        long set(ColumnBatch batch, int source, int row, int to) {
           values[to] = batch.getInt(source, row);
+          return 0;
         }
 
         @Override
@@ -98,8 +106,9 @@ abstract class ChunkColumn {
         private final float[] values = new float[capacity];
 
         @Override
-        void set(ColumnBatch batch, int source, int row, int to) {
+        long set(ColumnBatch batch, int source, int row, int to) {
           values[to] = batch.getFloat(source, row);
+          return 0;
         }
 
         @Override
@@ -111,8 +120,9 @@ abstract class ChunkColumn {
         private final boolean[] values = new boolean[capacity];
 
         @Override
-        void set(ColumnBatch batch, int source, int row, int to) {
+        long set(ColumnBatch batch, int source, int row, int to) {
           values[to] = batch.getBoolean(source, row);
+          return 0;
         }
 
         @Override
@@ -124,8 +134,10 @@ abstract class ChunkColumn {
         private final Object[] values = new Object[capacity];
 
         @Override
-        void set(ColumnBatch batch, int source, int row, int to) {
-          values[to] = detach(batch.get(source, row));
+        long set(ColumnBatch batch, int source, int row, int to) {
+          Object value = detach(batch.get(source, row));
+          values[to] = value;
+          return heapOf(value);
         }
 
         @Override
@@ -134,6 +146,24 @@ abstract class ChunkColumn {
         }
       };
     };
+  }
+
+  /** About the heap a value holds: its header and contents, elements of a list included. */
+  static long heapOf(Object value) {
+    if (value instanceof String text) {
+      return 40L + text.length() * 2L;
+    } else if (value instanceof ByteBuffer buffer) {
+      return 64L + buffer.capacity();
+    } else if (value instanceof byte[] bytes) {
+      return 16L + bytes.length;
+    } else if (value instanceof java.util.List<?> list) {
+      long bytes = 40L + 8L * list.size();
+      for (Object element : list) {
+        bytes += element == null ? 0 : 16 + heapOf(element);
+      }
+      return bytes;
+    }
+    return 16;
   }
 
   /** A private copy of bytes the batch's owner may reuse. */

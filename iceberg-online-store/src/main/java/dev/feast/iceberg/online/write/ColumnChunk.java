@@ -28,6 +28,10 @@ public final class ColumnChunk implements WriteRows {
   private final BatchColumns batchColumns;
   private final KeyEncoder keyEncoder;
   private int size;
+  // Heap held by the rows' keys and wide values (strings, bytes, lists), which the capacity in
+  // rows cannot foresee: a chunk is full at its share of the heap, whichever comes first.
+  private long heldBytes;
+  private final long byteBudget = heapShare();
 
   /**
    * An empty chunk of up to {@code capacity} rows of batches with {@code columns} for {@code
@@ -53,9 +57,13 @@ public final class ColumnChunk implements WriteRows {
 
   /** The rows a chunk of {@code width} feature columns holds within a share of the heap. */
   public static int capacityFor(int width) {
-    long budget = Runtime.getRuntime().maxMemory() / 8;
+    long budget = heapShare();
     long perRow = 64L + 9L * width;
     return (int) Math.max(10_000, Math.min(1 << 20, budget / perRow));
+  }
+
+  private static long heapShare() {
+    return Runtime.getRuntime().maxMemory() / 8;
   }
 
   private int source(FeatureView view, String column) {
@@ -76,7 +84,7 @@ public final class ColumnChunk implements WriteRows {
     int rows = batch.rowCount();
     int eventColumn = batchColumns.eventColumn();
     int createdColumn = batchColumns.createdColumn();
-    for (; row < rows && size < keys.length; row++) {
+    for (; row < rows && !full(); row++) {
       if (batchColumns.nullKey(batch, row)) {
         continue;
       }
@@ -85,11 +93,12 @@ public final class ColumnChunk implements WriteRows {
       }
       int to = size++;
       keys[to] = keyEncoder.encode(batch, row);
+      heldBytes += 16 + keys[to].length;
       events[to] = batch.getLong(eventColumn, row);
       hasCreated[to] = createdColumn >= 0 && !batch.isNull(createdColumn, row);
       created[to] = hasCreated[to] ? batch.getLong(createdColumn, row) : 0;
       for (int i = 0; i < columns.length; i++) {
-        columns[i].copy(batch, sources[i], row, to);
+        heldBytes += columns[i].copy(batch, sources[i], row, to);
       }
     }
     return row;
@@ -97,12 +106,13 @@ public final class ColumnChunk implements WriteRows {
 
   /** Whether no more rows fit. */
   public boolean full() {
-    return size == keys.length;
+    return size == keys.length || heldBytes >= byteBudget;
   }
 
   /** Forgets the rows, to gather the next round. */
   public void clear() {
     size = 0;
+    heldBytes = 0;
   }
 
   /**
