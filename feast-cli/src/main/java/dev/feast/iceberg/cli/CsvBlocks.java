@@ -20,7 +20,7 @@ final class CsvBlocks implements AutoCloseable {
   private static final int AHEAD = 8;
 
   /** One block of records; the last one is empty, or carries the parser's failure. */
-  private record Block(List<CsvReader.Record> records, RuntimeException failure) {}
+  private record Block(List<CsvReader.Record> records, Throwable failure) {}
 
   private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(AHEAD);
   private final Thread parser;
@@ -35,7 +35,7 @@ final class CsvBlocks implements AutoCloseable {
   }
 
   private void parse(CsvReader reader) {
-    RuntimeException failure = null;
+    Throwable failure = null;
     List<CsvReader.Record> block = new ArrayList<>(BLOCK);
     try {
       try {
@@ -48,7 +48,8 @@ final class CsvBlocks implements AutoCloseable {
         }
       } catch (IOException e) {
         failure = new UncheckedIOException(e);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too (out of memory): the caller must hear of it, not wait for a block forever.
         failure = e;
       }
       // The records before a failure first, so the caller meets it where the reader alone would.
@@ -74,8 +75,10 @@ final class CsvBlocks implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new CliException("Interrupted while reading a CSV file");
       }
-      if (block.failure() != null) {
-        throw block.failure();
+      if (block.failure() instanceof RuntimeException e) {
+        throw e;
+      } else if (block.failure() instanceof Error e) {
+        throw e;
       }
       done = block.records().isEmpty();
       current = block.records();

@@ -46,7 +46,15 @@ final class PagedFile {
           || upper != null && UNSIGNED.compare(key, upper) > 0) {
         return false;
       }
-      return bloom == null || bloom.findHash(bloom.hash(Binary.fromConstantByteBuffer(key.duplicate())));
+      if (bloom == null) {
+        return true;
+      }
+      // Parquet's BlockSplitBloomFilter keeps the probe's mask in a field of its own, and this
+      // filter is shared by every read of the file: unguarded, two probes at once can answer
+      // "absent" for a key that is there.
+      synchronized (bloom) {
+        return bloom.findHash(bloom.hash(Binary.fromConstantByteBuffer(key.duplicate())));
+      }
     }
 
     /**

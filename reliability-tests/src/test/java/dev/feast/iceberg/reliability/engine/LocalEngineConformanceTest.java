@@ -1,5 +1,7 @@
 package dev.feast.iceberg.reliability.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.core.materialize.LocalMaterializationEngineFactory;
 import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
@@ -13,6 +15,8 @@ import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.testsuite.MaterializationEngineConformance;
 import dev.feast.iceberg.testsuite.TestPluginContext;
+import dev.feast.iceberg.spi.FeatureView;
+import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -52,5 +56,14 @@ class LocalEngineConformanceTest extends MaterializationEngineConformance {
     return new CatalogConfig("jdbc", "feast", Map.of(
         "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
         "warehouse", directory.resolve("warehouse").toString()));
+  }
+
+  /** Batches of 7 rows: every view of the dataset is pulled in several, and written whole. */
+  @Test
+  void viewsLargerThanOneBatchAreMaterializedWithEveryRow() {
+    for (FeatureView view : views()) {
+      long rows = materialize(view, dataset().start(), dataset().end()).rows();
+      assertThat(rows).as("rows of %s, in batches of 7", view.name()).isGreaterThan(7);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.feast.iceberg.spark.materialize;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationStores;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -8,6 +10,8 @@ import dev.feast.iceberg.testsuite.MaterializationEngineConformance;
 import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code batch_engine: spark} on {@code local[2]} under the engine conformance suite: Spark reads
@@ -42,5 +46,15 @@ class LocalSparkEngineConformanceTest extends MaterializationEngineConformance {
         new MaterializationStores(offline, EngineFixture.offlineConfig(offlineDirectory), online,
             EngineFixture.onlineConfig(onlineDirectory), 1000),
         Map.of());
+  }
+
+  /** The rows are computed and written by Spark jobs on the session, not in the driver alone. */
+  @Test
+  void materializationRunsAsSparkJobs() {
+    SparkSession spark = EngineFixture.localSpark();
+    int before = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+    materialize(views().get(0), dataset().start(), dataset().end());
+    assertThat(spark.sparkContext().statusTracker().getJobIdsForGroup(null).length)
+        .as("jobs the session ran").isGreaterThan(before);
   }
 }
