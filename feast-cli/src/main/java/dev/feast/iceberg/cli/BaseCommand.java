@@ -69,8 +69,8 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * The repository's definitions, after the checks {@code apply} makes before it changes anything:
-   * the configuration, the store plugins and their sections, the definitions files, and the
-   * feature views against what the stores can hold. {@code plan} runs the same, in the same order.
+   * the configuration, the store plugins and their sections, the definitions files, and the feature
+   * views against what the stores can hold. {@code plan} runs the same, in the same order.
    */
   RepoDefinitions checkedDefinitions() {
     RepoCheck.Stores stores = RepoCheck.check(config(), plugins());
@@ -86,17 +86,25 @@ abstract class BaseCommand implements Callable<Integer> {
     return plugins;
   }
 
-  /** The repository folder, checked to hold a feature_store.yaml, with advice in the CLI's words. */
+  /**
+   * The repository folder, checked to hold a feature_store.yaml, with advice in the CLI's words.
+   */
   Path existingRepo() {
     Path repo = repo();
     if (!Files.exists(repo)) {
       throw new CliException(
-          "No folder " + repo + "; pass --repo the feature repository folder (the one holding"
+          "No folder "
+              + repo
+              + "; pass --repo the feature repository folder (the one holding"
               + " feature_store.yaml)");
     }
     if (Files.isDirectory(repo) && !Files.exists(repo.resolve(RepoConfigLoader.FILE_NAME))) {
       throw new CliException(
-          "No " + RepoConfigLoader.FILE_NAME + " in " + repo + "; run from a feature repository"
+          "No "
+              + RepoConfigLoader.FILE_NAME
+              + " in "
+              + repo
+              + "; run from a feature repository"
               + " folder, pass it with --repo, or create one with 'feast-iceberg init'");
     }
     return repo;

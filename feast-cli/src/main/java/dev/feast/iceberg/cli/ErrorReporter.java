@@ -14,6 +14,7 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
   static final int ERROR = 1;
   static final int USAGE = 2;
+
   /** As a shell reports a process ended by SIGINT: 128 + 2. */
   static final int INTERRUPTED = 130;
 

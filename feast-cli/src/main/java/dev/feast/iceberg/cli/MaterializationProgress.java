@@ -11,14 +11,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows materialization per feature view in phases: reading the source (elapsed time, redrawn
- * every second by a ticker, as the first row may take a while), writing (rows, percentage once
- * the pull's row count is known, rate, time left), committing; then one line per view with the
- * time of each phase and the rows skipped for a null join key.
+ * Shows materialization per feature view in phases: reading the source (elapsed time, redrawn every
+ * second by a ticker, as the first row may take a while), writing (rows, percentage once the pull's
+ * row count is known, rate, time left), committing; then one line per view with the time of each
+ * phase and the rows skipped for a null join key.
  *
- * <p>It also knows what an interruption leaves behind: {@link #interrupt} (run by the shutdown
- * hook on Ctrl-C) stops the run before its next commit and says which view was not committed; a
- * commit already under way is waited for, as it lands whole or not at all.
+ * <p>It also knows what an interruption leaves behind: {@link #interrupt} (run by the shutdown hook
+ * on Ctrl-C) stops the run before its next commit and says which view was not committed; a commit
+ * already under way is waited for, as it lands whole or not at all.
  */
 final class MaterializationProgress implements Materializer.Listener, AutoCloseable {
   /** How long an interruption waits for a commit under way to finish. */
@@ -179,17 +179,31 @@ final class MaterializationProgress implements Materializer.Listener, AutoClosea
   private String interruptedMessage() {
     String what =
         switch (phase) {
-          case WAITING -> "Interrupted while waiting for another materialization of " + view
-              + ": nothing of it was written";
-          case READING, WRITING -> "Interrupted: " + view + " was not committed; the online"
-              + " store keeps its previous values and " + interval + " is not recorded";
-          case COMMITTING -> "Interrupted while committing " + view + ": the commit lands whole"
-              + " or not at all; 'feature-views describe " + view + "' shows whether " + interval
-              + " was recorded";
+          case WAITING ->
+              "Interrupted while waiting for another materialization of "
+                  + view
+                  + ": nothing of it was written";
+          case READING, WRITING ->
+              "Interrupted: "
+                  + view
+                  + " was not committed; the online"
+                  + " store keeps its previous values and "
+                  + interval
+                  + " is not recorded";
+          case COMMITTING ->
+              "Interrupted while committing "
+                  + view
+                  + ": the commit lands whole"
+                  + " or not at all; 'feature-views describe "
+                  + view
+                  + "' shows whether "
+                  + interval
+                  + " was recorded";
           case IDLE -> "Interrupted" + (done.isEmpty() ? ": nothing was materialized" : "");
         };
-    return done.isEmpty() ? what : what + " (committed and recorded: " + String.join(", ", done)
-        + ")";
+    return done.isEmpty()
+        ? what
+        : what + " (committed and recorded: " + String.join(", ", done) + ")";
   }
 
   @Override

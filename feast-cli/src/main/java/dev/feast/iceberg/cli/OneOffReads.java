@@ -7,11 +7,11 @@ import dev.feast.iceberg.core.plugin.Plugins;
 import java.lang.reflect.RecordComponent;
 
 /**
- * The configuration a one-off online read opens the stores with: the online store asked for
- * {@code serving_mode: files}, when its configuration has that key (the Iceberg online store's),
- * so that it reads only the data files that can hold the requested keys. The process ends after
- * the read: the default in-memory state of the whole view would cost far more to build (tens of
- * seconds for 500,000 keys) than the read itself, and be thrown away.
+ * The configuration a one-off online read opens the stores with: the online store asked for {@code
+ * serving_mode: files}, when its configuration has that key (the Iceberg online store's), so that
+ * it reads only the data files that can hold the requested keys. The process ends after the read:
+ * the default in-memory state of the whole view would cost far more to build (tens of seconds for
+ * 500,000 keys) than the read itself, and be thrown away.
  */
 final class OneOffReads {
   static final String SERVING_MODE = "serving_mode";
@@ -21,8 +21,7 @@ final class OneOffReads {
   /** {@code config} with {@code serving_mode: files} for its online store, when it takes it. */
   static RepoConfig config(RepoConfig config, Plugins plugins) {
     StoreSection online = config.onlineStore();
-    Class<?> configClass =
-        plugins.onlineStore(online.type(), online.where("/type")).configClass();
+    Class<?> configClass = plugins.onlineStore(online.type(), online.where("/type")).configClass();
     if (!hasServingMode(configClass)) {
       return config;
     }

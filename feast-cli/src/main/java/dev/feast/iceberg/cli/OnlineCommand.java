@@ -60,8 +60,11 @@ final class OnlineCommand extends BaseCommand {
       response.toDict().forEach((column, values) -> dict.put(column, JsonValues.of(values)));
       // Made here, not in a static field: picocli creates every verb's object at start-up, and
       // Jackson's classes would load for every verb.
-      out().println(
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(dict));
+      out()
+          .println(
+              new ObjectMapper()
+                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(dict));
     }
   }
 
@@ -72,7 +75,9 @@ final class OnlineCommand extends BaseCommand {
   private static void requireViews(RegistryState registry, RepoConfig config) {
     if (registry.featureViews().isEmpty()) {
       throw new CliException(
-          "No feature views are registered in " + config.registryPath() + " (nothing was applied,"
+          "No feature views are registered in "
+              + config.registryPath()
+              + " (nothing was applied,"
               + " or 'feast-iceberg teardown' removed them); run 'feast-iceberg apply' first");
     }
   }

@@ -5,9 +5,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Shows how long tasks advance (rows done, rate, time left when the total is known): a bar redrawn
- * in place when a person watches a terminal, plain lines every few seconds otherwise (logs, CI).
- * A task may go through phases: one that counts no rows ("reading source", "committing") shows
- * its elapsed time, one that counts rows shows them with the rate and time left measured from its
+ * in place when a person watches a terminal, plain lines every few seconds otherwise (logs, CI). A
+ * task may go through phases: one that counts no rows ("reading source", "committing") shows its
+ * elapsed time, one that counts rows shows them with the rate and time left measured from its
  * start. Progress goes to stderr so stdout stays clean for results. Tasks may be advanced from
  * several threads (a ticker redraws the elapsed time of a long phase).
  */
@@ -17,8 +17,10 @@ abstract class Progress {
 
   final PrintWriter err;
   final LongSupplier nanoTime;
+
   /** Guards the output: tasks, ticks and a last word may come from different threads. */
   final Object lock = new Object();
+
   /** Set by {@link #last}: nothing is shown after it. */
   boolean silenced;
 
@@ -151,8 +153,10 @@ abstract class Progress {
     final long started;
     long total;
     long done;
+
     /** The current phase, or null before any. */
     String phase;
+
     boolean counting;
     long phaseStarted;
 

@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 final class ProgressBar extends Progress {
   private static final int WIDTH = 24;
   private static final long REDRAW_NANOS = 100_000_000L;
+
   /** The length of the line being drawn, 0 when none is. */
   private int lastLength;
 

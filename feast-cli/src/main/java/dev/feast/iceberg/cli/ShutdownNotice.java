@@ -1,8 +1,8 @@
 package dev.feast.iceberg.cli;
 
 /**
- * Runs an action when the JVM is asked to stop (Ctrl-C's SIGINT, SIGTERM) while a command runs:
- * a shutdown hook registered for the command's duration.
+ * Runs an action when the JVM is asked to stop (Ctrl-C's SIGINT, SIGTERM) while a command runs: a
+ * shutdown hook registered for the command's duration.
  */
 final class ShutdownNotice implements AutoCloseable {
   private final Thread hook;

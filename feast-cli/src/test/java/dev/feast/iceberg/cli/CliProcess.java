@@ -49,15 +49,18 @@ final class CliProcess {
         jar != null, "runs under failsafe, after package (./mvnw verify -pl feast-cli -am)");
     if (!Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
-          "No shaded jar at " + jar + " (system property feast.cli.jar); run these tests with"
+          "No shaded jar at "
+              + jar
+              + " (system property feast.cli.jar); run these tests with"
               + " ./mvnw verify -pl feast-cli -am, which packages the jar first");
     }
     return Path.of(jar);
   }
 
   /** Runs {@code launcher args} in {@code workingDir} with {@code environment} added. */
-  static Run run(List<String> launcher, Path workingDir, Map<String, String> environment,
-      String... args) throws IOException, InterruptedException {
+  static Run run(
+      List<String> launcher, Path workingDir, Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     Started started = start(launcher, workingDir, environment, args);
     if (!started.process().waitFor(2, TimeUnit.MINUTES)) {
       started.process().destroyForcibly();
@@ -68,8 +71,9 @@ final class CliProcess {
   }
 
   /** Starts {@code launcher args} in the background: stdout to a file, stderr read as it comes. */
-  static Started start(List<String> launcher, Path workingDir, Map<String, String> environment,
-      String... args) throws IOException {
+  static Started start(
+      List<String> launcher, Path workingDir, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>(launcher);
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workingDir, "out", ".txt");
@@ -87,7 +91,8 @@ final class CliProcess {
   /** {@code java -cp <test class path> main args...}. */
   static List<String> java(Class<?> main, String... args) {
     List<String> command =
-        new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), main.getName()));
+        new ArrayList<>(
+            List.of(java(), "-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(List.of(args));
     return command;
   }

@@ -31,7 +31,8 @@ class CsvBlocksTest {
 
   @Test
   void recordsOfManyBlocksComeInFileOrderWithTheirLines() throws Exception {
-    try (CsvReader csv = reader(lines(10_000)); CsvBlocks records = new CsvBlocks(csv)) {
+    try (CsvReader csv = reader(lines(10_000));
+        CsvBlocks records = new CsvBlocks(csv)) {
       for (int i = 1; i <= 10_000; i++) {
         CsvReader.Record record = records.next();
         assertThat(record.line()).isEqualTo(i + 1);
@@ -45,14 +46,16 @@ class CsvBlocksTest {
   @Test
   void aParseErrorPastTheFirstBlocksReachesTheCallerAfterTheRecordsBeforeIt() throws Exception {
     String text = lines(9_000) + "9001,\"never closed\n";
-    try (CsvReader csv = reader(text); CsvBlocks records = new CsvBlocks(csv)) {
+    try (CsvReader csv = reader(text);
+        CsvBlocks records = new CsvBlocks(csv)) {
       for (int i = 1; i <= 9_000; i++) {
         assertThat(records.next().fields().get(0)).isEqualTo(String.valueOf(i));
       }
       assertThatThrownBy(records::next)
           .isInstanceOf(CliException.class)
-          .hasMessage("f.csv line 9002: a quoted field is never closed; end it with a double quote"
-              + " (write a quote inside a field as \"\")");
+          .hasMessage(
+              "f.csv line 9002: a quoted field is never closed; end it with a double quote"
+                  + " (write a quote inside a field as \"\")");
     }
   }
 
@@ -64,8 +67,10 @@ class CsvBlocksTest {
       records.next();
       records.close();
     }
-    assertThat(Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.getName().equals("csv-parser")).filter(Thread::isAlive))
+    assertThat(
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("csv-parser"))
+                .filter(Thread::isAlive))
         .isEmpty();
   }
 }

@@ -5,19 +5,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Feast's protobuf {@code registry.db} as {@code feast apply} leaves it for the driver entity,
- * encoded field by field from Feast's {@code Registry.proto}: what a Feast user's repository
- * holds when they point this project at it.
+ * encoded field by field from Feast's {@code Registry.proto}: what a Feast user's repository holds
+ * when they point this project at it.
  */
 final class FeastRegistryFile {
   private FeastRegistryFile() {}
 
   static byte[] withDriverEntity(String project) {
-    Message spec = new Message()
-        .string(1, "driver") // EntitySpecV2.name
-        .varint(2, 4) // value_type INT64
-        .string(3, "A driver") // description
-        .string(4, "driver_id") // join_key
-        .string(9, project); // project
+    Message spec =
+        new Message()
+            .string(1, "driver") // EntitySpecV2.name
+            .varint(2, 4) // value_type INT64
+            .string(3, "A driver") // description
+            .string(4, "driver_id") // join_key
+            .string(9, project); // project
     Message entity = new Message().message(1, spec);
     Message lastUpdated = new Message().varint(1, 1_790_000_000L); // Timestamp.seconds
     return new Message()

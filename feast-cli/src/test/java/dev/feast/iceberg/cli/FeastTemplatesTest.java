@@ -28,14 +28,16 @@ class FeastTemplatesTest {
 
   private Path template(String name) throws IOException {
     Path repo = Files.createDirectories(dir.resolve(name));
-    try (InputStream in = getClass().getResourceAsStream("/feast-templates/" + name + "/feature_store.yaml")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/feast-templates/" + name + "/feature_store.yaml")) {
       Files.copy(in, repo.resolve("feature_store.yaml"));
     }
     return repo;
   }
 
   /** plan and apply print the same notes and the same one-line error, and leave no file behind. */
-  private void assertPlanAndApplyStop(Path repo, List<String> notes, String error) throws IOException {
+  private void assertPlanAndApplyStop(Path repo, List<String> notes, String error)
+      throws IOException {
     List<Path> before;
     try (var files = Files.list(repo)) {
       before = files.toList();
@@ -48,7 +50,8 @@ class FeastTemplatesTest {
       assertThat(result.err().lines().toList())
           .as(verb)
           .containsExactlyElementsOf(
-              Stream.concat(notes.stream().map(n -> "Note: " + n), Stream.of("Error: " + error)).toList());
+              Stream.concat(notes.stream().map(n -> "Note: " + n), Stream.of("Error: " + error))
+                  .toList());
       try (var files = Files.list(repo)) {
         assertThat(files.toList()).as(verb).containsExactlyInAnyOrderElementsOf(before);
       }
@@ -71,7 +74,8 @@ class FeastTemplatesTest {
                 + " registry, which Feast cannot read (nor this project Feast's protobuf one); a name"
                 + " ending in .json keeps them apart"),
         "Unknown online store type 'sqlite' in feature_store.yaml line 7: not available here;"
-            + " installed: " + ONLINE_FOUND);
+            + " installed: "
+            + ONLINE_FOUND);
   }
 
   @Test
@@ -93,7 +97,8 @@ class FeastTemplatesTest {
   }
 
   @Test
-  void thePostgresTemplateLoadsAndStopsOnWhatIsNotHereWithoutPrintingItsPassword() throws Exception {
+  void thePostgresTemplateLoadsAndStopsOnWhatIsNotHereWithoutPrintingItsPassword()
+      throws Exception {
     Path repo = template("postgres");
 
     RepoConfig config = RepoConfigLoader.load(repo);
@@ -109,14 +114,20 @@ class FeastTemplatesTest {
             + " [2] Unknown offline store type 'postgres' in feature_store.yaml line 20: not available"
             + " here; installed: iceberg"
             + " [3] Unknown online store type 'postgres' in feature_store.yaml line 11: not available"
-            + " here; installed: " + ONLINE_FOUND);
+            + " here; installed: "
+            + ONLINE_FOUND);
   }
 
   @Test
   void planStopsWhereApplyWouldInsteadOfListingChanges() throws Exception {
     Path repo = CliRun.copyExample(dir.resolve("repo"));
     Path yaml = repo.resolve("feature_store.yaml");
-    Files.writeString(yaml, Files.readString(yaml).replace("  namespace: feast_online\n", "  namespace: feast_online\n  path: data/online.db\n"));
+    Files.writeString(
+        yaml,
+        Files.readString(yaml)
+            .replace(
+                "  namespace: feast_online\n",
+                "  namespace: feast_online\n  path: data/online.db\n"));
 
     assertPlanAndApplyStop(
         repo,
@@ -132,9 +143,12 @@ class FeastTemplatesTest {
   void feastKeysWithNoEffectHereAreNotedOnceAndTheWorkflowRuns() throws Exception {
     Path repo = CliRun.copyExample(dir.resolve("repo"));
     Path yaml = repo.resolve("feature_store.yaml");
-    String text = Files.readString(yaml)
-        .replace("registry: data/registry.json", "registry:\n  path: data/registry.json\n  cache_ttl_seconds: 60")
-        + """
+    String text =
+        Files.readString(yaml)
+                .replace(
+                    "registry: data/registry.json",
+                    "registry:\n  path: data/registry.json\n  cache_ttl_seconds: 60")
+            + """
         coerce_tz_aware: true
         flags:
           alpha_features: true

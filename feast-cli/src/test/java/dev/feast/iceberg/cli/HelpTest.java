@@ -27,14 +27,17 @@ class HelpTest {
   }
 
   private static void collect(CommandLine command, String prefix, List<String> into) {
-    command.getSubcommands().forEach((name, sub) -> {
-      if (!sub.getCommandSpec().name().equals(name)) {
-        return; // an alias: the verb is listed under its own name
-      }
-      String words = (prefix + " " + name).strip();
-      into.add(words);
-      collect(sub, words, into);
-    });
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!sub.getCommandSpec().name().equals(name)) {
+                return; // an alias: the verb is listed under its own name
+              }
+              String words = (prefix + " " + name).strip();
+              into.add(words);
+              collect(sub, words, into);
+            });
   }
 
   @ParameterizedTest
@@ -47,7 +50,9 @@ class HelpTest {
 
       assertThat(result.exit()).as(result.toString()).isZero();
       assertThat(result.out()).as(result.toString()).contains("Usage: feast-iceberg " + verb);
-      assertThat(result.err()).as(result.toString()).doesNotContain("Missing required", "Unknown option");
+      assertThat(result.err())
+          .as(result.toString())
+          .doesNotContain("Missing required", "Unknown option");
     }
   }
 

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * belongs to, not next to the link. Runs after {@code package}, when the jar it finds exists.
  */
 class LauncherIT {
-  private static final Path LAUNCHER =
-      Path.of("../bin/feast-iceberg").toAbsolutePath().normalize();
+  private static final Path LAUNCHER = Path.of("../bin/feast-iceberg").toAbsolutePath().normalize();
 
   @TempDir Path dir;
 

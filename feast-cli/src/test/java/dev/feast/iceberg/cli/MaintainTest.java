@@ -40,11 +40,15 @@ class MaintainTest {
   @Test
   void aTableWithGcDisabledIsCompactedAndTheReportSaysExpiryWasSkipped() throws Exception {
     Path repo = CliRun.loadedExample(dir.resolve("repo"));
-    expectSuccess(run(repo, "materialize", END.minus(Duration.ofDays(2)).toString(),
-        END.minus(Duration.ofHours(1)).toString()));
+    expectSuccess(
+        run(
+            repo,
+            "materialize",
+            END.minus(Duration.ofDays(2)).toString(),
+            END.minus(Duration.ofHours(1)).toString()));
     disableGc(repo, "feast_online", "driver_ranking_driver_hourly_stats");
-    expectSuccess(run(repo, "materialize", END.minus(Duration.ofHours(1)).toString(),
-        END.toString()));
+    expectSuccess(
+        run(repo, "materialize", END.minus(Duration.ofHours(1)).toString(), END.toString()));
 
     CliRun.Result result = run(repo, "maintain");
 
@@ -58,8 +62,12 @@ class MaintainTest {
   /** Two materializations: each key of the online table gets rows from two commits. */
   private static void materializeInTwoCommits(Path repo) {
     Duration hour = Duration.ofHours(1);
-    expectSuccess(run(repo, "materialize", END.minus(Duration.ofDays(2)).toString(),
-        END.minus(hour).toString()));
+    expectSuccess(
+        run(
+            repo,
+            "materialize",
+            END.minus(Duration.ofDays(2)).toString(),
+            END.minus(hour).toString()));
     expectSuccess(run(repo, "materialize", END.minus(hour).toString(), END.toString()));
   }
 
@@ -70,9 +78,12 @@ class MaintainTest {
             "org.apache.iceberg.jdbc.JdbcCatalog",
             "feast",
             Map.of(
-                "uri", "jdbc:sqlite:" + repo.resolve("data/catalog.db"),
-                "warehouse", repo.resolve("data/warehouse").toString(),
-                "jdbc.schema-version", "V1"),
+                "uri",
+                "jdbc:sqlite:" + repo.resolve("data/catalog.db"),
+                "warehouse",
+                repo.resolve("data/warehouse").toString(),
+                "jdbc.schema-version",
+                "V1"),
             new Configuration());
     try {
       catalog

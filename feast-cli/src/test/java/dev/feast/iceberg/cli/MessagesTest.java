@@ -44,8 +44,14 @@ class MessagesTest {
 
     assertCliError(
         ProcessTest.feastIceberg(
-            repo, "get-historical-features", "--entities", "entities.csv",
-            "--features", "driver_hourly_stats:conv_rate", "--output", "out.parquet"),
+            repo,
+            "get-historical-features",
+            "--entities",
+            "entities.csv",
+            "--features",
+            "driver_hourly_stats:conv_rate",
+            "--output",
+            "out.parquet"),
         "the source of feature view 'driver_hourly_stats', does not exist",
         "with 'feast-iceberg write-offline --view VIEW --file FILE'");
   }
@@ -85,7 +91,8 @@ class MessagesTest {
 
       assertCliError(
           ProcessTest.feastIceberg(repo, "serve", "--port", Integer.toString(port)),
-          "Cannot listen on 127.0.0.1:" + port, "pass --port another one");
+          "Cannot listen on 127.0.0.1:" + port,
+          "pass --port another one");
     }
   }
 

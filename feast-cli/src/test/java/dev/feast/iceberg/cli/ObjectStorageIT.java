@@ -81,8 +81,15 @@ class ObjectStorageIT {
     cli(repo, "write-offline", "--view", "driver_hourly_stats", "--file", "driver_stats.csv");
 
     String historical =
-        cli(repo, "get-historical-features", "--entities", "entities.csv",
-                "--service", "driver_activity", "--output", "training.csv")
+        cli(
+                repo,
+                "get-historical-features",
+                "--entities",
+                "entities.csv",
+                "--service",
+                "driver_activity",
+                "--output",
+                "training.csv")
             .out();
     assertThat(historical).contains("Wrote 6 rows");
     Map<String, Map<String, String>> training =
@@ -97,8 +104,15 @@ class ObjectStorageIT {
     JsonNode online =
         new ObjectMapper()
             .readTree(
-                cli(repo, "get-online-features", "--service", "driver_activity",
-                        "-e", "driver_id=1001", "-e", "driver_id=1002")
+                cli(
+                        repo,
+                        "get-online-features",
+                        "--service",
+                        "driver_activity",
+                        "-e",
+                        "driver_id=1001",
+                        "-e",
+                        "driver_id=1002")
                     .out());
     assertThat(online.path("conv_rate").toString()).isEqualTo("[0.07,0.14]");
     assertThat(online.path("avg_daily_trips").toString()).isEqualTo("[10,20]");
@@ -134,8 +148,9 @@ class ObjectStorageIT {
                 + "offline_store:\n"
                 + "  type: iceberg\n"
                 + "  catalog: &catalog\n");
-    catalog.forEach((key, value) -> yaml.append("    ").append(key).append(": \"")
-        .append(value).append("\"\n"));
+    catalog.forEach(
+        (key, value) ->
+            yaml.append("    ").append(key).append(": \"").append(value).append("\"\n"));
     return yaml.append("online_store:\n")
         .append("  type: iceberg\n")
         .append("  catalog: *catalog\n")

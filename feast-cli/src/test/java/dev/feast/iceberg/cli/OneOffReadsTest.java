@@ -21,9 +21,12 @@ class OneOffReadsTest {
   void theIcebergOnlineStoreReadsFromFilesEvenWhenTheFileSaysMemory() throws Exception {
     Path repo = CliRun.copyExample(dir.resolve("repo"));
     Path yaml = repo.resolve("feature_store.yaml");
-    Files.writeString(yaml, Files.readString(yaml).replace(
-        "online_store:\n  type: iceberg\n",
-        "online_store:\n  type: iceberg\n  serving_mode: memory\n"));
+    Files.writeString(
+        yaml,
+        Files.readString(yaml)
+            .replace(
+                "online_store:\n  type: iceberg\n",
+                "online_store:\n  type: iceberg\n  serving_mode: memory\n"));
     RepoConfig config = RepoConfigLoader.load(repo);
     assertThat(config.onlineStore().body().path("serving_mode").asText()).isEqualTo("memory");
 
@@ -39,8 +42,10 @@ class OneOffReadsTest {
   @Test
   void aStoreWithoutAServingModeKeepsItsConfiguration() throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
-    Files.writeString(repo.resolve("feature_store.yaml"), "project: p\nregistry: registry.json\n"
-        + "online_store:\n  type: no-maintenance-test\nentity_key_serialization_version: 3\n");
+    Files.writeString(
+        repo.resolve("feature_store.yaml"),
+        "project: p\nregistry: registry.json\n"
+            + "online_store:\n  type: no-maintenance-test\nentity_key_serialization_version: 3\n");
     RepoConfig config = RepoConfigLoader.load(repo);
 
     assertThat(OneOffReads.config(config, Plugins.discover())).isSameAs(config);

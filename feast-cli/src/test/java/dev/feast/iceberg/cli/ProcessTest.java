@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,7 +113,9 @@ class ProcessTest {
               "Note: feature_store.yaml line 4: registry data/registry.db is written as this"
                   + " project's JSON registry, which Feast cannot read (nor this project Feast's"
                   + " protobuf one); a name ending in .json keeps them apart",
-              "Error: The registry " + registry.toRealPath() + " is Feast's protobuf registry (a"
+              "Error: The registry "
+                  + registry.toRealPath()
+                  + " is Feast's protobuf registry (a"
                   + " binary file), which this project does not read; point registry: in"
                   + " feature_store.yaml at a new path such as data/registry.json and run apply"
                   + " (the Feast file is left as it is)");
@@ -156,20 +157,32 @@ class ProcessTest {
     // Four materializations into the online table: batch a, then b's newer value of 1001 and
     // 1002, a later-created tie of 1004, an older row of 1003 committed last (it must not win),
     // and 1006, whose only value is older than the view's ttl (1 day).
-    writeOffline(repo, "a.csv", List.of(
-        stats(1001, 20, 0.11, 1, 0), stats(1002, 20, 0.12, 2, 0), stats(1003, 20, 0.13, 3, 0),
-        stats(1004, 20, 0.14, 4, 0), stats(1005, 20, 0.15, 5, 0), stats(1006, 30, 0.16, 6, 0)));
+    writeOffline(
+        repo,
+        "a.csv",
+        List.of(
+            stats(1001, 20, 0.11, 1, 0),
+            stats(1002, 20, 0.12, 2, 0),
+            stats(1003, 20, 0.13, 3, 0),
+            stats(1004, 20, 0.14, 4, 0),
+            stats(1005, 20, 0.15, 5, 0),
+            stats(1006, 30, 0.16, 6, 0)));
     materialize(repo, 48, 10);
-    writeOffline(repo, "b.csv", List.of(
-        stats(1001, 2, 0.21, 11, 0), stats(1002, 2, 0.22, 12, 0), stats(1003, 25, 0.23, 13, 0),
-        stats(1004, 20, 0.24, 14, 10)));
+    writeOffline(
+        repo,
+        "b.csv",
+        List.of(
+            stats(1001, 2, 0.21, 11, 0),
+            stats(1002, 2, 0.22, 12, 0),
+            stats(1003, 25, 0.23, 13, 0),
+            stats(1004, 20, 0.24, 14, 10)));
     materialize(repo, 26, 19);
     materialize(repo, 3, 0);
     materialize(repo, 48, 24);
     List<String> keys = List.of("1001", "1003", "1004", "1006", "4242", "1002");
 
-    List<String> args = new ArrayList<>(List.of("get-online-features", "--service",
-        "driver_activity"));
+    List<String> args =
+        new ArrayList<>(List.of("get-online-features", "--service", "driver_activity"));
     keys.forEach(key -> args.addAll(List.of("-e", "driver_id=" + key)));
     CliProcess.Run run = feastIceberg(repo, args.toArray(String[]::new));
 
@@ -187,7 +200,9 @@ class ProcessTest {
     try (FeatureStore store = FeatureStore.open(repo)) {
       assertThat(store.config().onlineStore().body().has(OneOffReads.SERVING_MODE)).isFalse();
       Map<String, Object> dict = new LinkedHashMap<>();
-      store.getOnlineFeatures("driver_activity", rows, false).toDict()
+      store
+          .getOnlineFeatures("driver_activity", rows, false)
+          .toDict()
           .forEach((column, values) -> dict.put(column, JsonValues.of(values)));
       ObjectMapper json = new ObjectMapper();
       return json.readTree(json.writeValueAsString(dict));
@@ -198,22 +213,36 @@ class ProcessTest {
   private static String stats(
       long driver, int hoursAgo, double convRate, long trips, int createdLater) {
     Instant event = CliRun.END.minus(Duration.ofHours(hoursAgo));
-    return driver + "," + event + "," + convRate + ",0.5," + trips + ","
+    return driver
+        + ","
+        + event
+        + ","
+        + convRate
+        + ",0.5,"
+        + trips
+        + ","
         + event.plusSeconds(60 + createdLater);
   }
 
   private static void writeOffline(Path repo, String name, List<String> rows) throws IOException {
     Path file = repo.resolve(name);
-    Files.writeString(file, "driver_id,event_timestamp,conv_rate,acc_rate,avg_daily_trips,created\n"
-        + String.join("\n", rows) + "\n");
-    CliRun.expectSuccess(CliRun.run(repo, "write-offline", "--view", "driver_hourly_stats",
-        "--file", file.toString()));
+    Files.writeString(
+        file,
+        "driver_id,event_timestamp,conv_rate,acc_rate,avg_daily_trips,created\n"
+            + String.join("\n", rows)
+            + "\n");
+    CliRun.expectSuccess(
+        CliRun.run(
+            repo, "write-offline", "--view", "driver_hourly_stats", "--file", file.toString()));
   }
 
   /** Materializes the events from {@code fromHoursAgo} to {@code toHoursAgo} before the end. */
   private static void materialize(Path repo, int fromHoursAgo, int toHoursAgo) {
-    CliRun.expectSuccess(CliRun.run(repo, "materialize",
-        CliRun.END.minus(Duration.ofHours(fromHoursAgo)).toString(),
-        CliRun.END.minus(Duration.ofHours(toHoursAgo)).toString()));
+    CliRun.expectSuccess(
+        CliRun.run(
+            repo,
+            "materialize",
+            CliRun.END.minus(Duration.ofHours(fromHoursAgo)).toString(),
+            CliRun.END.minus(Duration.ofHours(toHoursAgo)).toString()));
   }
 }

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Applies and removes definitions on a registry state, checking that they refer to each other correctly. */
+/**
+ * Applies and removes definitions on a registry state, checking that they refer to each other
+ * correctly.
+ */
 final class Definitions {
   private Definitions() {}
 
@@ -52,12 +55,15 @@ final class Definitions {
         throw unknownKind(definition);
       }
     }
-    RegistryState next = new RegistryState(state.project(), entities, views, services, intervals, now);
+    RegistryState next =
+        new RegistryState(state.project(), entities, views, services, intervals, now);
     check(next);
     return next;
   }
 
-  /** Every view's entities exist with matching join keys; every service's views and features exist. */
+  /**
+   * Every view's entities exist with matching join keys; every service's views and features exist.
+   */
   static void check(RegistryState state) {
     for (FeatureView view : state.featureViews().values()) {
       List<Field> expected = new ArrayList<>();
@@ -65,15 +71,22 @@ final class Definitions {
         Entity entity = state.entities().get(name);
         if (entity == null) {
           throw new UnknownDefinitionException(
-              "Feature view '" + view.name() + "' uses entity '" + name
+              "Feature view '"
+                  + view.name()
+                  + "' uses entity '"
+                  + name
                   + "', which is not defined; apply the entity with the view");
         }
         expected.add(entity.joinKeyField());
       }
       if (!expected.equals(view.entityColumns())) {
         throw new IllegalArgumentException(
-            "Feature view '" + view.name() + "' declares join keys " + view.entityColumns()
-                + " but its entities have " + expected);
+            "Feature view '"
+                + view.name()
+                + "' declares join keys "
+                + view.entityColumns()
+                + " but its entities have "
+                + expected);
       }
     }
     for (FeatureService service : state.featureServices().values()) {
@@ -81,7 +94,10 @@ final class Definitions {
         FeatureView view = state.featureViews().get(projection.view());
         if (view == null) {
           throw new UnknownDefinitionException(
-              "Feature service '" + service.name() + "' serves feature view '" + projection.view()
+              "Feature service '"
+                  + service.name()
+                  + "' serves feature view '"
+                  + projection.view()
                   + "', which is not defined");
         }
         new ViewSelection(view, projection);
@@ -91,7 +107,8 @@ final class Definitions {
 
   private static IllegalArgumentException unknownKind(Object definition) {
     return new IllegalArgumentException(
-        "Cannot apply " + (definition == null ? "null" : definition.getClass().getName())
+        "Cannot apply "
+            + (definition == null ? "null" : definition.getClass().getName())
             + "; apply Entity, FeatureView and FeatureService objects");
   }
 }

@@ -23,7 +23,8 @@ public final class FeatureResolver {
   /** {@code view:feature} references, grouped by view in order of first appearance. */
   public static List<ViewSelection> resolve(RegistryState registry, List<String> refs) {
     if (refs.isEmpty()) {
-      throw new IllegalArgumentException("Request at least one feature, as <feature_view>:<feature>");
+      throw new IllegalArgumentException(
+          "Request at least one feature, as <feature_view>:<feature>");
     }
     Map<String, List<String>> byView = new LinkedHashMap<>();
     for (String text : refs) {
@@ -34,8 +35,10 @@ public final class FeatureResolver {
       }
     }
     List<ViewSelection> selections = new ArrayList<>();
-    byView.forEach((name, features) ->
-        selections.add(new ViewSelection(view(registry, name), FeatureViewProjection.of(name, features))));
+    byView.forEach(
+        (name, features) ->
+            selections.add(
+                new ViewSelection(view(registry, name), FeatureViewProjection.of(name, features))));
     return selections;
   }
 
@@ -52,8 +55,13 @@ public final class FeatureResolver {
     FeatureView view = registry.featureViews().get(name);
     if (view == null) {
       throw new UnknownDefinitionException(
-          "Feature view '" + name + "' is not in the registry of project '" + registry.project()
-              + "'; known views: " + registry.featureViews().keySet() + " (run apply after defining it)");
+          "Feature view '"
+              + name
+              + "' is not in the registry of project '"
+              + registry.project()
+              + "'; known views: "
+              + registry.featureViews().keySet()
+              + " (run apply after defining it)");
     }
     return view;
   }
@@ -62,8 +70,12 @@ public final class FeatureResolver {
     FeatureService service = registry.featureServices().get(name);
     if (service == null) {
       throw new UnknownDefinitionException(
-          "Feature service '" + name + "' is not in the registry of project '" + registry.project()
-              + "'; known services: " + registry.featureServices().keySet());
+          "Feature service '"
+              + name
+              + "' is not in the registry of project '"
+              + registry.project()
+              + "'; known services: "
+              + registry.featureServices().keySet());
     }
     return service;
   }

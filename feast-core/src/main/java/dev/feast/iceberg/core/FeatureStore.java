@@ -1,8 +1,8 @@
 package dev.feast.iceberg.core;
 
+import dev.feast.iceberg.core.config.ConfigNotices;
 import dev.feast.iceberg.core.config.RepoConfig;
 import dev.feast.iceberg.core.config.RepoConfigLoader;
-import dev.feast.iceberg.core.config.ConfigNotices;
 import dev.feast.iceberg.core.lock.ProcessLock;
 import dev.feast.iceberg.core.materialize.MaterializationLock;
 import dev.feast.iceberg.core.materialize.MaterializationResult;
@@ -61,8 +61,10 @@ public final class FeatureStore implements AutoCloseable {
   private final RuntimeContext context;
   private final OfflineStore offline;
   private final OnlineStore online;
+
   /** Created on the first materialization: an engine may start a cluster session. */
   private MaterializationEngine engine;
+
   private final RepoCheck.Stores stores;
   private final Clock clock;
 
@@ -133,7 +135,11 @@ public final class FeatureStore implements AutoCloseable {
   /** Registers some definitions and removes others, with their online storage. */
   public void apply(Collection<?> toApply, Collection<?> toDelete) {
     RepoCheck.checkViews(
-        stores, toApply.stream().filter(FeatureView.class::isInstance).map(FeatureView.class::cast).toList());
+        stores,
+        toApply.stream()
+            .filter(FeatureView.class::isInstance)
+            .map(FeatureView.class::cast)
+            .toList());
     List<FeatureView> drop = new ArrayList<>();
     for (Object definition : toDelete) {
       if (definition instanceof FeatureView view) {
@@ -141,25 +147,34 @@ public final class FeatureStore implements AutoCloseable {
       }
     }
     // Built on the freshest registry under its lock, so another process's apply is never lost.
-    registry.update(state -> {
-      RegistryState next = Definitions.apply(state, toApply, toDelete, clock.instant());
-      online.update(next.featureViews().values().stream().filter(FeatureView::online).toList(), drop);
-      return next;
-    });
+    registry.update(
+        state -> {
+          RegistryState next = Definitions.apply(state, toApply, toDelete, clock.instant());
+          online.update(
+              next.featureViews().values().stream().filter(FeatureView::online).toList(), drop);
+          return next;
+        });
   }
 
   /** Point-in-time features for entity rows; refs are {@code view:feature}. */
-  public RetrievalJob getHistoricalFeatures(EntitySource entities, List<String> featureRefs, boolean fullFeatureNames) {
-    return offline.getHistoricalFeatures(new HistoricalRequest(
-        entities, FeatureResolver.resolve(registry.state(), featureRefs), fullFeatureNames, false));
+  public RetrievalJob getHistoricalFeatures(
+      EntitySource entities, List<String> featureRefs, boolean fullFeatureNames) {
+    return offline.getHistoricalFeatures(
+        new HistoricalRequest(
+            entities,
+            FeatureResolver.resolve(registry.state(), featureRefs),
+            fullFeatureNames,
+            false));
   }
 
   /** Point-in-time features of a feature service for entity rows. */
-  public RetrievalJob getHistoricalFeatures(EntitySource entities, String featureService, boolean fullFeatureNames) {
+  public RetrievalJob getHistoricalFeatures(
+      EntitySource entities, String featureService, boolean fullFeatureNames) {
     RegistryState state = registry.state();
     FeatureService service = FeatureResolver.service(state, featureService);
-    return offline.getHistoricalFeatures(new HistoricalRequest(
-        entities, FeatureResolver.resolve(state, service), fullFeatureNames, false));
+    return offline.getHistoricalFeatures(
+        new HistoricalRequest(
+            entities, FeatureResolver.resolve(state, service), fullFeatureNames, false));
   }
 
   /** Appends rows to a feature view's offline source (Feast's {@code write_to_offline_store}). */
@@ -172,7 +187,9 @@ public final class FeatureStore implements AutoCloseable {
     offline.writeBatch(FeatureResolver.view(registry.state(), featureView), rows, listener);
   }
 
-  /** Copies the latest values in {@code [start, end]} of every online view (or those named) online. */
+  /**
+   * Copies the latest values in {@code [start, end]} of every online view (or those named) online.
+   */
   public List<MaterializationResult> materialize(Instant start, Instant end, String... views) {
     return materialize(start, end, Materializer.Listener.NONE, views);
   }
@@ -189,8 +206,8 @@ public final class FeatureStore implements AutoCloseable {
 
   /**
    * Materializes each view from the greatest end of its recorded intervals (Feast's {@code
-   * most_recent_end_time}; the first time, from {@code now - ttl} as Feast does, or the epoch for
-   * a view without ttl) up to {@code end}.
+   * most_recent_end_time}; the first time, from {@code now - ttl} as Feast does, or the epoch for a
+   * view without ttl) up to {@code end}.
    */
   public List<MaterializationResult> materializeIncremental(Instant end, String... views) {
     return materializeIncremental(end, Materializer.Listener.NONE, views);
@@ -206,10 +223,15 @@ public final class FeatureStore implements AutoCloseable {
   private Instant incrementalStart(FeatureView view, Instant end) {
     List<MaterializationInterval> done =
         registry.state().materializations().getOrDefault(view.name(), List.of());
-    Instant start = done.stream().map(MaterializationInterval::end).max(Comparator.naturalOrder())
-        .orElseGet(() -> view.hasTtl()
-            ? clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(view.ttl())
-            : Instant.EPOCH);
+    Instant start =
+        done.stream()
+            .map(MaterializationInterval::end)
+            .max(Comparator.naturalOrder())
+            .orElseGet(
+                () ->
+                    view.hasTtl()
+                        ? clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(view.ttl())
+                        : Instant.EPOCH);
     return start.isAfter(end) ? end : start;
   }
 
@@ -217,8 +239,11 @@ public final class FeatureStore implements AutoCloseable {
    * Each view under its lock: the engine writes and commits, then the interval is recorded, then
    * the listener hears the view is finished.
    */
-  private List<MaterializationResult> materialize(List<FeatureView> views,
-      Function<FeatureView, Instant> startOf, Instant end, Materializer.Listener listener) {
+  private List<MaterializationResult> materialize(
+      List<FeatureView> views,
+      Function<FeatureView, Instant> startOf,
+      Instant end,
+      Materializer.Listener listener) {
     List<MaterializationResult> results = new ArrayList<>();
     for (FeatureView view : views) {
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -238,13 +263,20 @@ public final class FeatureStore implements AutoCloseable {
     return results;
   }
 
-  private RegistryState withInterval(RegistryState state, String view, MaterializationInterval interval) {
-    Map<String, List<MaterializationInterval>> intervals = new LinkedHashMap<>(state.materializations());
+  private RegistryState withInterval(
+      RegistryState state, String view, MaterializationInterval interval) {
+    Map<String, List<MaterializationInterval>> intervals =
+        new LinkedHashMap<>(state.materializations());
     List<MaterializationInterval> list = new ArrayList<>(intervals.getOrDefault(view, List.of()));
     list.add(interval);
     intervals.put(view, list);
-    return new RegistryState(state.project(), state.entities(), state.featureViews(),
-        state.featureServices(), intervals, clock.instant());
+    return new RegistryState(
+        state.project(),
+        state.entities(),
+        state.featureViews(),
+        state.featureServices(),
+        intervals,
+        clock.instant());
   }
 
   private List<FeatureView> selectViews(String... names) {
@@ -255,16 +287,28 @@ public final class FeatureStore implements AutoCloseable {
     return Arrays.stream(names).map(name -> FeatureResolver.view(state, name)).toList();
   }
 
-  /** The latest values of features for entity rows (join key to value); refs are {@code view:feature}. */
-  public OnlineResponse getOnlineFeatures(List<String> featureRefs, List<Map<String, ?>> entityRows, boolean fullFeatureNames) {
-    return OnlineReader.read(online, FeatureResolver.resolve(registry.state(), featureRefs), entityRows, fullFeatureNames);
+  /**
+   * The latest values of features for entity rows (join key to value); refs are {@code
+   * view:feature}.
+   */
+  public OnlineResponse getOnlineFeatures(
+      List<String> featureRefs, List<Map<String, ?>> entityRows, boolean fullFeatureNames) {
+    return OnlineReader.read(
+        online,
+        FeatureResolver.resolve(registry.state(), featureRefs),
+        entityRows,
+        fullFeatureNames);
   }
 
   /** The latest values of a feature service's features for entity rows. */
-  public OnlineResponse getOnlineFeatures(String featureService, List<Map<String, ?>> entityRows, boolean fullFeatureNames) {
+  public OnlineResponse getOnlineFeatures(
+      String featureService, List<Map<String, ?>> entityRows, boolean fullFeatureNames) {
     RegistryState state = registry.state();
-    return OnlineReader.read(online,
-        FeatureResolver.resolve(state, FeatureResolver.service(state, featureService)), entityRows, fullFeatureNames);
+    return OnlineReader.read(
+        online,
+        FeatureResolver.resolve(state, FeatureResolver.service(state, featureService)),
+        entityRows,
+        fullFeatureNames);
   }
 
   /**
@@ -287,9 +331,17 @@ public final class FeatureStore implements AutoCloseable {
    */
   public synchronized MaterializationEngine materializationEngine() {
     if (engine == null) {
-      engine = stores.engine().create(context, new MaterializationStores(offline,
-          stores.offline().config(), online, stores.online().config(),
-          config.materializationBatchSize()));
+      engine =
+          stores
+              .engine()
+              .create(
+                  context,
+                  new MaterializationStores(
+                      offline,
+                      stores.offline().config(),
+                      online,
+                      stores.online().config(),
+                      config.materializationBatchSize()));
     }
     return engine;
   }

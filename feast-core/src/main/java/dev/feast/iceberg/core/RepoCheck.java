@@ -34,7 +34,8 @@ public final class RepoCheck {
   private RepoCheck() {}
 
   /** A store plugin with its bound configuration, ready to create the store. */
-  public record Bound<S extends AutoCloseable>(StoreSection section, StoreFactory<?, S> factory, Object config) {
+  public record Bound<S extends AutoCloseable>(
+      StoreSection section, StoreFactory<?, S> factory, Object config) {
     S create(PluginContext context) {
       return typed().create(config, context);
     }
@@ -65,7 +66,8 @@ public final class RepoCheck {
   }
 
   /** The checked stores and batch engine of a configuration. */
-  public record Stores(Bound<OfflineStore> offline, Bound<OnlineStore> online, BoundEngine engine) {}
+  public record Stores(
+      Bound<OfflineStore> offline, Bound<OnlineStore> online, BoundEngine engine) {}
 
   /**
    * The jar that provides a batch engine this project knows of but does not put on every class
@@ -78,18 +80,28 @@ public final class RepoCheck {
   public static Stores check(RepoConfig config, Plugins plugins) {
     List<String> problems = new ArrayList<>(config.problems());
     Bound<OfflineStore> offline =
-        bind(config.offlineStore(), "offline store", plugins.offlineStoreTypes(),
-            type -> plugins.offlineStore(type, ""), plugins, problems);
+        bind(
+            config.offlineStore(),
+            "offline store",
+            plugins.offlineStoreTypes(),
+            type -> plugins.offlineStore(type, ""),
+            plugins,
+            problems);
     Bound<OnlineStore> online =
-        bind(config.onlineStore(), "online store", plugins.onlineStoreTypes(),
-            type -> plugins.onlineStore(type, ""), plugins, problems);
+        bind(
+            config.onlineStore(),
+            "online store",
+            plugins.onlineStoreTypes(),
+            type -> plugins.onlineStore(type, ""),
+            plugins,
+            problems);
     BoundEngine engine = bindEngine(config.batchEngine(), plugins, problems);
     if (problems.size() == 1) {
       throw new ConfigException(problems.get(0));
     }
     if (!problems.isEmpty()) {
-      StringBuilder message = new StringBuilder(
-          config.file().getFileName() + " has " + problems.size() + " problems:");
+      StringBuilder message =
+          new StringBuilder(config.file().getFileName() + " has " + problems.size() + " problems:");
       for (int i = 0; i < problems.size(); i++) {
         message.append(" [").append(i + 1).append("] ").append(problems.get(i));
       }
@@ -124,13 +136,16 @@ public final class RepoCheck {
   }
 
   /** The {@code batch_engine} section bound to its engine plugin, found as store plugins are. */
-  private static BoundEngine bindEngine(StoreSection section, Plugins plugins, List<String> problems) {
+  private static BoundEngine bindEngine(
+      StoreSection section, Plugins plugins, List<String> problems) {
     Set<String> installed = plugins.batchEngineTypes();
     if (!installed.contains(section.type())) {
       String jar = ENGINE_JARS.get(section.type());
-      problems.add(unknownType(section.key(), section, installed)
-          + "; add " + (jar == null ? "the jar of the plugin that provides it" : jar)
-          + " to the class path");
+      problems.add(
+          unknownType(section.key(), section, installed)
+              + "; add "
+              + (jar == null ? "the jar of the plugin that provides it" : jar)
+              + " to the class path");
       return null;
     }
     MaterializationEngineFactory<?> factory = plugins.batchEngine(section.type(), "");
@@ -139,9 +154,16 @@ public final class RepoCheck {
   }
 
   private static String unknownType(String kind, StoreSection section, Set<String> installed) {
-    return "Unknown " + kind + " " + section.describeType() + " in " + section.where("/type")
+    return "Unknown "
+        + kind
+        + " "
+        + section.describeType()
+        + " in "
+        + section.where("/type")
         + ": not available here; installed: "
-        + (installed.isEmpty() ? "none (add a plugin jar to the class path)" : String.join(", ", installed));
+        + (installed.isEmpty()
+            ? "none (add a plugin jar to the class path)"
+            : String.join(", ", installed));
   }
 
   /** The section bound to a plugin's configuration record, or null with the problem added. */
@@ -177,9 +199,17 @@ public final class RepoCheck {
       if (catalog != null && !plugins.catalogTypes().contains(catalog.type())) {
         String key = snakeCase(component.getName());
         problems.add(
-            section.where("/" + key + "/type") + ": catalog type '" + catalog.type() + "' in "
-                + section.key() + "." + key + " is not available here; catalogs found: "
-                + (plugins.catalogTypes().isEmpty() ? "none" : String.join(", ", plugins.catalogTypes())));
+            section.where("/" + key + "/type")
+                + ": catalog type '"
+                + catalog.type()
+                + "' in "
+                + section.key()
+                + "."
+                + key
+                + " is not available here; catalogs found: "
+                + (plugins.catalogTypes().isEmpty()
+                    ? "none"
+                    : String.join(", ", plugins.catalogTypes())));
       }
     }
   }

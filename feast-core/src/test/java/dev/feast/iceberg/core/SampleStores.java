@@ -13,8 +13,8 @@ import dev.feast.iceberg.spi.online.OnlineStoreFactory;
 import java.util.List;
 
 /**
- * Store plugins of type {@code sample}, registered in the test class path's META-INF/services:
- * what {@link RepoCheck} checks (type, section keys, catalogs, views) needs no store to be created.
+ * Store plugins of type {@code sample}, registered in the test class path's META-INF/services: what
+ * {@link RepoCheck} checks (type, section keys, catalogs, views) needs no store to be created.
  */
 final class SampleStores {
   private SampleStores() {}
@@ -45,16 +45,20 @@ final class SampleStores {
     }
   }
 
-  public static final class Offline extends Sample<OfflineStore> implements OfflineStoreFactory<SampleConfig> {}
+  public static final class Offline extends Sample<OfflineStore>
+      implements OfflineStoreFactory<SampleConfig> {}
 
   /** Keeps a column named {@code entity_key} for itself, as stores keyed by entity do. */
-  public static final class Online extends Sample<OnlineStore> implements OnlineStoreFactory<SampleConfig> {
+  public static final class Online extends Sample<OnlineStore>
+      implements OnlineStoreFactory<SampleConfig> {
     @Override
     public void checkViews(SampleConfig config, List<FeatureView> views) {
       for (FeatureView view : views) {
         if (view.features().stream().anyMatch(f -> f.name().equals("entity_key"))) {
           throw new SchemaMismatchException(
-              "Feature view '" + view.name() + "' has a feature named 'entity_key', a column the"
+              "Feature view '"
+                  + view.name()
+                  + "' has a feature named 'entity_key', a column the"
                   + " sample online store keeps for itself; rename the feature");
         }
       }

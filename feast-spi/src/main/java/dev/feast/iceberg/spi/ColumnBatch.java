@@ -3,13 +3,13 @@ package dev.feast.iceberg.spi;
 import java.util.List;
 
 /**
- * Rows held column by column, read by column and row position without an object per value: the
- * way bulk data (a materialization's pull) travels from an offline store to an online store.
- * Values follow {@link ValueType}: {@link #getLong} reads {@code INT64} columns and {@code
- * UNIX_TIMESTAMP} ones as microseconds since the epoch, {@link #getDouble} {@code DOUBLE}, {@link
- * #getFloat} {@code FLOAT}, {@link #getInt} {@code INT32}, {@link #getBoolean} {@code BOOL};
- * {@link #get} reads any column in Feast's Java representation (null when null). A batch handed
- * out by an iterator is valid until the iterator's next call.
+ * Rows held column by column, read by column and row position without an object per value: the way
+ * bulk data (a materialization's pull) travels from an offline store to an online store. Values
+ * follow {@link ValueType}: {@link #getLong} reads {@code INT64} columns and {@code UNIX_TIMESTAMP}
+ * ones as microseconds since the epoch, {@link #getDouble} {@code DOUBLE}, {@link #getFloat} {@code
+ * FLOAT}, {@link #getInt} {@code INT32}, {@link #getBoolean} {@code BOOL}; {@link #get} reads any
+ * column in Feast's Java representation (null when null). A batch handed out by an iterator is
+ * valid until the iterator's next call.
  */
 public interface ColumnBatch {
   /** The columns, in order. */

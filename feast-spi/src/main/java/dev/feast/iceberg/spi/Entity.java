@@ -15,10 +15,16 @@ public record Entity(String name, String joinKey, ValueType valueType, String de
     Names.requireName(name, "entity name");
     joinKey = joinKey == null ? name : joinKey;
     Objects.requireNonNull(valueType, () -> "value type of entity '" + name + "'");
-    if (valueType.isList() || valueType == ValueType.DOUBLE || valueType == ValueType.FLOAT
-        || valueType == ValueType.BOOL || valueType == ValueType.UNIX_TIMESTAMP) {
+    if (valueType.isList()
+        || valueType == ValueType.DOUBLE
+        || valueType == ValueType.FLOAT
+        || valueType == ValueType.BOOL
+        || valueType == ValueType.UNIX_TIMESTAMP) {
       throw new IllegalArgumentException(
-          "Entity '" + name + "' has join key type " + valueType
+          "Entity '"
+              + name
+              + "' has join key type "
+              + valueType
               + "; Feast join keys are INT64, INT32, STRING or BYTES");
     }
     description = description == null ? "" : description;

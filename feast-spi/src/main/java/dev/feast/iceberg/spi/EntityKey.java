@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The identity of one entity (or of a composite of entities): join key names and their values,
- * held sorted by join key name so that two keys with the same pairs are equal whatever order they
- * were given in.
+ * The identity of one entity (or of a composite of entities): join key names and their values, held
+ * sorted by join key name so that two keys with the same pairs are equal whatever order they were
+ * given in.
  *
  * <p>Values are {@link String}, {@link Integer}, {@link Long} or {@link ByteBuffer}. The empty key
  * (no join keys) identifies the single row of an entity-less feature view.
@@ -33,15 +33,22 @@ public record EntityKey(List<String> joinKeys, List<Object> values) {
     for (int i = 0; i < joinKeys.size(); i++) {
       String name = Names.requireName(joinKeys.get(i), "join key");
       Object value = values.get(i);
-      if (!(value instanceof String || value instanceof Integer || value instanceof Long
+      if (!(value instanceof String
+          || value instanceof Integer
+          || value instanceof Long
           || value instanceof ByteBuffer)) {
         throw new IllegalArgumentException(
-            "Join key '" + name + "' has value " + value + " of "
+            "Join key '"
+                + name
+                + "' has value "
+                + value
+                + " of "
                 + (value == null ? "no type" : value.getClass().getSimpleName())
                 + "; entity key values are String, Integer, Long or ByteBuffer and never null");
       }
       if (sorted.put(name, value) != null) {
-        throw new IllegalArgumentException("Join key '" + name + "' appears twice in an entity key");
+        throw new IllegalArgumentException(
+            "Join key '" + name + "' appears twice in an entity key");
       }
     }
     joinKeys = List.copyOf(sorted.keySet());
@@ -95,7 +102,9 @@ public record EntityKey(List<String> joinKeys, List<Object> values) {
       out.putInt(ValueType.STRING.protoNumber()).putInt(name.length).put(name);
     }
     for (int i = 0; i < encoded.size(); i++) {
-      out.putInt(typeOf(values.get(i)).protoNumber()).putInt(encoded.get(i).length).put(encoded.get(i));
+      out.putInt(typeOf(values.get(i)).protoNumber())
+          .putInt(encoded.get(i).length)
+          .put(encoded.get(i));
     }
     return out.array();
   }

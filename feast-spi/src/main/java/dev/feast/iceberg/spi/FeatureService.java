@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param projections the views and features it serves
  * @param description free text
  */
-public record FeatureService(String name, List<FeatureViewProjection> projections, String description) {
+public record FeatureService(
+    String name, List<FeatureViewProjection> projections, String description) {
   public FeatureService {
     Names.requireName(name, "feature service name");
     projections = List.copyOf(projections);

@@ -17,8 +17,8 @@ import java.util.Set;
  * @param entities the names of the entities the view is keyed by (empty for an entity-less view)
  * @param entityColumns the join key columns with their types, in the order of {@code entities}
  * @param features the features
- * @param ttl how far back from an entity row's timestamp a value counts; {@link Duration#ZERO} means
- *     no limit
+ * @param ttl how far back from an entity row's timestamp a value counts; {@link Duration#ZERO}
+ *     means no limit
  * @param source where the rows come from
  * @param online whether materialization copies the view to the online store
  * @param description free text

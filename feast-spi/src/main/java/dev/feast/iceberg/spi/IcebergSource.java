@@ -38,7 +38,8 @@ public record IcebergSource(
   }
 
   /** A source with a created timestamp column. */
-  public static IcebergSource of(String table, String timestampField, String createdTimestampColumn) {
+  public static IcebergSource of(
+      String table, String timestampField, String createdTimestampColumn) {
     return new IcebergSource(table, table, timestampField, createdTimestampColumn, Map.of());
   }
 

@@ -3,6 +3,9 @@ package dev.feast.iceberg.spi;
 /** A feature reference that is not of the form {@code view:feature}. */
 public class InvalidFeatureRefException extends FeastException {
   public InvalidFeatureRefException(String ref) {
-    super("Invalid feature reference '" + ref + "': write it as <feature_view>:<feature>, e.g. driver_hourly_stats:conv_rate");
+    super(
+        "Invalid feature reference '"
+            + ref
+            + "': write it as <feature_view>:<feature>, e.g. driver_hourly_stats:conv_rate");
   }
 }

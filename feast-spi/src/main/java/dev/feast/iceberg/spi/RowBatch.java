@@ -36,7 +36,8 @@ public final class RowBatch implements ColumnBatch {
   public long getLong(int column, int row) {
     Object value = get(column, row);
     return value instanceof Instant instant
-        ? ChronoUnit.MICROS.between(Instant.EPOCH, instant) : ((Number) value).longValue();
+        ? ChronoUnit.MICROS.between(Instant.EPOCH, instant)
+        : ((Number) value).longValue();
   }
 
   @Override

@@ -28,7 +28,13 @@ public record RowSet(List<Field> columns, List<List<Object>> rows) {
     for (List<Object> row : rows) {
       if (row.size() != columns.size()) {
         throw new IllegalArgumentException(
-            "Row " + copy.size() + " has " + row.size() + " values for " + columns.size() + " columns");
+            "Row "
+                + copy.size()
+                + " has "
+                + row.size()
+                + " values for "
+                + columns.size()
+                + " columns");
       }
       copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
@@ -69,7 +75,8 @@ public record RowSet(List<Field> columns, List<List<Object>> rows) {
   public Object get(int row, String column) {
     int index = indexOf(column);
     if (index < 0) {
-      throw new IllegalArgumentException("No column '" + column + "'; columns are " + columnNames());
+      throw new IllegalArgumentException(
+          "No column '" + column + "'; columns are " + columnNames());
     }
     return rows.get(row).get(index);
   }

@@ -15,7 +15,9 @@ public interface StoreFactory<C, S extends AutoCloseable> {
   /** The {@code type} users write in {@code feature_store.yaml}. */
   String type();
 
-  /** The configuration record; its components are the keys of the yaml section besides {@code type}. */
+  /**
+   * The configuration record; its components are the keys of the yaml section besides {@code type}.
+   */
   Class<C> configClass();
 
   /** Creates a store. */
@@ -24,9 +26,8 @@ public interface StoreFactory<C, S extends AutoCloseable> {
   /**
    * Checks feature views against what stores of this type can hold, from the configuration alone:
    * no store is created and nothing is connected. {@code plan} and {@code apply} run it before
-   * anything changes, so a plan never lists views the store would refuse. The default accepts
-   * every view; a store refuses one with a {@link FeastException} that names the view and what to
-   * change.
+   * anything changes, so a plan never lists views the store would refuse. The default accepts every
+   * view; a store refuses one with a {@link FeastException} that names the view and what to change.
    */
   default void checkViews(C config, List<FeatureView> views) {}
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Feast's value types, numbered as in Feast's {@code ValueType} protobuf enum (the numbers appear in
- * serialized entity keys). Each scalar type has a list counterpart.
+ * Feast's value types, numbered as in Feast's {@code ValueType} protobuf enum (the numbers appear
+ * in serialized entity keys). Each scalar type has a list counterpart.
  *
  * <p>Java representation: {@code BYTES} is a {@link ByteBuffer}, {@code STRING} a {@link String},
  * {@code INT32} an {@link Integer}, {@code INT64} a {@link Long}, {@code DOUBLE} a {@link Double},
@@ -110,7 +110,9 @@ public enum ValueType {
           }
         }
         throw new IllegalArgumentException(
-            "Unknown value type '" + name + "'; use one of Bytes, String, Int32, Int64, Float32,"
+            "Unknown value type '"
+                + name
+                + "'; use one of Bytes, String, Int32, Int64, Float32,"
                 + " Float64, Bool, UnixTimestamp or Array(<one of those>)");
     }
   }

@@ -28,8 +28,9 @@ class EntityKeyTest {
     unsorted.put("customer_id", "5");
 
     assertThat(hex(EntityKey.of(unsorted)))
-        .isEqualTo("02000000020000000b000000637573746f6d65725f696402000000090000006472697665725f6964"
-            + "02000000010000003504000000080000000100000000000000");
+        .isEqualTo(
+            "02000000020000000b000000637573746f6d65725f696402000000090000006472697665725f6964"
+                + "02000000010000003504000000080000000100000000000000");
   }
 
   @Test
@@ -48,8 +49,10 @@ class EntityKeyTest {
 
   @Test
   void deserializeInvertsSerialize() {
-    EntityKey key = new EntityKey(List.of("s", "i", "l", "b"),
-        List.of("héllo", 7, -3L, ByteBuffer.wrap(new byte[] {1, 2})));
+    EntityKey key =
+        new EntityKey(
+            List.of("s", "i", "l", "b"),
+            List.of("héllo", 7, -3L, ByteBuffer.wrap(new byte[] {1, 2})));
 
     assertThat(EntityKey.deserialize(key.serialize())).isEqualTo(key);
   }

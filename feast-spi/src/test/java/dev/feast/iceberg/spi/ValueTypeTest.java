@@ -35,6 +35,7 @@ class ValueTypeTest {
     assertThatThrownBy(() -> ValueType.parse("Float16"))
         .hasMessageContaining("Unknown value type 'Float16'")
         .hasMessageContaining("Float32");
-    assertThatThrownBy(() -> ValueType.parse("Array(Array(Int64))")).hasMessageContaining("Nested lists");
+    assertThatThrownBy(() -> ValueType.parse("Array(Array(Int64))"))
+        .hasMessageContaining("Nested lists");
   }
 }

@@ -12,10 +12,10 @@ import java.util.List;
  * Writes feature values as Feast's feature server does ({@code feature_server_utils.py}, the fast
  * path equal to {@code MessageToDict} with Feast's {@code proto_json} patch): the bare value, not
  * the protobuf wrapper; int64 as a JSON number; float32 widened to a double as Python reads a
- * protobuf float ({@code 0.1f} is {@code 0.10000000149011612}); bytes as base64; a
- * {@code UnixTimestamp} as epoch seconds, as Feast's {@code unix_timestamp_val} holds it; lists as
- * arrays; a missing value as {@code null}. NaN and infinities are written as protobuf's JSON
- * mapping writes them, as strings ({@code "NaN"}), so the document stays valid JSON.
+ * protobuf float ({@code 0.1f} is {@code 0.10000000149011612}); bytes as base64; a {@code
+ * UnixTimestamp} as epoch seconds, as Feast's {@code unix_timestamp_val} holds it; lists as arrays;
+ * a missing value as {@code null}. NaN and infinities are written as protobuf's JSON mapping writes
+ * them, as strings ({@code "NaN"}), so the document stays valid JSON.
  */
 final class FeastJson {
   private FeastJson() {}
@@ -76,7 +76,8 @@ final class FeastJson {
       return "1970-01-01T00:00:00Z";
     }
     Instant seconds = Instant.ofEpochSecond(instant.getEpochSecond());
-    String base = seconds.toString(); // 2026-11-25T10:00:00Z: whole seconds print without a fraction
+    String base =
+        seconds.toString(); // 2026-11-25T10:00:00Z: whole seconds print without a fraction
     base = base.substring(0, base.length() - 1);
     int nanos = instant.getNano();
     if (nanos == 0) {

@@ -51,12 +51,18 @@ public final class FeatureServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     ServedRegistry registry = new ServedRegistry(store, options.registryTtl());
     Metrics metrics = new Metrics();
-    ServerHandler handler = new ServerHandler(mapper, authenticator,
-        new OnlineFeaturesEndpoint(registry, store.onlineStore(), mapper.getFactory(),
-            options.maxEntityRows()),
-        new PushEndpoint(store, registry, mapper, clock, options.maxEntityRows()),
-        new MaterializeEndpoint(store, registry, mapper, clock),
-        registry, metrics, () -> ready, options.maxBodyBytes());
+    ServerHandler handler =
+        new ServerHandler(
+            mapper,
+            authenticator,
+            new OnlineFeaturesEndpoint(
+                registry, store.onlineStore(), mapper.getFactory(), options.maxEntityRows()),
+            new PushEndpoint(store, registry, mapper, clock, options.maxEntityRows()),
+            new MaterializeEndpoint(store, registry, mapper, clock),
+            registry,
+            metrics,
+            () -> ready,
+            options.maxBodyBytes());
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("feast-server");
@@ -69,8 +75,9 @@ public final class FeatureServer implements AutoCloseable {
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       ssl.setKeyStore(PemKeyStore.load(options.tlsKey(), options.tlsCert()));
       ssl.setKeyStorePassword("");
-      this.connector = new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
-          new HttpConnectionFactory(http));
+      this.connector =
+          new ServerConnector(
+              jetty, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
     } else {
       this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     }
@@ -104,8 +111,14 @@ public final class FeatureServer implements AutoCloseable {
       server.stop();
       if (e instanceof java.io.IOException && e.getCause() instanceof BindException
           || e instanceof BindException) {
-        throw new ConfigException("Cannot listen on " + options.host() + ":" + options.port()
-            + " (" + e.getMessage() + "); another process uses the port: pass --port another one");
+        throw new ConfigException(
+            "Cannot listen on "
+                + options.host()
+                + ":"
+                + options.port()
+                + " ("
+                + e.getMessage()
+                + "); another process uses the port: pass --port another one");
       }
       throw new IllegalStateException("The feature server did not start: " + e.getMessage(), e);
     }
@@ -156,8 +169,10 @@ public final class FeatureServer implements AutoCloseable {
       stopping = true;
     }
     ready = false;
-    log.info("Stopping: no new requests; waiting up to {} s for the requests in flight, then"
-        + " closing the stores", jetty.getStopTimeout() / 1000);
+    log.info(
+        "Stopping: no new requests; waiting up to {} s for the requests in flight, then"
+            + " closing the stores",
+        jetty.getStopTimeout() / 1000);
     try {
       jetty.stop();
     } catch (Exception e) {

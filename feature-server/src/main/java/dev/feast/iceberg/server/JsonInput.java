@@ -14,11 +14,11 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Reads typed values from a request's JSON, as Feast converts them ({@code type_map.py}): an
- * {@code Int64} or {@code Int32} from a whole number or a string of one ({@code int(x)}), a
- * {@code String} from a string or a number ({@code str(x)}), {@code Bytes} from base64. What Feast
- * would truncate or fail on deep inside (1001.5 for an Int64, {@code "abc"} for an Int64) is a 400
- * naming the column, the row and the type.
+ * Reads typed values from a request's JSON, as Feast converts them ({@code type_map.py}): an {@code
+ * Int64} or {@code Int32} from a whole number or a string of one ({@code int(x)}), a {@code String}
+ * from a string or a number ({@code str(x)}), {@code Bytes} from base64. What Feast would truncate
+ * or fail on deep inside (1001.5 for an Int64, {@code "abc"} for an Int64) is a 400 naming the
+ * column, the row and the type.
  */
 final class JsonInput {
   private JsonInput() {}
@@ -26,7 +26,8 @@ final class JsonInput {
   /** A join key value, never null. */
   static Object key(JsonNode node, ValueType type, String column, int row) {
     if (node == null || node.isNull()) {
-      throw BadRequest.of("entities['" + column + "'][" + row + "] is null; a join key needs a value");
+      throw BadRequest.of(
+          "entities['" + column + "'][" + row + "] is null; a join key needs a value");
     }
     return scalar(node, type, "entities['" + column + "'][" + row + "]");
   }
@@ -146,8 +147,12 @@ final class JsonInput {
         try {
           return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException notDate) {
-          throw BadRequest.of(where + " holds '" + node.textValue() + "', not a time; write"
-              + " 2026-11-25T10:00:00Z or epoch seconds");
+          throw BadRequest.of(
+              where
+                  + " holds '"
+                  + node.textValue()
+                  + "', not a time; write"
+                  + " 2026-11-25T10:00:00Z or epoch seconds");
         }
       }
     }

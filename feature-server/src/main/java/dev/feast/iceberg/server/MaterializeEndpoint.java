@@ -24,7 +24,8 @@ final class MaterializeEndpoint {
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  MaterializeEndpoint(FeatureStore store, ServedRegistry registry, ObjectMapper mapper, Clock clock) {
+  MaterializeEndpoint(
+      FeatureStore store, ServedRegistry registry, ObjectMapper mapper, Clock clock) {
     this.store = store;
     this.registry = registry;
     this.mapper = mapper;
@@ -57,14 +58,16 @@ final class MaterializeEndpoint {
 
   private static void refuseAsync(String query) {
     if (query != null && query.matches("(.*&)?async=(true|1)(&.*)?")) {
-      throw BadRequest.of("async materialization is not offered by this server; call without"
-          + " ?async=true, the call returns once the views are committed");
+      throw BadRequest.of(
+          "async materialization is not offered by this server; call without"
+              + " ?async=true, the call returns once the views are committed");
     }
   }
 
   private static void requireObject(JsonNode body) {
     if (!body.isObject()) {
-      throw BadRequest.of("The body is not a JSON object; send {\"start_ts\": ..., \"end_ts\": ...}");
+      throw BadRequest.of(
+          "The body is not a JSON object; send {\"start_ts\": ..., \"end_ts\": ...}");
     }
   }
 

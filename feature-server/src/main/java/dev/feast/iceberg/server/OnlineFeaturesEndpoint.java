@@ -33,7 +33,8 @@ final class OnlineFeaturesEndpoint {
   private final int maxRows;
   private final ResolvedFeatures resolved = new ResolvedFeatures();
 
-  OnlineFeaturesEndpoint(ServedRegistry registry, OnlineStore store, JsonFactory json, int maxRows) {
+  OnlineFeaturesEndpoint(
+      ServedRegistry registry, OnlineStore store, JsonFactory json, int maxRows) {
     this.registry = registry;
     this.store = store;
     this.json = json;
@@ -41,14 +42,13 @@ final class OnlineFeaturesEndpoint {
   }
 
   /** One output column: a join key (values given) or a feature of a view (values read). */
-  private record Column(String name, ValueType type, List<?> keyValues, ViewSelection selection,
-      String feature) {}
+  private record Column(
+      String name, ValueType type, List<?> keyValues, ViewSelection selection, String feature) {}
 
   Reply handle(JsonNode body, Metrics metrics) throws IOException {
     OnlineFeaturesRequest request = OnlineFeaturesRequest.parse(body, maxRows);
     RegistryState state = registry.state();
-    List<ViewSelection> selections =
-        resolved.resolve(state, request.service(), request.features());
+    List<ViewSelection> selections = resolved.resolve(state, request.service(), request.features());
     Map<String, List<Object>> keyColumns = keyColumns(request, selections);
     List<Column> columns = new ArrayList<>();
     // Join keys first, in the order the request gives them, as Feast's response has them.
@@ -65,13 +65,20 @@ final class OnlineFeaturesEndpoint {
         String name = selection.outputColumn(feature.name(), request.fullFeatureNames());
         String before = seen.put(name, selection.projection().nameToUse());
         if (before != null || keyColumns.containsKey(name)) {
-          throw BadRequest.of("Feature name '" + name + "' is requested twice (from '"
-              + (before == null ? "the entity keys" : before) + "' and '"
-              + selection.projection().nameToUse() + "'); set \"full_feature_names\": true");
+          throw BadRequest.of(
+              "Feature name '"
+                  + name
+                  + "' is requested twice (from '"
+                  + (before == null ? "the entity keys" : before)
+                  + "' and '"
+                  + selection.projection().nameToUse()
+                  + "'); set \"full_feature_names\": true");
         }
         columns.add(new Column(name, feature.type(), null, selection, feature.name()));
       }
-      results.put(selection, store.read(selection.view(), keys(selection, keyColumns, request.rows()), features));
+      results.put(
+          selection,
+          store.read(selection.view(), keys(selection, keyColumns, request.rows()), features));
     }
     metrics.entityRows(request.rows());
     return Reply.json(200, write(columns, keyColumns, results, request.rows()));
@@ -89,9 +96,15 @@ final class OnlineFeaturesEndpoint {
         }
         JsonNode values = request.entities().get(column);
         if (values == null) {
-          throw BadRequest.of("entities has no '" + column + "', the join key ("
-              + joinKey.type().feastName() + ") of feature view '" + selection.view().name()
-              + "'; it has " + request.entities().keySet());
+          throw BadRequest.of(
+              "entities has no '"
+                  + column
+                  + "', the join key ("
+                  + joinKey.type().feastName()
+                  + ") of feature view '"
+                  + selection.view().name()
+                  + "'; it has "
+                  + request.entities().keySet());
         }
         List<Object> typed = new ArrayList<>(values.size());
         for (int row = 0; row < values.size(); row++) {
@@ -124,8 +137,12 @@ final class OnlineFeaturesEndpoint {
     return keys;
   }
 
-  private byte[] write(List<Column> columns, Map<String, List<Object>> keyColumns,
-      Map<ViewSelection, List<OnlineResult>> results, int rows) throws IOException {
+  private byte[] write(
+      List<Column> columns,
+      Map<String, List<Object>> keyColumns,
+      Map<ViewSelection, List<OnlineResult>> results,
+      int rows)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + rows * columns.size() * 40);
     try (JsonGenerator out = json.createGenerator(bytes)) {
       out.writeStartObject();
@@ -153,7 +170,8 @@ final class OnlineFeaturesEndpoint {
   }
 
   /** A join key column: the typed values given, PRESENT, with Feast's unset (epoch) times. */
-  private static void writeKeyColumn(JsonGenerator out, Column column, int rows) throws IOException {
+  private static void writeKeyColumn(JsonGenerator out, Column column, int rows)
+      throws IOException {
     out.writeArrayFieldStart("values");
     for (Object value : column.keyValues()) {
       FeastJson.writeValue(out, EntityKey.typeOf(value), value);
@@ -185,14 +203,15 @@ final class OnlineFeaturesEndpoint {
   }
 
   /** Feast leaves {@code event_timestamps} out of a column with no rows. */
-  private static void writeEventTimestamps(
-      JsonGenerator out, List<OnlineResult> results, int rows) throws IOException {
+  private static void writeEventTimestamps(JsonGenerator out, List<OnlineResult> results, int rows)
+      throws IOException {
     if (rows == 0) {
       return;
     }
     out.writeArrayFieldStart("event_timestamps");
     for (int row = 0; row < rows; row++) {
-      out.writeString(FeastJson.timestamp(results == null ? null : results.get(row).eventTimestamp()));
+      out.writeString(
+          FeastJson.timestamp(results == null ? null : results.get(row).eventTimestamp()));
     }
     out.writeEndArray();
   }

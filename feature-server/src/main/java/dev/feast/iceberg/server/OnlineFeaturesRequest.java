@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The body of {@code POST /get-online-features}, as Feast's {@code GetOnlineFeaturesRequest}: a
- * {@code feature_service} or a list of {@code features} ({@code view:feature}), {@code entities}
- * as join key to a list of values (one per entity row), and {@code full_feature_names}. Keys
- * Feast's server ignores are ignored here too.
+ * {@code feature_service} or a list of {@code features} ({@code view:feature}), {@code entities} as
+ * join key to a list of values (one per entity row), and {@code full_feature_names}. Keys Feast's
+ * server ignores are ignored here too.
  *
  * @param service the feature service, or null
  * @param features the feature references when no service is named
@@ -18,13 +18,17 @@ import java.util.Map;
  * @param fullFeatureNames whether features are named {@code view__feature}
  */
 record OnlineFeaturesRequest(
-    String service, List<String> features, Map<String, JsonNode> entities, int rows,
+    String service,
+    List<String> features,
+    Map<String, JsonNode> entities,
+    int rows,
     boolean fullFeatureNames) {
 
   static OnlineFeaturesRequest parse(JsonNode body, int maxRows) {
     if (!body.isObject()) {
-      throw BadRequest.of("The body is not a JSON object; send {\"features\": [...] or"
-          + " \"feature_service\": ..., \"entities\": {\"<join key>\": [...]}}");
+      throw BadRequest.of(
+          "The body is not a JSON object; send {\"features\": [...] or"
+              + " \"feature_service\": ..., \"entities\": {\"<join key>\": [...]}}");
     }
     String service = null;
     JsonNode serviceNode = body.get("feature_service");
@@ -42,7 +46,8 @@ record OnlineFeaturesRequest(
       }
       for (JsonNode ref : featuresNode) {
         if (!ref.isTextual()) {
-          throw BadRequest.of("features holds " + ref + ", not a \"<feature_view>:<feature>\" reference");
+          throw BadRequest.of(
+              "features holds " + ref + ", not a \"<feature_view>:<feature>\" reference");
         }
         features.add(ref.textValue());
       }
@@ -56,7 +61,7 @@ record OnlineFeaturesRequest(
     if (full != null && !full.isNull() && !full.isBoolean()) {
       throw BadRequest.of("full_feature_names is " + full + ", not true or false");
     }
-    return new OnlineFeaturesRequest(service, features, entities, rows,
-        full != null && full.asBoolean(false));
+    return new OnlineFeaturesRequest(
+        service, features, entities, rows, full != null && full.asBoolean(false));
   }
 }

@@ -40,25 +40,34 @@ final class PemKeyStore {
     } catch (IOException e) {
       throw new ConfigException("Cannot read " + e.getMessage() + " (--key, --cert)");
     } catch (GeneralSecurityException e) {
-      throw new ConfigException("--cert " + certFile + " is not a PEM certificate chain: "
-          + e.getMessage());
+      throw new ConfigException(
+          "--cert " + certFile + " is not a PEM certificate chain: " + e.getMessage());
     }
   }
 
   private static PrivateKey privateKey(Path keyFile) throws IOException {
     String pem = Files.readString(keyFile, StandardCharsets.US_ASCII);
     if (pem.contains("BEGIN RSA PRIVATE KEY") || pem.contains("BEGIN EC PRIVATE KEY")) {
-      throw new ConfigException("--key " + keyFile + " is a PKCS#1/SEC1 key; convert it to PKCS#8"
-          + " with 'openssl pkcs8 -topk8 -nocrypt -in " + keyFile + " -out key.pem'");
+      throw new ConfigException(
+          "--key "
+              + keyFile
+              + " is a PKCS#1/SEC1 key; convert it to PKCS#8"
+              + " with 'openssl pkcs8 -topk8 -nocrypt -in "
+              + keyFile
+              + " -out key.pem'");
     }
     int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
     int end = pem.indexOf("-----END PRIVATE KEY-----");
     if (begin < 0 || end < begin) {
-      throw new ConfigException("--key " + keyFile + " holds no '-----BEGIN PRIVATE KEY-----'"
-          + " block (an unencrypted PKCS#8 PEM key)");
+      throw new ConfigException(
+          "--key "
+              + keyFile
+              + " holds no '-----BEGIN PRIVATE KEY-----'"
+              + " block (an unencrypted PKCS#8 PEM key)");
     }
-    byte[] der = Base64.getMimeDecoder().decode(
-        pem.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end));
+    byte[] der =
+        Base64.getMimeDecoder()
+            .decode(pem.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end));
     for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
       try {
         return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
@@ -68,5 +77,4 @@ final class PemKeyStore {
     }
     throw new ConfigException("--key " + keyFile + " is not an RSA, EC or Ed25519 PKCS#8 key");
   }
-
 }

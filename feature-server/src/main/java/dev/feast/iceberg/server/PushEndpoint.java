@@ -23,11 +23,11 @@ import java.util.Set;
 /**
  * {@code POST /push}: Feast's body ({@code push_source_name}, {@code df} as column to values,
  * {@code to}: {@code online} (default), {@code offline} or {@code online_and_offline}). This
- * project has no push sources: the name is a feature view's, or a source's ({@code source.name}
- * in the definitions), which pushes to every view reading that source. Online writes follow the
- * store's latest-wins rule and are read by this server's next request; offline writes append to
- * the view's source table in one commit (offline first, so a failed online write leaves the rows
- * where a materialization finds them).
+ * project has no push sources: the name is a feature view's, or a source's ({@code source.name} in
+ * the definitions), which pushes to every view reading that source. Online writes follow the
+ * store's latest-wins rule and are read by this server's next request; offline writes append to the
+ * view's source table in one commit (offline first, so a failed online write leaves the rows where
+ * a materialization finds them).
  */
 final class PushEndpoint {
   private final FeatureStore store;
@@ -36,8 +36,8 @@ final class PushEndpoint {
   private final Clock clock;
   private final int maxRows;
 
-  PushEndpoint(FeatureStore store, ServedRegistry registry, ObjectMapper mapper, Clock clock,
-      int maxRows) {
+  PushEndpoint(
+      FeatureStore store, ServedRegistry registry, ObjectMapper mapper, Clock clock, int maxRows) {
     this.store = store;
     this.registry = registry;
     this.mapper = mapper;
@@ -47,8 +47,9 @@ final class PushEndpoint {
 
   Reply handle(JsonNode body) throws Exception {
     if (!body.isObject()) {
-      throw BadRequest.of("The body is not a JSON object; send {\"push_source_name\": ...,"
-          + " \"df\": {\"<column>\": [...]}, \"to\": \"online\"}");
+      throw BadRequest.of(
+          "The body is not a JSON object; send {\"push_source_name\": ...,"
+              + " \"df\": {\"<column>\": [...]}, \"to\": \"online\"}");
     }
     String name = text(body, "push_source_name");
     String to = body.hasNonNull("to") ? text(body, "to") : "online";
@@ -90,8 +91,15 @@ final class PushEndpoint {
     if (views.isEmpty()) {
       Set<String> sources = new java.util.TreeSet<>();
       all.values().forEach(view -> sources.add(view.source().name()));
-      throw new BadRequest(404, "push_source_name '" + name + "' names no feature view and no"
-          + " source; feature views: " + all.keySet() + ", sources: " + sources);
+      throw new BadRequest(
+          404,
+          "push_source_name '"
+              + name
+              + "' names no feature view and no"
+              + " source; feature views: "
+              + all.keySet()
+              + ", sources: "
+              + sources);
     }
     return views;
   }
@@ -108,9 +116,13 @@ final class PushEndpoint {
     }
     for (String column : df.keySet()) {
       if (!read.contains(column)) {
-        throw BadRequest.of("df['" + column + "'] is not a column of feature view(s) "
-            + views.stream().map(FeatureView::name).toList() + "; they read "
-            + new java.util.TreeSet<>(read));
+        throw BadRequest.of(
+            "df['"
+                + column
+                + "'] is not a column of feature view(s) "
+                + views.stream().map(FeatureView::name).toList()
+                + "; they read "
+                + new java.util.TreeSet<>(read));
       }
     }
   }
@@ -131,8 +143,14 @@ final class PushEndpoint {
         values = df.get(viewNames.get(column.name()));
       }
       if (values == null && column.role() != SourceColumn.Role.CREATED_TIMESTAMP) {
-        throw BadRequest.of("df has no column '" + column.name() + "', " + column.describe(view)
-            + " (" + column.type().feastName() + ")");
+        throw BadRequest.of(
+            "df has no column '"
+                + column.name()
+                + "', "
+                + column.describe(view)
+                + " ("
+                + column.type().feastName()
+                + ")");
       }
       if (values != null) {
         given.put(column, values);

@@ -42,7 +42,8 @@ final class ServedRegistry {
       state = store.registry();
     } catch (RuntimeException e) {
       // A registry another tool broke keeps the last good definitions served; said once per ttl.
-      log.warn("The registry could not be re-read; serving the definitions read before: {}",
+      log.warn(
+          "The registry could not be re-read; serving the definitions read before: {}",
           e.getMessage());
     }
     readAtNanos = now;

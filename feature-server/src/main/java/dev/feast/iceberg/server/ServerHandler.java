@@ -29,9 +29,16 @@ final class ServerHandler extends Handler.Abstract {
   private final BooleanSupplier ready;
   private final long maxBodyBytes;
 
-  ServerHandler(ObjectMapper mapper, Authenticator authenticator, OnlineFeaturesEndpoint online,
-      PushEndpoint push, MaterializeEndpoint materialize, ServedRegistry registry, Metrics metrics,
-      BooleanSupplier ready, long maxBodyBytes) {
+  ServerHandler(
+      ObjectMapper mapper,
+      Authenticator authenticator,
+      OnlineFeaturesEndpoint online,
+      PushEndpoint push,
+      MaterializeEndpoint materialize,
+      ServedRegistry registry,
+      Metrics metrics,
+      BooleanSupplier ready,
+      long maxBodyBytes) {
     super(InvocationType.BLOCKING);
     this.mapper = mapper;
     this.authenticator = authenticator;
@@ -77,7 +84,8 @@ final class ServerHandler extends Handler.Abstract {
             : Reply.json(503, ServerErrors.json(503, "The feature server is starting or stopping"));
       case "/metrics":
         requireMethod(method, "GET");
-        return Reply.text("text/plain; version=0.0.4; charset=utf-8",
+        return Reply.text(
+            "text/plain; version=0.0.4; charset=utf-8",
             metrics.render(registry.state(), registry.ageSeconds(), ready.getAsBoolean()));
       case "/get-online-features":
         requireMethod(method, "POST");
@@ -96,9 +104,13 @@ final class ServerHandler extends Handler.Abstract {
         authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         return materialize.materializeIncremental(body(request), request.getHttpURI().getQuery());
       default:
-        throw new BadRequest(404, "No endpoint " + path + "; this server has POST"
-            + " /get-online-features, /push, /materialize, /materialize-incremental and GET"
-            + " /health, /metrics");
+        throw new BadRequest(
+            404,
+            "No endpoint "
+                + path
+                + "; this server has POST"
+                + " /get-online-features, /push, /materialize, /materialize-incremental and GET"
+                + " /health, /metrics");
     }
   }
 
@@ -112,16 +124,25 @@ final class ServerHandler extends Handler.Abstract {
   private JsonNode body(Request request) throws Exception {
     long length = request.getLength();
     if (length > maxBodyBytes) {
-      throw new BadRequest(413, "The body has " + length + " bytes, more than this server's limit"
-          + " of " + maxBodyBytes + " (--max-body-bytes)");
+      throw new BadRequest(
+          413,
+          "The body has "
+              + length
+              + " bytes, more than this server's limit"
+              + " of "
+              + maxBodyBytes
+              + " (--max-body-bytes)");
     }
     byte[] bytes;
     try (InputStream in = Content.Source.asInputStream(request)) {
       bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
     }
     if (bytes.length > maxBodyBytes) {
-      throw new BadRequest(413, "The body is longer than this server's limit of " + maxBodyBytes
-          + " bytes (--max-body-bytes)");
+      throw new BadRequest(
+          413,
+          "The body is longer than this server's limit of "
+              + maxBodyBytes
+              + " bytes (--max-body-bytes)");
     }
     if (bytes.length == 0) {
       throw BadRequest.of("The body is empty; send a JSON object");

@@ -29,10 +29,13 @@ public record ServerOptions(
     int maxEntityRows,
     Duration shutdownTimeout) {
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** Feast's feature server port. */
   public static final int DEFAULT_PORT = 6566;
+
   /** {@code feast serve}'s default registry refresh interval. */
   public static final Duration DEFAULT_REGISTRY_TTL = Duration.ofSeconds(5);
+
   public static final long DEFAULT_MAX_BODY_BYTES = 10L << 20;
   public static final int DEFAULT_MAX_ENTITY_ROWS = 10_000;
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -55,33 +58,47 @@ public record ServerOptions(
 
   /** The defaults: 127.0.0.1:6566, plain HTTP. */
   public static ServerOptions defaults() {
-    return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, null, null, DEFAULT_REGISTRY_TTL,
-        DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ENTITY_ROWS, DEFAULT_SHUTDOWN_TIMEOUT);
+    return new ServerOptions(
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        null,
+        null,
+        DEFAULT_REGISTRY_TTL,
+        DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_MAX_ENTITY_ROWS,
+        DEFAULT_SHUTDOWN_TIMEOUT);
   }
 
   public ServerOptions withAddress(String newHost, int newPort) {
-    return new ServerOptions(newHost, newPort, tlsKey, tlsCert, registryTtl, maxBodyBytes,
-        maxEntityRows, shutdownTimeout);
+    return new ServerOptions(
+        newHost,
+        newPort,
+        tlsKey,
+        tlsCert,
+        registryTtl,
+        maxBodyBytes,
+        maxEntityRows,
+        shutdownTimeout);
   }
 
   public ServerOptions withTls(Path key, Path cert) {
-    return new ServerOptions(host, port, key, cert, registryTtl, maxBodyBytes, maxEntityRows,
-        shutdownTimeout);
+    return new ServerOptions(
+        host, port, key, cert, registryTtl, maxBodyBytes, maxEntityRows, shutdownTimeout);
   }
 
   public ServerOptions withRegistryTtl(Duration ttl) {
-    return new ServerOptions(host, port, tlsKey, tlsCert, ttl, maxBodyBytes, maxEntityRows,
-        shutdownTimeout);
+    return new ServerOptions(
+        host, port, tlsKey, tlsCert, ttl, maxBodyBytes, maxEntityRows, shutdownTimeout);
   }
 
   public ServerOptions withLimits(long bodyBytes, int entityRows) {
-    return new ServerOptions(host, port, tlsKey, tlsCert, registryTtl, bodyBytes, entityRows,
-        shutdownTimeout);
+    return new ServerOptions(
+        host, port, tlsKey, tlsCert, registryTtl, bodyBytes, entityRows, shutdownTimeout);
   }
 
   public ServerOptions withShutdownTimeout(Duration timeout) {
-    return new ServerOptions(host, port, tlsKey, tlsCert, registryTtl, maxBodyBytes, maxEntityRows,
-        timeout);
+    return new ServerOptions(
+        host, port, tlsKey, tlsCert, registryTtl, maxBodyBytes, maxEntityRows, timeout);
   }
 
   boolean tls() {

@@ -20,13 +20,16 @@ class AuthTest {
   @TempDir static Path dir;
   static TestIssuer issuer;
   static RunningServer server;
-  static final String READ = "{\"features\": [\"driver_stats:trips\"], \"entities\": {\"driver_id\": [1001]}}";
+  static final String READ =
+      "{\"features\": [\"driver_stats:trips\"], \"entities\": {\"driver_id\": [1001]}}";
 
   @BeforeAll
   static void start() throws Exception {
     issuer = new TestIssuer();
     Path repo = TestRepo.loaded(dir.resolve("repo"));
-    java.nio.file.Files.writeString(repo.resolve("feature_store.yaml"), issuer.authSection(),
+    java.nio.file.Files.writeString(
+        repo.resolve("feature_store.yaml"),
+        issuer.authSection(),
         java.nio.file.StandardOpenOption.APPEND);
     server = RunningServer.start(repo);
   }
@@ -39,8 +42,11 @@ class AuthTest {
 
   @Test
   void aGoodTokenIsServed() throws Exception {
-    RunningServer.Answer answer = server.post("/get-online-features", READ,
-        "Bearer " + issuer.token(TestIssuer.AUDIENCE, Duration.ofMinutes(5)));
+    RunningServer.Answer answer =
+        server.post(
+            "/get-online-features",
+            READ,
+            "Bearer " + issuer.token(TestIssuer.AUDIENCE, Duration.ofMinutes(5)));
 
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.body()).contains("\"values\":[12]");
@@ -66,8 +72,11 @@ class AuthTest {
 
   @Test
   void aTokenForAnotherAudienceIsRefused() throws Exception {
-    RunningServer.Answer answer = server.post("/get-online-features", READ,
-        "Bearer " + issuer.token("another-service", Duration.ofMinutes(5)));
+    RunningServer.Answer answer =
+        server.post(
+            "/get-online-features",
+            READ,
+            "Bearer " + issuer.token("another-service", Duration.ofMinutes(5)));
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.body()).contains("audience");
@@ -75,8 +84,8 @@ class AuthTest {
 
   @Test
   void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
-    RunningServer.Answer answer = server.post("/materialize", "{}",
-        "Bearer " + issuer.tokenOfAnotherKey());
+    RunningServer.Answer answer =
+        server.post("/materialize", "{}", "Bearer " + issuer.tokenOfAnotherKey());
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.body()).contains("signature");

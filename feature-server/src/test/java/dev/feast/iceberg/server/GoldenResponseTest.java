@@ -35,7 +35,10 @@ class GoldenResponseTest {
 
   @Test
   void featuresOfTwoViewsForThreeRowsAsFeastWritesThem() throws Exception {
-    RunningServer.Answer answer = server.post("/get-online-features", """
+    RunningServer.Answer answer =
+        server.post(
+            "/get-online-features",
+            """
         {"features": ["driver_stats:conv_rate", "driver_stats:trips", "driver_stats:name",
                       "driver_stats:active", "driver_stats:acc_rate", "driver_scores:score",
                       "driver_scores:tags"],
@@ -45,7 +48,8 @@ class GoldenResponseTest {
     String twoHours = TestRepo.TWO_HOURS_AGO.toString();
     String tenMinutes = TestRepo.TEN_MINUTES_AGO.toString();
     assertThat(tenMinutes).endsWith(".250Z");
-    String golden = """
+    String golden =
+        """
         {"results":[
          {"values":[1001,1002,1003],"statuses":["PRESENT","PRESENT","PRESENT"],
           "event_timestamps":["%1$s","%1$s","%1$s"]},
@@ -64,7 +68,9 @@ class GoldenResponseTest {
          {"values":[null,["x"],null],"statuses":["OUTSIDE_MAX_AGE","PRESENT","NOT_FOUND"],
           "event_timestamps":["%3$s","%4$s","%1$s"]}],
          "metadata":{"feature_names":["driver_id","conv_rate","trips","name","active","acc_rate",
-          "score","tags"]}}""".formatted(EPOCH, h, twoHours, tenMinutes).replaceAll("\\s+", "");
+          "score","tags"]}}"""
+            .formatted(EPOCH, h, twoHours, tenMinutes)
+            .replaceAll("\\s+", "");
 
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.headers().get("content-type")).containsExactly("application/json");
@@ -73,16 +79,20 @@ class GoldenResponseTest {
 
   @Test
   void aServiceWithFullFeatureNamesNamesColumnsViewDoubleUnderscoreFeature() throws Exception {
-    RunningServer.Answer answer = server.post("/get-online-features", """
+    RunningServer.Answer answer =
+        server.post(
+            "/get-online-features",
+            """
         {"feature_service": "driver_activity", "full_feature_names": true,
          "entities": {"driver_id": [1002]}}""");
 
     JsonNode body = new ObjectMapper().readTree(answer.body());
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    assertThat(body.at("/metadata/feature_names").toString()).isEqualTo(
-        "[\"driver_id\",\"driver_stats__conv_rate\",\"driver_stats__acc_rate\","
-            + "\"driver_stats__trips\",\"driver_stats__name\",\"driver_stats__active\","
-            + "\"driver_scores__score\",\"driver_scores__tags\"]");
+    assertThat(body.at("/metadata/feature_names").toString())
+        .isEqualTo(
+            "[\"driver_id\",\"driver_stats__conv_rate\",\"driver_stats__acc_rate\","
+                + "\"driver_stats__trips\",\"driver_stats__name\",\"driver_stats__active\","
+                + "\"driver_scores__score\",\"driver_scores__tags\"]");
     assertThat(body.at("/results/6/values/0").doubleValue()).isEqualTo(2.75);
   }
 
@@ -92,10 +102,16 @@ class GoldenResponseTest {
     // 0.10000000149011612: the same widening here keeps clients' parsed numbers identical.
     assertThat(FeastJsonProbe.write(dev.feast.iceberg.spi.ValueType.FLOAT, 0.1f))
         .isEqualTo("0.10000000149011612");
-    assertThat(FeastJsonProbe.write(dev.feast.iceberg.spi.ValueType.UNIX_TIMESTAMP,
-        java.time.Instant.parse("2026-11-25T10:00:00.5Z"))).isEqualTo("1795600800");
-    assertThat(FeastJsonProbe.write(dev.feast.iceberg.spi.ValueType.BYTES,
-        java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}))).isEqualTo("\"AQID\"");
+    assertThat(
+            FeastJsonProbe.write(
+                dev.feast.iceberg.spi.ValueType.UNIX_TIMESTAMP,
+                java.time.Instant.parse("2026-11-25T10:00:00.5Z")))
+        .isEqualTo("1795600800");
+    assertThat(
+            FeastJsonProbe.write(
+                dev.feast.iceberg.spi.ValueType.BYTES,
+                java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3})))
+        .isEqualTo("\"AQID\"");
     assertThat(FeastJsonProbe.write(dev.feast.iceberg.spi.ValueType.DOUBLE, Double.NaN))
         .isEqualTo("\"NaN\"");
   }

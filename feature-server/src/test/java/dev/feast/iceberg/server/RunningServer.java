@@ -38,14 +38,21 @@ final class RunningServer implements AutoCloseable {
   }
 
   Answer post(String path, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
-        .header("Content-Type", "application/json").build());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json")
+            .build());
   }
 
   Answer post(String path, String json, String authorization)
       throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
-        .header("Content-Type", "application/json").header("Authorization", authorization).build());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
+            .build());
   }
 
   Answer get(String path) throws IOException, InterruptedException {

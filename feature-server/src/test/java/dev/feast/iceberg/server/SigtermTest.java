@@ -32,27 +32,42 @@ class SigtermTest {
   @Test
   void aRequestInFlightFinishesBeforeTheStoresClose() throws Exception {
     Path repo = TestRepo.create(dir.resolve("repo"), "").resolve("feature_store.yaml");
-    java.nio.file.Files.writeString(repo, java.nio.file.Files.readString(repo)
-        .replace("online_store:\n  type: iceberg\n  catalog: *catalog\n", "online_store:\n  type: gated-test\n"));
+    java.nio.file.Files.writeString(
+        repo,
+        java.nio.file.Files.readString(repo)
+            .replace(
+                "online_store:\n  type: iceberg\n  catalog: *catalog\n",
+                "online_store:\n  type: gated-test\n"));
     try (FeatureStore store = FeatureStore.open(repo.getParent())) {
       store.apply(TestRepo.DRIVER, TestRepo.DRIVER_STATS);
     }
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), ServeMain.class.getName(),
-        repo.getParent().toString()).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServeMain.class.getName(),
+                repo.getParent().toString())
+            .start();
     try {
       Thread reader = new Thread(() -> readErr(child), "child stderr");
       reader.setDaemon(true);
       reader.start();
-      Matcher port = Pattern.compile("serving on port (\\d+)").matcher(awaitErr("serving on port \\d+"));
+      Matcher port =
+          Pattern.compile("serving on port (\\d+)").matcher(awaitErr("serving on port \\d+"));
       assertThat(port.find()).isTrue();
 
-      CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1) + "/get-online-features"))
-              .POST(HttpRequest.BodyPublishers.ofString("{\"features\": [\"driver_stats:trips\"],"
-                  + " \"entities\": {\"driver_id\": [1001]}}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      CompletableFuture<HttpResponse<String>> inFlight =
+          HttpClient.newHttpClient()
+              .sendAsync(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port.group(1) + "/get-online-features"))
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"features\": [\"driver_stats:trips\"],"
+                                  + " \"entities\": {\"driver_id\": [1001]}}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       awaitErr("gated read started");
       // SIGTERM through the handle: Process.destroy() would also close the pipes to the child.
       child.toHandle().destroy();
@@ -71,7 +86,8 @@ class SigtermTest {
       String log = errText();
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       assertThat(answer.body()).contains("\"statuses\":[\"NOT_FOUND\"]");
-      assertThat(log.indexOf("gated read finished")).isPositive()
+      assertThat(log.indexOf("gated read finished"))
+          .isPositive()
           .isLessThan(log.indexOf("gated store closed"));
       assertThat(child.exitValue()).isEqualTo(143);
     } finally {

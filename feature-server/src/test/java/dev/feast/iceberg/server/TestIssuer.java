@@ -40,24 +40,25 @@ final class TestIssuer implements AutoCloseable {
     this.connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
     jetty.addConnector(connector);
-    jetty.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
-        String body;
-        if (path.equals("/.well-known/openid-configuration")) {
-          body = "{\"issuer\": \"" + issuer() + "\", \"jwks_uri\": \"" + issuer() + "/jwks\"}";
-        } else if (path.equals("/jwks")) {
-          body = new JWKSet(key.toPublicJWK()).toString();
-        } else {
-          response.setStatus(404);
-          body = "{}";
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
-      }
-    });
+    jetty.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            String body;
+            if (path.equals("/.well-known/openid-configuration")) {
+              body = "{\"issuer\": \"" + issuer() + "\", \"jwks_uri\": \"" + issuer() + "/jwks\"}";
+            } else if (path.equals("/jwks")) {
+              body = new JWKSet(key.toPublicJWK()).toString();
+            } else {
+              response.setStatus(404);
+              body = "{}";
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+          }
+        });
     jetty.start();
   }
 
@@ -67,9 +68,13 @@ final class TestIssuer implements AutoCloseable {
 
   /** The {@code auth:} section of feature_store.yaml for this issuer. */
   String authSection() {
-    return "auth:\n  type: oidc\n  auth_discovery_url: " + issuer()
-        + "/.well-known/openid-configuration\n  client_id: feast\n  audience: " + AUDIENCE
-        + "\n  issuer: " + issuer() + "\n";
+    return "auth:\n  type: oidc\n  auth_discovery_url: "
+        + issuer()
+        + "/.well-known/openid-configuration\n  client_id: feast\n  audience: "
+        + AUDIENCE
+        + "\n  issuer: "
+        + issuer()
+        + "\n";
   }
 
   String token(String audience, Duration expiresIn) throws Exception {
@@ -81,10 +86,16 @@ final class TestIssuer implements AutoCloseable {
   }
 
   private String sign(RSAKey with, String audience, Instant expiry) throws Exception {
-    SignedJWT jwt = new SignedJWT(
-        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(),
-        new JWTClaimsSet.Builder().issuer(issuer()).subject("alice").audience(audience)
-            .issueTime(new Date()).expirationTime(Date.from(expiry)).build());
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(),
+            new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject("alice")
+                .audience(audience)
+                .issueTime(new Date())
+                .expirationTime(Date.from(expiry))
+                .build());
     jwt.sign(new RSASSASigner(with));
     return jwt.serialize();
   }

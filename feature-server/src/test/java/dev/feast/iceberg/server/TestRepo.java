@@ -24,28 +24,31 @@ import java.util.Map;
  */
 final class TestRepo {
   static final Entity DRIVER = Entity.of("driver", "driver_id", ValueType.INT64);
-  static final FeatureView DRIVER_STATS = FeatureView.builder("driver_stats")
-      .entity(DRIVER)
-      .feature("conv_rate", ValueType.FLOAT)
-      .feature("acc_rate", ValueType.DOUBLE)
-      .feature("trips", ValueType.INT64)
-      .feature("name", ValueType.STRING)
-      .feature("active", ValueType.BOOL)
-      .ttl(Duration.ofDays(1))
-      .source(IcebergSource.of("feast.driver_stats", "event_timestamp", "created"))
-      .build();
-  static final FeatureView DRIVER_SCORES = FeatureView.builder("driver_scores")
-      .entity(DRIVER)
-      .feature("score", ValueType.DOUBLE)
-      .feature("tags", ValueType.STRING_LIST)
-      .ttl(Duration.ofHours(1))
-      .source(IcebergSource.of("feast.driver_scores", "event_timestamp"))
-      .build();
+  static final FeatureView DRIVER_STATS =
+      FeatureView.builder("driver_stats")
+          .entity(DRIVER)
+          .feature("conv_rate", ValueType.FLOAT)
+          .feature("acc_rate", ValueType.DOUBLE)
+          .feature("trips", ValueType.INT64)
+          .feature("name", ValueType.STRING)
+          .feature("active", ValueType.BOOL)
+          .ttl(Duration.ofDays(1))
+          .source(IcebergSource.of("feast.driver_stats", "event_timestamp", "created"))
+          .build();
+  static final FeatureView DRIVER_SCORES =
+      FeatureView.builder("driver_scores")
+          .entity(DRIVER)
+          .feature("score", ValueType.DOUBLE)
+          .feature("tags", ValueType.STRING_LIST)
+          .ttl(Duration.ofHours(1))
+          .source(IcebergSource.of("feast.driver_scores", "event_timestamp"))
+          .build();
   static final FeatureService ACTIVITY =
       FeatureService.of("driver_activity", DRIVER_STATS, DRIVER_SCORES);
 
   /** When the stored rows happened: whole seconds, an hour and two hours back. */
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
   static final Instant HOUR_AGO = NOW.minus(Duration.ofHours(1));
   static final Instant TWO_HOURS_AGO = NOW.minus(Duration.ofHours(2));
   static final Instant TEN_MINUTES_AGO = NOW.minus(Duration.ofMinutes(10)).plusMillis(250);
@@ -55,7 +58,9 @@ final class TestRepo {
   /** Writes feature_store.yaml into {@code dir}, with {@code extra} appended (an auth section). */
   static Path create(Path dir, String extra) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("feature_store.yaml"), """
+    Files.writeString(
+        dir.resolve("feature_store.yaml"),
+        """
         project: server_test
         registry: data/registry.json
         provider: local
@@ -69,7 +74,8 @@ final class TestRepo {
           type: iceberg
           catalog: *catalog
         entity_key_serialization_version: 3
-        """ + extra);
+        """
+            + extra);
     return dir;
   }
 
@@ -82,14 +88,45 @@ final class TestRepo {
     create(dir, "");
     try (FeatureStore store = FeatureStore.open(dir)) {
       store.apply(DRIVER, DRIVER_STATS, DRIVER_SCORES, ACTIVITY);
-      store.onlineStore().write(DRIVER_STATS, List.of(
-          row(1001, Map.of("conv_rate", 0.5f, "acc_rate", 0.25, "trips", 12L, "name", "alpha",
-              "active", true), HOUR_AGO),
-          row(1002, nulls("conv_rate", "acc_rate", 0.125, "trips", 7L, "name", "beta", "active",
-              false), HOUR_AGO)));
-      store.onlineStore().write(DRIVER_SCORES, List.of(
-          row(1001, Map.of("score", 1.5, "tags", List.of("a", "b")), TWO_HOURS_AGO),
-          row(1002, Map.of("score", 2.75, "tags", List.of("x")), TEN_MINUTES_AGO)));
+      store
+          .onlineStore()
+          .write(
+              DRIVER_STATS,
+              List.of(
+                  row(
+                      1001,
+                      Map.of(
+                          "conv_rate",
+                          0.5f,
+                          "acc_rate",
+                          0.25,
+                          "trips",
+                          12L,
+                          "name",
+                          "alpha",
+                          "active",
+                          true),
+                      HOUR_AGO),
+                  row(
+                      1002,
+                      nulls(
+                          "conv_rate",
+                          "acc_rate",
+                          0.125,
+                          "trips",
+                          7L,
+                          "name",
+                          "beta",
+                          "active",
+                          false),
+                      HOUR_AGO)));
+      store
+          .onlineStore()
+          .write(
+              DRIVER_SCORES,
+              List.of(
+                  row(1001, Map.of("score", 1.5, "tags", List.of("a", "b")), TWO_HOURS_AGO),
+                  row(1002, Map.of("score", 2.75, "tags", List.of("x")), TEN_MINUTES_AGO)));
     }
     return dir;
   }

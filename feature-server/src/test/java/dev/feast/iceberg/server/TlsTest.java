@@ -29,17 +29,34 @@ class TlsTest {
   void servesHttpsWithThePemKeyAndCertificate() throws Exception {
     Path key = dir.resolve("key.pem");
     Path cert = dir.resolve("cert.pem");
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
-        cert.toString(), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext",
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString(),
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
         "subjectAltName=IP:127.0.0.1");
     Path repo = TestRepo.create(dir.resolve("repo"), "");
-    FeatureServer server = FeatureServer.start(FeatureStore.open(repo),
-        ServerOptions.defaults().withAddress("127.0.0.1", 0).withTls(key, cert));
+    FeatureServer server =
+        FeatureServer.start(
+            FeatureStore.open(repo),
+            ServerOptions.defaults().withAddress("127.0.0.1", 0).withTls(key, cert));
     try {
       HttpClient client = HttpClient.newBuilder().sslContext(trusting(cert)).build();
-      HttpResponse<String> health = client.send(
-          HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          client.send(
+              HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(server.uri().getScheme()).isEqualTo("https");
       assertThat(health.statusCode()).isEqualTo(200);
@@ -50,15 +67,32 @@ class TlsTest {
 
   @Test
   void aPkcs1KeyIsRefusedWithTheCommandThatConvertsIt() throws Exception {
-    Path key = Files.writeString(dir.resolve("rsa.pem"),
-        "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    Path key =
+        Files.writeString(
+            dir.resolve("rsa.pem"),
+            "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
     Path cert = dir.resolve("cert.pem");
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-        dir.resolve("k.pem").toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=x");
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        dir.resolve("k.pem").toString(),
+        "-out",
+        cert.toString(),
+        "-days",
+        "1",
+        "-subj",
+        "/CN=x");
     Path repo = TestRepo.create(dir.resolve("repo"), "");
 
-    assertThatThrownBy(() -> FeatureServer.start(FeatureStore.open(repo),
-            ServerOptions.defaults().withAddress("127.0.0.1", 0).withTls(key, cert)))
+    assertThatThrownBy(
+            () ->
+                FeatureServer.start(
+                    FeatureStore.open(repo),
+                    ServerOptions.defaults().withAddress("127.0.0.1", 0).withTls(key, cert)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
   }
@@ -67,9 +101,11 @@ class TlsTest {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(cert)) {
-      trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      trust.setCertificateEntry(
+          "server", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);

@@ -3,7 +3,8 @@ package dev.feast.iceberg.common;
 /**
  * DuckDB resources a store may use, so large joins spill to disk instead of failing.
  *
- * @param memoryLimit DuckDB's {@code memory_limit} (e.g. {@code 2GB}), or empty for DuckDB's default
+ * @param memoryLimit DuckDB's {@code memory_limit} (e.g. {@code 2GB}), or empty for DuckDB's
+ *     default
  * @param threads worker threads, or 0 for DuckDB's default (all cores)
  * @param tempDirectory where DuckDB spills, or empty for its default
  */
@@ -15,9 +16,11 @@ public record DuckDbSettings(String memoryLimit, int threads, String tempDirecto
     memoryLimit = memoryLimit == null ? "" : memoryLimit.trim();
     tempDirectory = tempDirectory == null ? "" : tempDirectory.trim();
     if (threads < 0) {
-      throw new IllegalArgumentException("duckdb threads must be 0 (all cores) or more, not " + threads);
+      throw new IllegalArgumentException(
+          "duckdb threads must be 0 (all cores) or more, not " + threads);
     }
-    if (!memoryLimit.isEmpty() && !memoryLimit.matches("(?i)\\d+(\\.\\d+)?\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib|%)")) {
+    if (!memoryLimit.isEmpty()
+        && !memoryLimit.matches("(?i)\\d+(\\.\\d+)?\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib|%)")) {
       throw new IllegalArgumentException(
           "duckdb memory_limit '" + memoryLimit + "' is not a size; write it like 2GB or 512MB");
     }

@@ -19,8 +19,8 @@ import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.io.PartitioningWriter;
 
 /**
- * Writes generic records into a table's partitions as Parquet files and appends them in one
- * commit, so a batch is either wholly visible or not at all.
+ * Writes generic records into a table's partitions as Parquet files and appends them in one commit,
+ * so a batch is either wholly visible or not at all.
  */
 public final class TableAppender {
   private static final long TARGET_FILE_SIZE = 128L * 1024 * 1024;

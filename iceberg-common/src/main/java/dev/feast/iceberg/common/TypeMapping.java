@@ -151,7 +151,10 @@ public final class TypeMapping {
 
   private static SchemaMismatchException unsupported(String column, Type type) {
     return new SchemaMismatchException(
-        "Column '" + column + "' has Iceberg type " + type
+        "Column '"
+            + column
+            + "' has Iceberg type "
+            + type
             + ", which has no Feast value type; use a scalar or a list of scalars");
   }
 }

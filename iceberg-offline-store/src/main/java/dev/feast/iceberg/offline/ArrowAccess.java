@@ -24,8 +24,9 @@ final class ArrowAccess {
       MemoryUtil.directBuffer(0, 0);
       return true;
     } catch (RuntimeException | LinkageError e) {
-      log.info("Arrow cannot read direct buffers in this JVM ({}); column batches are made from "
-          + "rows. Run Java with --add-opens=java.base/java.nio=ALL-UNNAMED for the faster path",
+      log.info(
+          "Arrow cannot read direct buffers in this JVM ({}); column batches are made from "
+              + "rows. Run Java with --add-opens=java.base/java.nio=ALL-UNNAMED for the faster path",
           e.getMessage());
       return false;
     }

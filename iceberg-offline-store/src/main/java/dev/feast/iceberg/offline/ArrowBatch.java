@@ -29,8 +29,10 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 final class ArrowBatch implements ColumnBatch {
   private final List<Field> columns;
   private final FieldVector[] vectors;
+
   /** Per column, microseconds per unit of its timestamps (0: not a timestamp column). */
   private final long[] microsPerUnit;
+
   private final int rows;
 
   ArrowBatch(List<Field> columns, VectorSchemaRoot root) {
@@ -80,29 +82,31 @@ final class ArrowBatch implements ColumnBatch {
   @Override
   public int getInt(int column, int row) {
     FieldVector vector = vectors[column];
-    return vector instanceof IntVector ints ? ints.get(row)
+    return vector instanceof IntVector ints
+        ? ints.get(row)
         : ((Number) vector.getObject(row)).intValue();
   }
 
   @Override
   public double getDouble(int column, int row) {
     FieldVector vector = vectors[column];
-    return vector instanceof Float8Vector doubles ? doubles.get(row)
+    return vector instanceof Float8Vector doubles
+        ? doubles.get(row)
         : ((Number) vector.getObject(row)).doubleValue();
   }
 
   @Override
   public float getFloat(int column, int row) {
     FieldVector vector = vectors[column];
-    return vector instanceof Float4Vector floats ? floats.get(row)
+    return vector instanceof Float4Vector floats
+        ? floats.get(row)
         : ((Number) vector.getObject(row)).floatValue();
   }
 
   @Override
   public boolean getBoolean(int column, int row) {
     FieldVector vector = vectors[column];
-    return vector instanceof BitVector bits ? bits.get(row) != 0
-        : (Boolean) vector.getObject(row);
+    return vector instanceof BitVector bits ? bits.get(row) != 0 : (Boolean) vector.getObject(row);
   }
 
   @Override
@@ -133,8 +137,12 @@ final class ArrowBatch implements ColumnBatch {
       case INT32 -> ((Number) raw).intValue();
       case DOUBLE -> ((Number) raw).doubleValue();
       case FLOAT -> ((Number) raw).floatValue();
-      case UNIX_TIMESTAMP -> Instant.EPOCH.plus(vector instanceof TimeStampVector times
-          ? micros(times, times.get(row)) : otherMicrosOrLong(vector, row), ChronoUnit.MICROS);
+      case UNIX_TIMESTAMP ->
+          Instant.EPOCH.plus(
+              vector instanceof TimeStampVector times
+                  ? micros(times, times.get(row))
+                  : otherMicrosOrLong(vector, row),
+              ChronoUnit.MICROS);
       default -> raw;
     };
   }

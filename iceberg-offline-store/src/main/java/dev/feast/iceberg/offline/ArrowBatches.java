@@ -11,8 +11,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
- * DuckDB's Arrow batches of one result as a {@link BatchStream}: each batch is handed over as it
- * is (values stay in Arrow's buffers); the allocator is the stream's own and closes with it.
+ * DuckDB's Arrow batches of one result as a {@link BatchStream}: each batch is handed over as it is
+ * (values stay in Arrow's buffers); the allocator is the stream's own and closes with it.
  */
 final class ArrowBatches implements BatchStream {
   private final List<Field> columns;

@@ -121,8 +121,11 @@ final class BatchRecords implements Iterable<Record> {
     AtomicLong written = new AtomicLong();
     List<Iterable<Record>> slices = new ArrayList<>(count);
     for (int s = 0; s < count; s++) {
-      slices.add(slice((int) ((long) order.length * s / count),
-          (int) ((long) order.length * (s + 1) / count), written));
+      slices.add(
+          slice(
+              (int) ((long) order.length * s / count),
+              (int) ((long) order.length * (s + 1) / count),
+              written));
     }
     return slices;
   }

@@ -108,10 +108,19 @@ final class HistoricalRetrieval implements QueryPreparer {
         for (Field field : entityColumns) {
           if (field.name().equals(column) && !comparable(field.type(), key.type())) {
             throw new InvalidEntityRowsException(
-                "Entity column '" + column + "' is " + field.type().feastName()
-                    + ", but join key '" + key.name() + "' of feature view '"
-                    + selection.projection().nameToUse() + "' is " + key.type().feastName()
-                    + "; give the column " + key.type().feastName() + " values");
+                "Entity column '"
+                    + column
+                    + "' is "
+                    + field.type().feastName()
+                    + ", but join key '"
+                    + key.name()
+                    + "' of feature view '"
+                    + selection.projection().nameToUse()
+                    + "' is "
+                    + key.type().feastName()
+                    + "; give the column "
+                    + key.type().feastName()
+                    + " values");
           }
         }
       }

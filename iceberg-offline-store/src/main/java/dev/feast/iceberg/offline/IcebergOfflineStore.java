@@ -12,12 +12,12 @@ import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
 import dev.feast.iceberg.spi.offline.WriteListener;
-import org.apache.iceberg.catalog.Catalog;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.iceberg.catalog.Catalog;
 
 /**
  * The Iceberg offline store. Reads go through the catalog for every job, so a job sees the tables'
@@ -122,8 +122,9 @@ final class IcebergOfflineStore implements OfflineStore {
   private IcebergRetrievalJob job(
       DuckDbSettings settings, QueryPreparer preparer, Catalog catalog, FileCache cache) {
     IcebergRetrievalJob[] holder = new IcebergRetrievalJob[1];
-    holder[0] = new IcebergRetrievalJob(
-        settings, preparer, catalog, cache, () -> openJobs.remove(holder[0]));
+    holder[0] =
+        new IcebergRetrievalJob(
+            settings, preparer, catalog, cache, () -> openJobs.remove(holder[0]));
     openJobs.add(holder[0]);
     return holder[0];
   }

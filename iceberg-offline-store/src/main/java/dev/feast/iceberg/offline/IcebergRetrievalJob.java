@@ -151,8 +151,9 @@ public final class IcebergRetrievalJob implements RetrievalJob {
             statement.executeQuery(selected.sql()).unwrap(DuckDBResultSet.class);
         ArrowReader exported = (ArrowReader) results.arrowExportStream(allocator, maxRows);
         ArrowResult[] holder = new ArrowResult[1];
-        holder[0] = new ArrowResult(
-            allocator, exported, statement, () -> forget(holder[0], selected.table()));
+        holder[0] =
+            new ArrowResult(
+                allocator, exported, statement, () -> forget(holder[0], selected.table()));
         streams.add(holder[0]);
         return new ArrowBatches(query.columns(), holder[0], allocator);
       } catch (SQLException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.feast.iceberg.offline;
 
-import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.util.List;

@@ -13,8 +13,8 @@ import org.apache.iceberg.data.Record;
 
 /**
  * Writes the data files of a large batch on several threads, a slice of rows each, for one commit:
- * encoding Parquet is most of a write's time, and one thread would leave the other cores idle.
- * When a slice fails, the files the others wrote are deleted, so nothing unreferenced is left.
+ * encoding Parquet is most of a write's time, and one thread would leave the other cores idle. When
+ * a slice fails, the files the others wrote are deleted, so nothing unreferenced is left.
  */
 final class SlicedWrite {
   // Below this many rows per slice a thread of its own costs more than it saves, and tests of
@@ -25,8 +25,11 @@ final class SlicedWrite {
 
   /** The data files of the batch, written but not committed. */
   static List<DataFile> write(Table table, BatchRecords records, int rows) {
-    return write(table, records, rows, Math.max(1,
-        Math.min(Runtime.getRuntime().availableProcessors(), rows / ROWS_PER_SLICE)));
+    return write(
+        table,
+        records,
+        rows,
+        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), rows / ROWS_PER_SLICE)));
   }
 
   /** As {@link #write(Table, BatchRecords, int)}, in {@code slices} slices at most. */
@@ -34,11 +37,14 @@ final class SlicedWrite {
     if (slices == 1 || rows < slices) {
       return TableAppender.writeClustered(table, records);
     }
-    ExecutorService threads = Executors.newFixedThreadPool(slices, runnable -> {
-      Thread thread = new Thread(runnable, "offline-write");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService threads =
+        Executors.newFixedThreadPool(
+            slices,
+            runnable -> {
+              Thread thread = new Thread(runnable, "offline-write");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<List<DataFile>>> written = new ArrayList<>();
       for (Iterable<Record> slice : records.slices(slices)) {
@@ -57,8 +63,10 @@ final class SlicedWrite {
       try {
         files.addAll(slice.get());
       } catch (ExecutionException e) {
-        RuntimeException cause = e.getCause() instanceof RuntimeException r
-            ? r : new IllegalStateException(e.getCause());
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException r
+                ? r
+                : new IllegalStateException(e.getCause());
         if (failure == null) {
           failure = cause;
         } else {

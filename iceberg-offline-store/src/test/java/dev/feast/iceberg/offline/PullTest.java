@@ -71,8 +71,10 @@ class PullTest extends StoreTestBase {
     try (RetrievalJob job = store.pullLatest(view, at(1), at(40));
         BatchStream batches = job.batches(2)) {
       assertThat(job.rowCount()).hasValue(3);
-      assertThat(batches.columns()).extracting(Field::name)
-          .containsExactly("driver_id", "conv_rate", "trips", "event_timestamp", "created_timestamp");
+      assertThat(batches.columns())
+          .extracting(Field::name)
+          .containsExactly(
+              "driver_id", "conv_rate", "trips", "event_timestamp", "created_timestamp");
       List<List<Object>> typed = new ArrayList<>();
       List<List<Object>> objects = new ArrayList<>();
       int sizes = 0;
@@ -81,8 +83,13 @@ class PullTest extends StoreTestBase {
         assertThat(batch.rowCount()).isBetween(1, 2);
         sizes++;
         for (int row = 0; row < batch.rowCount(); row++) {
-          typed.add(List.of(batch.getLong(0, row), batch.getFloat(1, row), batch.getInt(2, row),
-              instant(batch.getLong(3, row)), instant(batch.getLong(4, row))));
+          typed.add(
+              List.of(
+                  batch.getLong(0, row),
+                  batch.getFloat(1, row),
+                  batch.getInt(2, row),
+                  instant(batch.getLong(3, row)),
+                  instant(batch.getLong(4, row))));
           List<Object> values = new ArrayList<>();
           for (int column = 0; column < batch.columns().size(); column++) {
             values.add(batch.get(column, row));
@@ -91,8 +98,11 @@ class PullTest extends StoreTestBase {
         }
       }
       assertThat(sizes).isEqualTo(2);
-      List<List<Object>> expected = List.of(List.of(1L, 4.0f, 14, at(30), at(30)),
-          List.of(2L, 7.0f, 22, at(10), at(3)), List.of(3L, 6.0f, 31, at(40), at(40)));
+      List<List<Object>> expected =
+          List.of(
+              List.of(1L, 4.0f, 14, at(30), at(30)),
+              List.of(2L, 7.0f, 22, at(10), at(3)),
+              List.of(3L, 6.0f, 31, at(40), at(40)));
       assertThat(typed).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(objects).containsExactlyInAnyOrderElementsOf(expected);
     }

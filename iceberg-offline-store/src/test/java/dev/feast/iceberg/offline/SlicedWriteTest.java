@@ -33,16 +33,19 @@ class SlicedWriteTest extends StoreTestBase {
     store = store(true);
     view = driverStats(Duration.ZERO);
     store.writeBatch(view, driverRows().add(0L, at(0), at(0), 0.5f, 0).build());
-    table = context.catalog(context.catalogConfig()).catalog()
-        .loadTable(TableIdentifier.parse("feast.driver_stats"));
+    table =
+        context
+            .catalog(context.catalogConfig())
+            .catalog()
+            .loadTable(TableIdentifier.parse("feast.driver_stats"));
   }
 
   @Test
   void slicesOfThreeDaysAreOneCommitHoldingEveryRowOnce() {
     RowSet rows = rows(900, null);
 
-    List<DataFile> files = SlicedWrite.write(
-        table, new BatchRecords(table, rows, WriteListener.NONE), rows.size(), 4);
+    List<DataFile> files =
+        SlicedWrite.write(table, new BatchRecords(table, rows, WriteListener.NONE), rows.size(), 4);
     TableAppender.commit(table, files);
 
     // Four slices over three days: a day split between two slices is in two files.
@@ -68,14 +71,18 @@ class SlicedWriteTest extends StoreTestBase {
     Path data = Path.of(table.location().replaceFirst("^file:", ""), "data");
     long before = parquetFiles(data);
 
-    assertThatThrownBy(() -> SlicedWrite.write(
-            table, new BatchRecords(table, rows, WriteListener.NONE), rows.size(), 3))
+    assertThatThrownBy(
+            () ->
+                SlicedWrite.write(
+                    table, new BatchRecords(table, rows, WriteListener.NONE), rows.size(), 3))
         .isInstanceOf(RuntimeException.class);
 
     assertThat(parquetFiles(data)).isEqualTo(before);
   }
 
-  /** {@code count} rows over three days; row {@code bad} (if any) has a text where a number goes. */
+  /**
+   * {@code count} rows over three days; row {@code bad} (if any) has a text where a number goes.
+   */
   private static RowSet rows(int count, Integer bad) {
     List<List<Object>> rows = new ArrayList<>();
     for (int i = 1; i <= count; i++) {

@@ -49,8 +49,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Iceberg online store: one Iceberg table per feature view holding every write, and per view
- * an in-memory serving state with the winning row of each entity key, which follows the table's
+ * The Iceberg online store: one Iceberg table per feature view holding every write, and per view an
+ * in-memory serving state with the winning row of each entity key, which follows the table's
  * snapshots (see {@link ViewState}). A read is a hash lookup per key; it asks the catalog for new
  * snapshots at most once per {@code refresh_interval_ms}, and {@link #refresh()} does it on demand.
  *
@@ -61,9 +61,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #maintain} compacts, deletes expired rows, expires snapshots and deletes orphan files,
  * on demand or every {@code maintenance_interval_ms} on a daemon thread. A view past its serving
  * limits ({@code serving_memory_budget_mb}, {@code serving_max_keys}) is served from its data
- * files, and so is every view with {@code serving_mode: files} (for one-off reads, as the CLI's:
- * no state of the whole view is built). The store's threads (file writing and reading,
- * maintenance) end with {@link #close()}.
+ * files, and so is every view with {@code serving_mode: files} (for one-off reads, as the CLI's: no
+ * state of the whole view is built). The store's threads (file writing and reading, maintenance)
+ * end with {@link #close()}.
  */
 public final class IcebergOnlineStore implements OnlineStore {
   private static final Logger log = LoggerFactory.getLogger(IcebergOnlineStore.class);
@@ -76,16 +76,24 @@ public final class IcebergOnlineStore implements OnlineStore {
   private final ServingLimits limits;
   private final TableMaintenance maintenance;
   private final ConcurrentHashMap<String, ViewState> states = new ConcurrentHashMap<>();
+
   /** The views this store has been given, for scheduled maintenance. */
   private final ConcurrentHashMap<String, FeatureView> views = new ConcurrentHashMap<>();
+
   private final ExecutorService pool;
   private final ScheduledExecutorService scheduler;
+
   /** Every thread the store started, joined by close(). */
   private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private volatile boolean closed;
 
   IcebergOnlineStore(IcebergOnlineStoreConfig config, PluginContext context) {
-    this(config, context.catalog(config.catalog()), context.project(), Clock.systemUTC(),
+    this(
+        config,
+        context.catalog(config.catalog()),
+        context.project(),
+        Clock.systemUTC(),
         System::nanoTime);
   }
 
@@ -101,19 +109,27 @@ public final class IcebergOnlineStore implements OnlineStore {
     this.refreshIntervalNanos = TimeUnit.MILLISECONDS.toNanos(config.refreshIntervalMs());
     this.clock = clock;
     this.nanoTime = nanoTime;
-    this.limits = ServingMode.parse(config.servingMode()) == ServingMode.FILES
-        ? ServingLimits.FILES_ONLY
-        : new ServingLimits(config.servingMemoryBudgetMb() << 20, config.servingMaxKeys());
-    this.maintenance = new TableMaintenance(
-        Duration.ofMillis(config.snapshotRetentionMs()), Duration.ofMillis(config.orphanFileAgeMs()));
+    this.limits =
+        ServingMode.parse(config.servingMode()) == ServingMode.FILES
+            ? ServingLimits.FILES_ONLY
+            : new ServingLimits(config.servingMemoryBudgetMb() << 20, config.servingMaxKeys());
+    this.maintenance =
+        new TableMaintenance(
+            Duration.ofMillis(config.snapshotRetentionMs()),
+            Duration.ofMillis(config.orphanFileAgeMs()));
     // Twice the cores: reading many small files after a commit waits on the file system too.
-    this.pool = Executors.newFixedThreadPool(
-        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemon("feast-online-io-"));
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+            daemon("feast-online-io-"));
     if (config.maintenanceIntervalMs() > 0) {
-      this.scheduler = Executors.newSingleThreadScheduledExecutor(
-          daemon("feast-online-maintenance-"));
-      scheduler.scheduleWithFixedDelay(this::scheduledMaintenance, config.maintenanceIntervalMs(),
-          config.maintenanceIntervalMs(), TimeUnit.MILLISECONDS);
+      this.scheduler =
+          Executors.newSingleThreadScheduledExecutor(daemon("feast-online-maintenance-"));
+      scheduler.scheduleWithFixedDelay(
+          this::scheduledMaintenance,
+          config.maintenanceIntervalMs(),
+          config.maintenanceIntervalMs(),
+          TimeUnit.MILLISECONDS);
     } else {
       this.scheduler = null;
     }
@@ -165,22 +181,24 @@ public final class IcebergOnlineStore implements OnlineStore {
   }
 
   /**
-   * Writes the batches into data files as they come and commits them all in one append at the
-   * end: atomic, one batch in memory at a time. The serving state is not loaded for it (a
-   * materializing process need not read the table first); a state this store already holds
-   * catches up at its next read. A failure (of the iterator too) deletes the files written so far;
-   * a process killed midway leaves them unreferenced, for orphan file removal.
+   * Writes the batches into data files as they come and commits them all in one append at the end:
+   * atomic, one batch in memory at a time. The serving state is not loaded for it (a materializing
+   * process need not read the table first); a state this store already holds catches up at its next
+   * read. A failure (of the iterator too) deletes the files written so far; a process killed midway
+   * leaves them unreferenced, for orphan file removal.
    */
   @Override
   public void writeAll(FeatureView view, Iterator<List<OnlineRow>> batches) {
-    bulkWrite(view, append -> {
-      while (batches.hasNext()) {
-        List<OnlineRow> rows = batches.next();
-        if (!rows.isEmpty()) {
-          append.add(columns -> RowPreparer.prepare(view, columns, rows));
-        }
-      }
-    });
+    bulkWrite(
+        view,
+        append -> {
+          while (batches.hasNext()) {
+            List<OnlineRow> rows = batches.next();
+            if (!rows.isEmpty()) {
+              append.add(columns -> RowPreparer.prepare(view, columns, rows));
+            }
+          }
+        });
   }
 
   /**
@@ -215,8 +233,12 @@ public final class IcebergOnlineStore implements OnlineStore {
     for (String feature : features) {
       if (view.feature(feature).isEmpty()) {
         throw new UnknownDefinitionException(
-            "Feature '" + feature + "' is not defined in feature view '" + view.name()
-                + "'; its features are " + view.features().stream().map(Field::name).toList());
+            "Feature '"
+                + feature
+                + "' is not defined in feature view '"
+                + view.name()
+                + "'; its features are "
+                + view.features().stream().map(Field::name).toList());
       }
     }
     RowSource source = servingState(view).source();
@@ -236,8 +258,8 @@ public final class IcebergOnlineStore implements OnlineStore {
   }
 
   /**
-   * Asks the catalog for new snapshots of every view this store has served and catches up now,
-   * for example right after another process materialized.
+   * Asks the catalog for new snapshots of every view this store has served and catches up now, for
+   * example right after another process materialized.
    */
   public void refresh() {
     checkOpen();
@@ -248,8 +270,8 @@ public final class IcebergOnlineStore implements OnlineStore {
           } catch (RuntimeException e) {
             // Dropped or recreated elsewhere: the next access loads the table again, or fails
             // saying to apply the view.
-            log.info("could not refresh the online table of view {}; reloading it on next use",
-                name, e);
+            log.info(
+                "could not refresh the online table of view {}; reloading it on next use", name, e);
             states.remove(name, state);
           }
         });
@@ -284,8 +306,11 @@ public final class IcebergOnlineStore implements OnlineStore {
     // (commit.retry.num-retries, raised to 10 on our tables), and "latest wins" does not depend
     // on commit order, so concurrent writers lose no update; compaction validates its rewrite
     // against the snapshot it read (see Compactor). writeAll commits its files in one append.
-    return EnumSet.of(OnlineCapability.TTL, OnlineCapability.CONCURRENT_WRITERS,
-        OnlineCapability.MAINTENANCE, OnlineCapability.ATOMIC_BULK_WRITE,
+    return EnumSet.of(
+        OnlineCapability.TTL,
+        OnlineCapability.CONCURRENT_WRITERS,
+        OnlineCapability.MAINTENANCE,
+        OnlineCapability.ATOMIC_BULK_WRITE,
         OnlineCapability.COLUMNAR_WRITE);
   }
 
@@ -323,8 +348,13 @@ public final class IcebergOnlineStore implements OnlineStore {
 
   @Override
   public String toString() {
-    return "IcebergOnlineStore[namespace=" + config.namespace() + ", partition_strategy="
-        + config.partitionStrategy() + ", views served=" + states.keySet() + "]";
+    return "IcebergOnlineStore[namespace="
+        + config.namespace()
+        + ", partition_strategy="
+        + config.partitionStrategy()
+        + ", views served="
+        + states.keySet()
+        + "]";
   }
 
   /** The serving state of a view, or null when none is held; for tests. */
@@ -397,8 +427,11 @@ public final class IcebergOnlineStore implements OnlineStore {
       columns[i] = table.indexOf(features.get(i));
       if (columns[i] < 0) {
         throw new SchemaMismatchException(
-            "Online table of view '" + view.name() + "' has no column for feature '"
-                + features.get(i) + "'",
+            "Online table of view '"
+                + view.name()
+                + "' has no column for feature '"
+                + features.get(i)
+                + "'",
             Remedy.APPLY);
       }
     }
@@ -408,8 +441,7 @@ public final class IcebergOnlineStore implements OnlineStore {
   private OnlineResult result(
       EntityKey key, StoredRow row, List<String> features, int[] columns, Instant oldestFresh) {
     Map<String, FeatureValue> values = new LinkedHashMap<>();
-    boolean expired = row != null && oldestFresh != null
-        && row.olderThan(oldestFresh);
+    boolean expired = row != null && oldestFresh != null && row.olderThan(oldestFresh);
     if (row == null || (expired && ttlMode == TtlMode.ABSENT)) {
       features.forEach(feature -> values.put(feature, FeatureValue.NOT_FOUND));
       return new OnlineResult(key, null, values);

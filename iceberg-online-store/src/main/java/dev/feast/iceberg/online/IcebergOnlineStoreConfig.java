@@ -12,9 +12,9 @@ import java.util.Objects;
  *
  * @param catalog the Iceberg catalog holding the online tables ({@code catalog:} subsection);
  *     default: the embedded JDBC catalog ({@code type: jdbc}, SQLite under the repository)
- * @param namespace the catalog namespace of the online tables, dot-separated for nested
- *     namespaces; default {@code feast_online}. Each feature view gets the table {@code
- *     <project>_<view>} in it, as Feast's own SQL online stores name theirs
+ * @param namespace the catalog namespace of the online tables, dot-separated for nested namespaces;
+ *     default {@code feast_online}. Each feature view gets the table {@code <project>_<view>} in
+ *     it, as Feast's own SQL online stores name theirs
  * @param partitionStrategy how each table is partitioned: {@code entity_hash} (default, Iceberg's
  *     {@code bucket(entity_key, partition_buckets)}), {@code timestamp} ({@code hour} or {@code
  *     day} of the event timestamp) or {@code hybrid} (both)
@@ -23,26 +23,26 @@ import java.util.Objects;
  * @param timestampGranularity {@code hour} or {@code day} (default), for {@code timestamp} and
  *     {@code hybrid}
  * @param ttlMode how a value older than its view's ttl is reported: {@code outside_max_age}
- *     (default; status OUTSIDE_MAX_AGE, event timestamp kept) or {@code absent} (as if nothing
- *     were stored)
+ *     (default; status OUTSIDE_MAX_AGE, event timestamp kept) or {@code absent} (as if nothing were
+ *     stored)
  * @param refreshIntervalMs how often, at most, a read asks the catalog whether a view's table has
- *     new snapshots (written by other processes); 0 asks on every read; default 1000. Writes of
- *     the same store instance are visible to its next read at once, whatever this is
+ *     new snapshots (written by other processes); 0 asks on every read; default 1000. Writes of the
+ *     same store instance are visible to its next read at once, whatever this is
  * @param maintenanceIntervalMs how often the store runs {@code maintain} on every view it has
  *     served, on a daemon thread; 0 (default) never: maintenance runs only when called
- * @param snapshotRetentionMs how old a snapshot must be before maintenance expires it; the
- *     current snapshot is always kept; default 3600000 (one hour), long enough for a reader in
- *     another process to finish reading files of an older snapshot
- * @param orphanFileAgeMs how old a file under a table's location that no snapshot references
- *     must be before maintenance deletes it; younger ones may belong to a commit in flight;
- *     default 86400000 (one day)
- * @param servingMemoryBudgetMb the estimated heap one view's in-memory serving state may take;
- *     past it the view is served by reading its data files (bucket-pruned, by Parquet row-group
+ * @param snapshotRetentionMs how old a snapshot must be before maintenance expires it; the current
+ *     snapshot is always kept; default 3600000 (one hour), long enough for a reader in another
+ *     process to finish reading files of an older snapshot
+ * @param orphanFileAgeMs how old a file under a table's location that no snapshot references must
+ *     be before maintenance deletes it; younger ones may belong to a commit in flight; default
+ *     86400000 (one day)
+ * @param servingMemoryBudgetMb the estimated heap one view's in-memory serving state may take; past
+ *     it the view is served by reading its data files (bucket-pruned, by Parquet row-group
  *     statistics and bloom filters on the key); 0 (default) sets no limit
- * @param servingMaxKeys the number of entity keys one view's in-memory serving state may hold;
- *     past it, as past the memory budget; 0 (default) sets no limit
- * @param servingMode {@code memory} (default): each view is served from an in-memory state built
- *     on its first read (within the serving limits); {@code files}: every read opens only the data
+ * @param servingMaxKeys the number of entity keys one view's in-memory serving state may hold; past
+ *     it, as past the memory budget; 0 (default) sets no limit
+ * @param servingMode {@code memory} (default): each view is served from an in-memory state built on
+ *     its first read (within the serving limits); {@code files}: every read opens only the data
  *     files that can hold its keys and no state is built, for processes that read a few keys and
  *     end
  */
@@ -81,24 +81,26 @@ public record IcebergOnlineStoreConfig(
     timestampGranularity = lower(Objects.requireNonNullElse(timestampGranularity, "day"));
     if (!timestampGranularity.equals("hour") && !timestampGranularity.equals("day")) {
       throw new ConfigException(
-          "online_store.timestamp_granularity '" + timestampGranularity
+          "online_store.timestamp_granularity '"
+              + timestampGranularity
               + "' is not supported; use one of: hour, day");
     }
     ttlMode = TtlMode.parse(Objects.requireNonNullElse(ttlMode, "outside_max_age")).configName();
     refreshIntervalMs = Objects.requireNonNullElse(refreshIntervalMs, DEFAULT_REFRESH_INTERVAL_MS);
     if (refreshIntervalMs < 0) {
       throw new ConfigException(
-          "online_store.refresh_interval_ms is " + refreshIntervalMs
+          "online_store.refresh_interval_ms is "
+              + refreshIntervalMs
               + "; use 0 (check on every read) or a positive number of milliseconds");
     }
     maintenanceIntervalMs = atLeastZero("maintenance_interval_ms", maintenanceIntervalMs, 0);
     snapshotRetentionMs =
         atLeastZero("snapshot_retention_ms", snapshotRetentionMs, DEFAULT_SNAPSHOT_RETENTION_MS);
-    orphanFileAgeMs = atLeastZero("orphan_file_age_ms", orphanFileAgeMs, DEFAULT_ORPHAN_FILE_AGE_MS);
+    orphanFileAgeMs =
+        atLeastZero("orphan_file_age_ms", orphanFileAgeMs, DEFAULT_ORPHAN_FILE_AGE_MS);
     servingMemoryBudgetMb = atLeastZero("serving_memory_budget_mb", servingMemoryBudgetMb, 0);
     servingMaxKeys = atLeastZero("serving_max_keys", servingMaxKeys, 0);
-    servingMode =
-        ServingMode.parse(Objects.requireNonNullElse(servingMode, "memory")).configName();
+    servingMode = ServingMode.parse(Objects.requireNonNullElse(servingMode, "memory")).configName();
   }
 
   /** The first seven settings, every later one at its default. */
@@ -110,30 +112,75 @@ public record IcebergOnlineStoreConfig(
       String timestampGranularity,
       String ttlMode,
       Long refreshIntervalMs) {
-    this(catalog, namespace, partitionStrategy, partitionBuckets, timestampGranularity, ttlMode,
-        refreshIntervalMs, null, null, null, null, null, null);
+    this(
+        catalog,
+        namespace,
+        partitionStrategy,
+        partitionBuckets,
+        timestampGranularity,
+        ttlMode,
+        refreshIntervalMs,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** This configuration with other maintenance settings (null keeps a setting's default). */
   public IcebergOnlineStoreConfig withMaintenance(
       Long maintenanceIntervalMs, Long snapshotRetentionMs, Long orphanFileAgeMs) {
-    return new IcebergOnlineStoreConfig(catalog, namespace, partitionStrategy, partitionBuckets,
-        timestampGranularity, ttlMode, refreshIntervalMs, maintenanceIntervalMs,
-        snapshotRetentionMs, orphanFileAgeMs, servingMemoryBudgetMb, servingMaxKeys, servingMode);
+    return new IcebergOnlineStoreConfig(
+        catalog,
+        namespace,
+        partitionStrategy,
+        partitionBuckets,
+        timestampGranularity,
+        ttlMode,
+        refreshIntervalMs,
+        maintenanceIntervalMs,
+        snapshotRetentionMs,
+        orphanFileAgeMs,
+        servingMemoryBudgetMb,
+        servingMaxKeys,
+        servingMode);
   }
 
   /** This configuration with other serving limits (null or 0: no limit). */
   public IcebergOnlineStoreConfig withServingLimits(Long memoryBudgetMb, Long maxKeys) {
-    return new IcebergOnlineStoreConfig(catalog, namespace, partitionStrategy, partitionBuckets,
-        timestampGranularity, ttlMode, refreshIntervalMs, maintenanceIntervalMs,
-        snapshotRetentionMs, orphanFileAgeMs, memoryBudgetMb, maxKeys, servingMode);
+    return new IcebergOnlineStoreConfig(
+        catalog,
+        namespace,
+        partitionStrategy,
+        partitionBuckets,
+        timestampGranularity,
+        ttlMode,
+        refreshIntervalMs,
+        maintenanceIntervalMs,
+        snapshotRetentionMs,
+        orphanFileAgeMs,
+        memoryBudgetMb,
+        maxKeys,
+        servingMode);
   }
 
   /** This configuration with another serving mode ({@code memory} or {@code files}). */
   public IcebergOnlineStoreConfig withServingMode(String mode) {
-    return new IcebergOnlineStoreConfig(catalog, namespace, partitionStrategy, partitionBuckets,
-        timestampGranularity, ttlMode, refreshIntervalMs, maintenanceIntervalMs,
-        snapshotRetentionMs, orphanFileAgeMs, servingMemoryBudgetMb, servingMaxKeys, mode);
+    return new IcebergOnlineStoreConfig(
+        catalog,
+        namespace,
+        partitionStrategy,
+        partitionBuckets,
+        timestampGranularity,
+        ttlMode,
+        refreshIntervalMs,
+        maintenanceIntervalMs,
+        snapshotRetentionMs,
+        orphanFileAgeMs,
+        servingMemoryBudgetMb,
+        servingMaxKeys,
+        mode);
   }
 
   private static long atLeastZero(String key, Long value, long fallback) {

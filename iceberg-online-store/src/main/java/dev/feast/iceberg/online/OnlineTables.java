@@ -36,29 +36,30 @@ import org.slf4j.LoggerFactory;
  * <p>Layout: {@code entity_key binary} (Feast v3 bytes), {@code event_ts timestamptz}, {@code
  * created_ts timestamptz}, then one column per feature with its own Iceberg type. The entity hash
  * partition is Iceberg's own {@code bucket(entity_key, N)} transform rather than a stored bucket
- * column: every Iceberg engine computes the same murmur3 bucket, so a predicate {@code entity_key
- * = X} prunes to one bucket in Spark, Trino or a later scan fallback of this store, and there is no
+ * column: every Iceberg engine computes the same murmur3 bucket, so a predicate {@code entity_key =
+ * X} prunes to one bucket in Spark, Trino or a later scan fallback of this store, and there is no
  * second column to keep consistent with the key.
  */
 final class OnlineTables {
   private static final Logger log = LoggerFactory.getLogger(OnlineTables.class);
   static final String PROJECT_PROPERTY = "feast.project";
   static final String VIEW_PROPERTY = "feast.view";
-  /**
-   * The {@code entity_key} bounds kept in the manifests in full. Iceberg keeps 16 bytes by
-   * default, a prefix every key of a view shares (Feast's serialization starts with the join key
-   * names), so truncated bounds would never rule a file out for a lookup.
-   */
-  static final String KEY_METRICS =
-      "write.metadata.metrics.column." + FeatureColumns.ENTITY_KEY;
 
   /**
-   * Rows per Parquet page. Small pages, ended at the same rows in every column, let a read from
-   * the files decode one page per column for a key rather than its whole row group: the page
-   * index (written by default) locates the key's page, the offset index the pages of the other
-   * columns (see {@code PageRows}). The cost is a page header and index entry per 100 values.
+   * The {@code entity_key} bounds kept in the manifests in full. Iceberg keeps 16 bytes by default,
+   * a prefix every key of a view shares (Feast's serialization starts with the join key names), so
+   * truncated bounds would never rule a file out for a lookup.
+   */
+  static final String KEY_METRICS = "write.metadata.metrics.column." + FeatureColumns.ENTITY_KEY;
+
+  /**
+   * Rows per Parquet page. Small pages, ended at the same rows in every column, let a read from the
+   * files decode one page per column for a key rather than its whole row group: the page index
+   * (written by default) locates the key's page, the offset index the pages of the other columns
+   * (see {@code PageRows}). The cost is a page header and index entry per 100 values.
    */
   static final String PAGE_ROWS = "write.parquet.page-row-limit";
+
   static final String PAGE_ROWS_VALUE = "100";
 
   private final Catalog catalog;
@@ -92,7 +93,11 @@ final class OnlineTables {
   UnknownDefinitionException missing(String view, Exception cause) {
     UnknownDefinitionException error =
         new UnknownDefinitionException(
-            "Feature view '" + view + "' has no online table " + identifier(view) + " in "
+            "Feature view '"
+                + view
+                + "' has no online table "
+                + identifier(view)
+                + " in "
                 + catalogName,
             Remedy.APPLY);
     error.initCause(cause);
@@ -138,9 +143,13 @@ final class OnlineTables {
     for (Field feature : view.features()) {
       if (FeatureColumns.RESERVED.contains(feature.name())) {
         throw new SchemaMismatchException(
-            "Feature view '" + view.name() + "' has a feature named '" + feature.name()
+            "Feature view '"
+                + view.name()
+                + "' has a feature named '"
+                + feature.name()
                 + "', a column the Iceberg online store keeps for itself "
-                + FeatureColumns.RESERVED + "; rename the feature");
+                + FeatureColumns.RESERVED
+                + "; rename the feature");
       }
     }
   }
@@ -208,8 +217,16 @@ final class OnlineTables {
     String ownerProject = table.properties().get(PROJECT_PROPERTY);
     if (owner != null && (!owner.equals(view.name()) || !project.equals(ownerProject))) {
       throw new SchemaMismatchException(
-          "Online table " + table.name() + " belongs to feature view '" + owner + "' of project '"
-              + ownerProject + "', not to '" + view.name() + "' of '" + project
+          "Online table "
+              + table.name()
+              + " belongs to feature view '"
+              + owner
+              + "' of project '"
+              + ownerProject
+              + "', not to '"
+              + view.name()
+              + "' of '"
+              + project
               + "'; rename one of them or use another online_store.namespace");
     }
     // A table created before the key bounds were kept in full, or before pages were sized for
@@ -237,9 +254,17 @@ final class OnlineTables {
         update.addColumn(feature.name(), type);
       } else if (!existing.type().equals(type) && !sameShape(existing.type(), type)) {
         throw new SchemaMismatchException(
-            "Feature '" + feature.name() + "' of view '" + view.name() + "' is "
-                + feature.type() + " but online table " + table.name() + " stores it as "
-                + existing.type() + "; delete the view (or its online table) and apply again");
+            "Feature '"
+                + feature.name()
+                + "' of view '"
+                + view.name()
+                + "' is "
+                + feature.type()
+                + " but online table "
+                + table.name()
+                + " stores it as "
+                + existing.type()
+                + "; delete the view (or its online table) and apply again");
       }
     }
     if (update != null) {
@@ -252,7 +277,8 @@ final class OnlineTables {
 
   /** List types compare with their element ids; only the element types matter here. */
   private static boolean sameShape(Type a, Type b) {
-    return a.isListType() && b.isListType()
+    return a.isListType()
+        && b.isListType()
         && a.asListType().elementType().equals(b.asListType().elementType());
   }
 

@@ -23,8 +23,13 @@ final class OptionNames {
       }
     }
     throw new ConfigException(
-        "online_store." + key + " '" + value + "' is not supported; use one of: "
-            + Arrays.stream(type.getEnumConstants()).map(OptionNames::of)
+        "online_store."
+            + key
+            + " '"
+            + value
+            + "' is not supported; use one of: "
+            + Arrays.stream(type.getEnumConstants())
+                .map(OptionNames::of)
                 .collect(Collectors.joining(", ")));
   }
 }

@@ -20,11 +20,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the rows of one write into the rows the table receives: values checked against the
- * view's feature types, timestamps cut to the microseconds Iceberg stores, one row per key (the
- * greatest (event, created) of the batch; the later one on a full tie), sorted by key as the
- * table's sort order says. The per-view lookups (feature to column, allowed names) are computed
- * once per batch, so each row costs one pass over its values.
+ * Turns the rows of one write into the rows the table receives: values checked against the view's
+ * feature types, timestamps cut to the microseconds Iceberg stores, one row per key (the greatest
+ * (event, created) of the batch; the later one on a full tie), sorted by key as the table's sort
+ * order says. The per-view lookups (feature to column, allowed names) are computed once per batch,
+ * so each row costs one pass over its values.
  */
 final class RowPreparer {
   private final FeatureView view;
@@ -51,15 +51,21 @@ final class RowPreparer {
       columns[i] = table.indexOf(feature.name());
       if (columns[i] < 0) {
         throw new SchemaMismatchException(
-            "Online table of view '" + view.name() + "' has no column for feature '"
-                + feature.name() + "'",
+            "Online table of view '"
+                + view.name()
+                + "' has no column for feature '"
+                + feature.name()
+                + "'",
             Remedy.APPLY);
       }
       ValueType type = feature.type();
       classes[i] = type.javaClass();
       elements[i] = type.isList() ? type.elementType().javaClass() : null;
-      needsNormalizing[i] = type.isList() || classes[i] == Instant.class
-          || classes[i] == ByteBuffer.class || classes[i] == byte[].class;
+      needsNormalizing[i] =
+          type.isList()
+              || classes[i] == Instant.class
+              || classes[i] == ByteBuffer.class
+              || classes[i] == byte[].class;
       allowed.add(feature.name());
     }
     allowed.addAll(view.joinKeys());
@@ -108,8 +114,13 @@ final class RowPreparer {
       for (String name : given.keySet()) {
         if (!allowed.contains(name)) {
           throw new SchemaMismatchException(
-              "Row for key " + row.key() + " has a value for '" + name + "', which feature view '"
-                  + view.name() + "' does not declare; its features are "
+              "Row for key "
+                  + row.key()
+                  + " has a value for '"
+                  + name
+                  + "', which feature view '"
+                  + view.name()
+                  + "' does not declare; its features are "
                   + view.features().stream().map(Field::name).toList());
         }
       }
@@ -137,13 +148,25 @@ final class RowPreparer {
 
   private SchemaMismatchException mismatch(int feature, OnlineRow row, String actual) {
     ValueType type = view.features().get(feature).type();
-    String expected = type.isList()
-        ? "List<" + type.elementType().javaClass().getName() + ">"
-        : type.javaClass().getName();
+    String expected =
+        type.isList()
+            ? "List<" + type.elementType().javaClass().getName() + ">"
+            : type.javaClass().getName();
     return new SchemaMismatchException(
-        "Feature view '" + view.name() + "', feature '" + names[feature] + "' is "
-            + type + " and expects " + expected + ", but the row for key " + row.key()
-            + " has " + actual + "; convert the value to " + expected);
+        "Feature view '"
+            + view.name()
+            + "', feature '"
+            + names[feature]
+            + "' is "
+            + type
+            + " and expects "
+            + expected
+            + ", but the row for key "
+            + row.key()
+            + " has "
+            + actual
+            + "; convert the value to "
+            + expected);
   }
 
   /**

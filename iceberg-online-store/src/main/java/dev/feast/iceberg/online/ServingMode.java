@@ -8,8 +8,8 @@ enum ServingMode {
    */
   MEMORY,
   /**
-   * Only the data files that can hold the requested keys, never a state of the whole view: for
-   * a process that reads a few keys and ends (the CLI's {@code get-online-features}).
+   * Only the data files that can hold the requested keys, never a state of the whole view: for a
+   * process that reads a few keys and ends (the CLI's {@code get-online-features}).
    */
   FILES;
 

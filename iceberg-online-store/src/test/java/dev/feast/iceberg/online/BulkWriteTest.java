@@ -12,8 +12,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.iceberg.Table;
@@ -91,7 +91,9 @@ class BulkWriteTest extends OnlineStoreFixture {
     // One commit, a data file per batch and key bucket: several small files in each bucket.
     List<List<OnlineRow>> batches = new ArrayList<>();
     for (int batch = 0; batch < 4; batch++) {
-      batches.add(List.of(trips(1, batch, batch), trips(2, batch, 10 + batch), trips(3, batch, 20 + batch)));
+      batches.add(
+          List.of(
+              trips(1, batch, batch), trips(2, batch, 10 + batch), trips(3, batch, 20 + batch)));
     }
     store.writeAll(view, batches.iterator());
     int files = dataFiles(table(view.name())).size();

@@ -33,14 +33,14 @@ import org.apache.iceberg.types.Types;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The columnar write path (rows of {@code write} and column batches of {@code writeBatches}
- * encoded straight into Parquet): the files keep the table's layout exactly, and batches read
- * back as the same rows written with {@code write} do.
+ * The columnar write path (rows of {@code write} and column batches of {@code writeBatches} encoded
+ * straight into Parquet): the files keep the table's layout exactly, and batches read back as the
+ * same rows written with {@code write} do.
  */
 class ColumnarWriteTest extends OnlineStoreFixture {
 
@@ -60,14 +60,20 @@ class ColumnarWriteTest extends OnlineStoreFixture {
     for (long id = 300; id < 600; id++) {
       batch.add(Arrays.asList(id, id, T0.plus(Duration.ofHours(id % 3))));
     }
-    store.writeBatches(view, List.of(new RowBatch(List.of(Field.of("driver_id", ValueType.INT64),
-        Field.of("value", ValueType.INT64),
-        Field.of(OfflineStore.EVENT_TIMESTAMP, ValueType.UNIX_TIMESTAMP)), batch)).iterator());
+    store.writeBatches(
+        view,
+        List.of(
+                new RowBatch(
+                    List.of(
+                        Field.of("driver_id", ValueType.INT64),
+                        Field.of("value", ValueType.INT64),
+                        Field.of(OfflineStore.EVENT_TIMESTAMP, ValueType.UNIX_TIMESTAMP)),
+                    batch))
+            .iterator());
 
     Table table = table("drivers");
     int keys = 0;
-    try (CloseableIterable<FileScanTask> tasks =
-        table.newScan().includeColumnStats().planFiles()) {
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().includeColumnStats().planFiles()) {
       for (FileScanTask task : tasks) {
         DataFile file = task.file();
         List<Record> records = read(table, file);
@@ -85,7 +91,8 @@ class ColumnarWriteTest extends OnlineStoreFixture {
           }
           if (previous != null) {
             assertThat(org.apache.iceberg.types.Comparators.unsignedBytes().compare(previous, key))
-                .as("keys sorted").isNegative();
+                .as("keys sorted")
+                .isNegative();
           }
           previous = key;
         }
@@ -123,8 +130,8 @@ class ColumnarWriteTest extends OnlineStoreFixture {
 
     List<String> names = view.features().stream().map(Field::name).toList();
     for (IcebergOnlineStore store : List.of(writer, store())) {
-      List<OnlineResult> results = store.read(view, List.of(driver(1), driver(2), driver(3)),
-          names);
+      List<OnlineResult> results =
+          store.read(view, List.of(driver(1), driver(2), driver(3)), names);
       assertThat(results.get(1).features()).isEqualTo(results.get(0).features());
       assertThat(results.get(1).eventTimestamp()).isEqualTo(results.get(0).eventTimestamp());
       for (String name : names) {
@@ -135,10 +142,11 @@ class ColumnarWriteTest extends OnlineStoreFixture {
   }
 
   private static List<Record> read(Table table, DataFile file) throws IOException {
-    try (CloseableIterable<Record> records = Parquet.read(table.io().newInputFile(file.location()))
-        .project(table.schema())
-        .createReaderFunc(type -> GenericParquetReaders.buildReader(table.schema(), type))
-        .build()) {
+    try (CloseableIterable<Record> records =
+        Parquet.read(table.io().newInputFile(file.location()))
+            .project(table.schema())
+            .createReaderFunc(type -> GenericParquetReaders.buildReader(table.schema(), type))
+            .build()) {
       List<Record> copies = new ArrayList<>();
       records.forEach(record -> copies.add(record.copy()));
       return copies;
@@ -160,8 +168,10 @@ class ColumnarWriteTest extends OnlineStoreFixture {
 
   private static boolean hasKeyBloomFilter(DataFile file) throws IOException {
     String location = file.location();
-    java.nio.file.Path path = location.startsWith("file:")
-        ? java.nio.file.Path.of(java.net.URI.create(location)) : java.nio.file.Path.of(location);
+    java.nio.file.Path path =
+        location.startsWith("file:")
+            ? java.nio.file.Path.of(java.net.URI.create(location))
+            : java.nio.file.Path.of(location);
     try (ParquetFileReader reader =
         ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(path))) {
       for (BlockMetaData block : reader.getFooter().getBlocks()) {

@@ -32,10 +32,17 @@ class CompactionRaceTest extends OnlineStoreFixture {
     writer.write(drivers, List.of(row(driver(1), at(0), at(0), "value", 1L)));
     writer.write(drivers, List.of(row(driver(1), at(0), at(0), "value", 2L)));
 
-    TableMaintenance.compact("drivers", table("drivers"), null, pool,
-        () -> writer.write(drivers, List.of(
-            row(driver(1), at(0), at(0), "value", 3L),
-            row(driver(2), at(5), null, "value", 20L))));
+    TableMaintenance.compact(
+        "drivers",
+        table("drivers"),
+        null,
+        pool,
+        () ->
+            writer.write(
+                drivers,
+                List.of(
+                    row(driver(1), at(0), at(0), "value", 3L),
+                    row(driver(2), at(5), null, "value", 20L))));
 
     assertThat(table("drivers").currentSnapshot().operation()).isEqualTo(DataOperations.REPLACE);
     for (IcebergOnlineStore reader : List.of(writer, store())) {
@@ -53,23 +60,28 @@ class CompactionRaceTest extends OnlineStoreFixture {
     AtomicInteger attempts = new AtomicInteger();
     Table other = table("drivers");
 
-    MaintenanceReport report = TableMaintenance.compact("drivers", table("drivers"), null, pool,
-        () -> {
-          if (attempts.incrementAndGet() == 1) {
-            // Another compaction rewrites the same files first: this commit must not apply.
-            writer.write(drivers, List.of(row(driver(1), at(9), null, "value", 9L)));
-            TableMaintenance.compact("drivers", other, null, pool, () -> { });
-            writer.write(drivers, List.of(row(driver(1), at(10), null, "value", 10L)));
-          }
-        });
+    MaintenanceReport report =
+        TableMaintenance.compact(
+            "drivers",
+            table("drivers"),
+            null,
+            pool,
+            () -> {
+              if (attempts.incrementAndGet() == 1) {
+                // Another compaction rewrites the same files first: this commit must not apply.
+                writer.write(drivers, List.of(row(driver(1), at(9), null, "value", 9L)));
+                TableMaintenance.compact("drivers", other, null, pool, () -> {});
+                writer.write(drivers, List.of(row(driver(1), at(10), null, "value", 10L)));
+              }
+            });
 
     // The first attempt failed validation; the second compacted what the other one left.
     assertThat(attempts.get()).isEqualTo(2);
     assertThat(report.filesRewritten()).isEqualTo(2);
     List<String> operations = new java.util.ArrayList<>();
     table("drivers").snapshots().forEach(s -> operations.add(s.operation()));
-    assertThat(operations).containsExactly("append", "append", "append", "append", "replace",
-        "append", "replace");
+    assertThat(operations)
+        .containsExactly("append", "append", "append", "append", "replace", "append", "replace");
     assertThat(MaintenanceTest.records(table("drivers"))).hasSize(1);
     assertThat(MaintenanceTest.values(store(), drivers, 2)).containsExactly(null, 10L);
     assertThat(MaintenanceTest.values(writer, drivers, 2)).containsExactly(null, 10L);

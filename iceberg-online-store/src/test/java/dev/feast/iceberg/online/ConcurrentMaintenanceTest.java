@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * N12: writers, compaction and readers at once, each through its own store instance, lose no
- * update: the final state is exactly the greatest write per key, and no reader ever sees a value
- * go back in time.
+ * update: the final state is exactly the greatest write per key, and no reader ever sees a value go
+ * back in time.
  */
 class ConcurrentMaintenanceTest extends OnlineStoreFixture {
   private static final int WRITERS = 3;
@@ -45,38 +45,47 @@ class ConcurrentMaintenanceTest extends OnlineStoreFixture {
     for (int w = 0; w < WRITERS; w++) {
       IcebergOnlineStore store = store(config, Clock.systemUTC());
       int writer = w;
-      writers.add(threads.submit(() -> {
-        for (int c = 0; c < COMMITS; c++) {
-          store.write(drivers, batch(writer, c));
-        }
-      }));
+      writers.add(
+          threads.submit(
+              () -> {
+                for (int c = 0; c < COMMITS; c++) {
+                  store.write(drivers, batch(writer, c));
+                }
+              }));
     }
     IcebergOnlineStore maintainer = store(config, Clock.systemUTC());
-    Future<?> maintenance = threads.submit(() -> {
-      while (writing.get()) {
-        if (maintainer.maintain(List.of(drivers)).get(0).filesRewritten() > 0) {
-          compactions.incrementAndGet();
-        }
-      }
-    });
+    Future<?> maintenance =
+        threads.submit(
+            () -> {
+              while (writing.get()) {
+                if (maintainer.maintain(List.of(drivers)).get(0).filesRewritten() > 0) {
+                  compactions.incrementAndGet();
+                }
+              }
+            });
     IcebergOnlineStore reader = store(config(strategy, 0L, null), Clock.systemUTC());
-    Future<Integer> reads = threads.submit(() -> {
-      long seen = -1;
-      int count = 0;
-      while (writing.get()) {
-        for (OnlineResult result : reader.read(drivers, keys(), List.of("value"))) {
-          Object value = result.value("value");
-          assertThat(value).as("a late, older write never shows").isNotEqualTo(-1L);
-        }
-        Object shared = reader.read(drivers, List.of(driver(SHARED)), List.of("value")).get(0)
-            .value("value");
-        long now = shared == null ? -1 : (Long) shared;
-        assertThat(now).as("the shared key never goes back").isGreaterThanOrEqualTo(seen);
-        seen = now;
-        count++;
-      }
-      return count;
-    });
+    Future<Integer> reads =
+        threads.submit(
+            () -> {
+              long seen = -1;
+              int count = 0;
+              while (writing.get()) {
+                for (OnlineResult result : reader.read(drivers, keys(), List.of("value"))) {
+                  Object value = result.value("value");
+                  assertThat(value).as("a late, older write never shows").isNotEqualTo(-1L);
+                }
+                Object shared =
+                    reader
+                        .read(drivers, List.of(driver(SHARED)), List.of("value"))
+                        .get(0)
+                        .value("value");
+                long now = shared == null ? -1 : (Long) shared;
+                assertThat(now).as("the shared key never goes back").isGreaterThanOrEqualTo(seen);
+                seen = now;
+                count++;
+              }
+              return count;
+            });
     for (Future<?> writer : writers) {
       writer.get(300, TimeUnit.SECONDS);
     }

@@ -2,6 +2,7 @@ package dev.feast.iceberg.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feast.iceberg.online.serving.RowIndex;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.online.OnlineCapability;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import dev.feast.iceberg.online.serving.RowIndex;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotChanges;
@@ -49,8 +49,7 @@ class FreshnessTest extends OnlineStoreFixture {
     IcebergOnlineStore writer = store();
     IcebergOnlineStore reader = store(config("entity_hash", 0L, null), Clock.systemUTC());
     writer.update(List.of(drivers), List.of());
-    assertThat(reader.read(drivers, List.of(driver(1)), List.of("value")).get(0).found())
-        .isFalse();
+    assertThat(reader.read(drivers, List.of(driver(1)), List.of("value")).get(0).found()).isFalse();
 
     writer.write(drivers, List.of(row(driver(1), at(0), null, "value", 1L)));
     assertThat(value(reader, 1)).isEqualTo(1L);
@@ -95,8 +94,11 @@ class FreshnessTest extends OnlineStoreFixture {
 
     Table table = table("drivers");
     var delete = table.newDelete();
-    for (DataFile file : SnapshotChanges.builderFor(table).snapshot(table.currentSnapshot()).build()
-        .addedDataFiles()) {
+    for (DataFile file :
+        SnapshotChanges.builderFor(table)
+            .snapshot(table.currentSnapshot())
+            .build()
+            .addedDataFiles()) {
       delete.deleteFile(file);
     }
     delete.commit();
@@ -132,15 +134,20 @@ class FreshnessTest extends OnlineStoreFixture {
     for (int w = 0; w < writers; w++) {
       int writer = w;
       IcebergOnlineStore store = store();
-      done.add(pool.submit(() -> {
-        for (int c = 0; c < commits; c++) {
-          long n = writer * commits + c;
-          // Each writer has its own key and all share key 0: the greatest event time must win.
-          store.write(drivers, List.of(
-              row(driver(100 + n), at(c), null, "value", n),
-              row(driver(0), at((int) n), null, "value", n)));
-        }
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                for (int c = 0; c < commits; c++) {
+                  long n = writer * commits + c;
+                  // Each writer has its own key and all share key 0: the greatest event time must
+                  // win.
+                  store.write(
+                      drivers,
+                      List.of(
+                          row(driver(100 + n), at(c), null, "value", n),
+                          row(driver(0), at((int) n), null, "value", n)));
+                }
+              }));
     }
     pool.shutdown();
     for (Future<?> future : done) {
@@ -154,15 +161,21 @@ class FreshnessTest extends OnlineStoreFixture {
       keys.add(driver(100 + n));
     }
     List<OnlineResult> results = reader.read(drivers, keys, List.of("value"));
-    assertThat(results).extracting(r -> r.value("value"))
-        .containsExactlyElementsOf(keys.stream().map(k -> (Long) k.get("driver_id") - 100)
-            .map(Object.class::cast).toList());
+    assertThat(results)
+        .extracting(r -> r.value("value"))
+        .containsExactlyElementsOf(
+            keys.stream()
+                .map(k -> (Long) k.get("driver_id") - 100)
+                .map(Object.class::cast)
+                .toList());
     assertThat(value(reader, 0)).isEqualTo((long) writers * commits - 1);
     assertThat(table("drivers").snapshots()).hasSize(writers * commits);
   }
 
   private static Object value(IcebergOnlineStore store, long driver) {
-    return store.read(view("drivers", DRIVER, Duration.ZERO), List.of(driver(driver)),
-        List.of("value")).get(0).value("value");
+    return store
+        .read(view("drivers", DRIVER, Duration.ZERO), List.of(driver(driver)), List.of("value"))
+        .get(0)
+        .value("value");
   }
 }

@@ -36,15 +36,20 @@ class IcebergOnlineStoreConfigTest extends OnlineStoreFixture {
     IcebergOnlineStoreConfig config = IcebergOnlineStoreConfig.defaults(catalogConfig);
 
     assertThatThrownBy(() -> config.withMaintenance(-1L, null, null))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("maintenance_interval_ms is -1");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("maintenance_interval_ms is -1");
     assertThatThrownBy(() -> config.withMaintenance(null, -5L, null))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("snapshot_retention_ms");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("snapshot_retention_ms");
     assertThatThrownBy(() -> config.withMaintenance(null, null, -5L))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("orphan_file_age_ms");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("orphan_file_age_ms");
     assertThatThrownBy(() -> config.withServingLimits(-1L, null))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("serving_memory_budget_mb");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("serving_memory_budget_mb");
     assertThatThrownBy(() -> config.withServingLimits(null, -1L))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("serving_max_keys");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("serving_max_keys");
     assertThat(config.withServingLimits(64L, 1000L).servingMemoryBudgetMb()).isEqualTo(64L);
   }
 
@@ -71,16 +76,20 @@ class IcebergOnlineStoreConfigTest extends OnlineStoreFixture {
   @Test
   void otherBadValuesAreRejectedWithTheirKey() {
     assertThatThrownBy(() -> new IcebergOnlineStoreConfig(null, null, null, 0, null, null, null))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("partition_buckets");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("partition_buckets");
     assertThatThrownBy(
             () -> new IcebergOnlineStoreConfig(null, null, null, null, "minute", null, null))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("'minute'")
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'minute'")
         .hasMessageContaining("hour, day");
     assertThatThrownBy(
             () -> new IcebergOnlineStoreConfig(null, null, null, null, null, "drop", null))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("ttl_mode 'drop'");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ttl_mode 'drop'");
     assertThatThrownBy(() -> new IcebergOnlineStoreConfig(null, null, null, null, null, null, -1L))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("refresh_interval_ms");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("refresh_interval_ms");
   }
 
   @Test
@@ -94,8 +103,9 @@ class IcebergOnlineStoreConfigTest extends OnlineStoreFixture {
 
     assertThat(found).isInstanceOf(IcebergOnlineStoreFactory.class);
     assertThat(found.configClass()).isEqualTo(IcebergOnlineStoreConfig.class);
-    try (OnlineStore store = new IcebergOnlineStoreFactory()
-        .create(IcebergOnlineStoreConfig.defaults(catalogConfig), context)) {
+    try (OnlineStore store =
+        new IcebergOnlineStoreFactory()
+            .create(IcebergOnlineStoreConfig.defaults(catalogConfig), context)) {
       assertThat(store).isInstanceOf(IcebergOnlineStore.class);
     }
   }

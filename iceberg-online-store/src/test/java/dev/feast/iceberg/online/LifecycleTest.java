@@ -113,9 +113,13 @@ class LifecycleTest extends OnlineStoreFixture {
     FeatureView v1 = view("drivers", DRIVER, Duration.ZERO);
     store.update(List.of(v1), List.of());
     store.write(v1, List.of(row(driver(1), at(0), null, "value", 1L)));
-    FeatureView v2 = FeatureView.builder("drivers").entity(DRIVER)
-        .feature("value", ValueType.INT64).feature("score", ValueType.FLOAT_LIST)
-        .source(IcebergSource.of("raw.drivers", "event_timestamp")).build();
+    FeatureView v2 =
+        FeatureView.builder("drivers")
+            .entity(DRIVER)
+            .feature("value", ValueType.INT64)
+            .feature("score", ValueType.FLOAT_LIST)
+            .source(IcebergSource.of("raw.drivers", "event_timestamp"))
+            .build();
 
     store.update(List.of(v2), List.of());
     store.write(v2, List.of(row(driver(2), at(0), null, "value", 2L, "score", List.of(1f))));
@@ -123,11 +127,11 @@ class LifecycleTest extends OnlineStoreFixture {
     List<OnlineResult> results =
         store.read(v2, List.of(driver(1), driver(2)), List.of("value", "score"));
     assertThat(results).extracting(r -> r.value("value")).containsExactly(1L, 2L);
-    assertThat(results.get(0).features().get("score").status())
-        .isEqualTo(FeatureStatus.NULL_VALUE);
+    assertThat(results.get(0).features().get("score").status()).isEqualTo(FeatureStatus.NULL_VALUE);
     assertThat(results.get(1).value("score")).isEqualTo(List.of(1f));
     assertThat(store().read(v2, List.of(driver(1), driver(2)), List.of("score")))
-        .extracting(r -> r.value("score")).containsExactly(null, List.of(1f));
+        .extracting(r -> r.value("score"))
+        .containsExactly(null, List.of(1f));
   }
 
   @Test
@@ -138,34 +142,45 @@ class LifecycleTest extends OnlineStoreFixture {
     FeatureView v1 = view("drivers", DRIVER, Duration.ZERO);
     store.update(List.of(v1), List.of());
     store.write(v1, List.of(row(driver(1), at(0), null, "value", 1L)));
-    FeatureView v2 = FeatureView.builder("drivers").entity(DRIVER)
-        .feature("value", ValueType.INT64).feature("rate", ValueType.DOUBLE)
-        .source(IcebergSource.of("raw.drivers", "event_timestamp")).build();
+    FeatureView v2 =
+        FeatureView.builder("drivers")
+            .entity(DRIVER)
+            .feature("value", ValueType.INT64)
+            .feature("rate", ValueType.DOUBLE)
+            .source(IcebergSource.of("raw.drivers", "event_timestamp"))
+            .build();
     store.update(List.of(v2), List.of());
-    store.write(v2, List.of(row(driver(2), at(0), null, "value", 2L, "rate", 0.5),
-        row(driver(3), at(0), null, "rate", 0.25)));
+    store.write(
+        v2,
+        List.of(
+            row(driver(2), at(0), null, "value", 2L, "rate", 0.5),
+            row(driver(3), at(0), null, "rate", 0.25)));
 
-    List<OnlineResult> results = store().read(
-        v2, List.of(driver(1), driver(2), driver(3)), List.of("value", "rate"));
+    List<OnlineResult> results =
+        store().read(v2, List.of(driver(1), driver(2), driver(3)), List.of("value", "rate"));
 
     assertThat(results).extracting(r -> r.value("value")).containsExactly(1L, 2L, null);
     assertThat(results).extracting(r -> r.value("rate")).containsExactly(null, 0.5, 0.25);
-    assertThat(results.get(0).features().get("rate").status())
-        .isEqualTo(FeatureStatus.NULL_VALUE);
-    assertThat(results.get(2).features().get("value").status())
-        .isEqualTo(FeatureStatus.NULL_VALUE);
+    assertThat(results.get(0).features().get("rate").status()).isEqualTo(FeatureStatus.NULL_VALUE);
+    assertThat(results.get(2).features().get("value").status()).isEqualTo(FeatureStatus.NULL_VALUE);
   }
 
   @Test
   void aFeatureTypeChangeOrAReservedNameIsRejected() {
     IcebergOnlineStore store = store();
     store.update(List.of(view("drivers", DRIVER, Duration.ZERO)), List.of());
-    FeatureView changed = FeatureView.builder("drivers").entity(DRIVER)
-        .feature("value", ValueType.STRING)
-        .source(IcebergSource.of("raw.drivers", "event_timestamp")).build();
-    FeatureView reserved = FeatureView.builder("reserved").entity(DRIVER)
-        .feature("event_ts", ValueType.STRING)
-        .source(IcebergSource.of("raw.reserved", "event_timestamp")).build();
+    FeatureView changed =
+        FeatureView.builder("drivers")
+            .entity(DRIVER)
+            .feature("value", ValueType.STRING)
+            .source(IcebergSource.of("raw.drivers", "event_timestamp"))
+            .build();
+    FeatureView reserved =
+        FeatureView.builder("reserved")
+            .entity(DRIVER)
+            .feature("event_ts", ValueType.STRING)
+            .source(IcebergSource.of("raw.reserved", "event_timestamp"))
+            .build();
 
     assertThatThrownBy(() -> store.update(List.of(changed), List.of()))
         .isInstanceOf(SchemaMismatchException.class)

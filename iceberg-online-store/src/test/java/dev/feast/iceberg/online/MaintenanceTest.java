@@ -59,14 +59,18 @@ class MaintenanceTest extends OnlineStoreFixture {
     assertThat(store.capabilities()).contains(OnlineCapability.MAINTENANCE);
     Table table = table("drivers");
     assertThat(table.currentSnapshot().operation()).isEqualTo(DataOperations.REPLACE);
-    assertThat(reports).singleElement().satisfies(report -> {
-      assertThat(report.view()).isEqualTo("drivers");
-      assertThat(report.filesWritten()).isPositive().isLessThan(report.filesRewritten());
-      assertThat(report.expiredRowsDeleted()).isZero();
-    });
+    assertThat(reports)
+        .singleElement()
+        .satisfies(
+            report -> {
+              assertThat(report.view()).isEqualTo("drivers");
+              assertThat(report.filesWritten()).isPositive().isLessThan(report.filesRewritten());
+              assertThat(report.expiredRowsDeleted()).isZero();
+            });
     List<Record> records = records(table);
     assertThat(records).hasSize(20);
-    assertThat(records).extracting(r -> r.getField("value"))
+    assertThat(records)
+        .extracting(r -> r.getField("value"))
         .containsExactlyInAnyOrderElementsOf(before);
     List<String> partitions = new ArrayList<>();
     for (DataFile file : files(table)) {
@@ -99,27 +103,37 @@ class MaintenanceTest extends OnlineStoreFixture {
   void n11MaintenanceDeletesKeysWhoseLatestValueIsPastTheTtl(String strategy) {
     IcebergOnlineStore store = store(config(strategy, 3_600_000L, null), NOW);
     store.update(List.of(hourly), List.of());
-    store.write(hourly, List.of(
-        row(driver(1), at(10), null, "value", 1L),
-        row(driver(2), at(20), null, "value", 2L),
-        row(driver(3), at(119), null, "value", 3L)));
+    store.write(
+        hourly,
+        List.of(
+            row(driver(1), at(10), null, "value", 1L),
+            row(driver(2), at(20), null, "value", 2L),
+            row(driver(3), at(119), null, "value", 3L)));
     // Key 2 has a fresh value too: only its old row goes.
     store.write(hourly, List.of(row(driver(2), at(100), null, "value", 22L)));
     IcebergOnlineStore follower = store(config(strategy, 3_600_000L, null), NOW);
-    RowIndex followed = follower.heldState("hourly") == null
-        ? null : follower.heldState("hourly").index();
-    assertThat(follower.read(hourly, List.of(driver(1)), List.of("value")).get(0)
-        .features().get("value").status().name()).isEqualTo("OUTSIDE_MAX_AGE");
+    RowIndex followed =
+        follower.heldState("hourly") == null ? null : follower.heldState("hourly").index();
+    assertThat(
+            follower
+                .read(hourly, List.of(driver(1)), List.of("value"))
+                .get(0)
+                .features()
+                .get("value")
+                .status()
+                .name())
+        .isEqualTo("OUTSIDE_MAX_AGE");
     followed = follower.heldState("hourly").index();
 
     MaintenanceReport report = store.maintain(List.of(hourly)).get(0);
     follower.refresh();
 
     assertThat(report.expiredRowsDeleted()).isEqualTo(1);
-    assertThat(records(table("hourly"))).extracting(r -> r.getField("value"))
+    assertThat(records(table("hourly")))
+        .extracting(r -> r.getField("value"))
         .containsExactlyInAnyOrder(22L, 3L);
-    for (IcebergOnlineStore reader : List.of(store, follower, store(config(strategy, 0L, null),
-        NOW))) {
+    for (IcebergOnlineStore reader :
+        List.of(store, follower, store(config(strategy, 0L, null), NOW))) {
       List<OnlineResult> results =
           reader.read(hourly, List.of(driver(1), driver(2), driver(3)), List.of("value"));
       assertThat(results.get(0).found()).isFalse();
@@ -135,9 +149,11 @@ class MaintenanceTest extends OnlineStoreFixture {
   void oldSnapshotsExpireAndOrphanFilesAreDeleted() throws IOException {
     IcebergOnlineStore store = storeCleaningUpAtOnce();
     for (int batch = 0; batch < 3; batch++) {
-      store.write(drivers, List.of(
-          row(driver(batch), at(batch), null, "value", (long) batch),
-          row(driver(7), at(batch), null, "value", 70L + batch)));
+      store.write(
+          drivers,
+          List.of(
+              row(driver(batch), at(batch), null, "value", (long) batch),
+              row(driver(7), at(batch), null, "value", 70L + batch)));
     }
     Table table = table("drivers");
     Path data = Path.of(table.location().replaceFirst("^file:", ""), "data");
@@ -156,7 +172,8 @@ class MaintenanceTest extends OnlineStoreFixture {
       List<String> parquet = left.map(Path::toString).filter(p -> p.endsWith(".parquet")).toList();
       assertThat(parquet).hasSameSizeAs(files(table));
     }
-    assertThat(values(store(), drivers, 8)).containsExactly(0L, 1L, 2L, null, null, null, null, 72L);
+    assertThat(values(store(), drivers, 8))
+        .containsExactly(0L, 1L, 2L, null, null, null, null, 72L);
   }
 
   @Test
@@ -168,8 +185,9 @@ class MaintenanceTest extends OnlineStoreFixture {
 
     MaintenanceReport report = store.maintain(List.of(drivers)).get(0);
 
-    assertThat(report).isEqualTo(
-        new MaintenanceReport("drivers", 0, 0, 0, 0, List.of("nothing needed compaction")));
+    assertThat(report)
+        .isEqualTo(
+            new MaintenanceReport("drivers", 0, 0, 0, 0, List.of("nothing needed compaction")));
     assertThat(table("drivers").currentSnapshot().snapshotId()).isEqualTo(snapshot);
   }
 
@@ -196,8 +214,9 @@ class MaintenanceTest extends OnlineStoreFixture {
 
     assertThat(first.filesRewritten()).isPositive();
     assertThat(first.notes()).isEmpty();
-    assertThat(second).isEqualTo(
-        new MaintenanceReport("daily", 0, 0, 0, 0, List.of("nothing needed compaction")));
+    assertThat(second)
+        .isEqualTo(
+            new MaintenanceReport("daily", 0, 0, 0, 0, List.of("nothing needed compaction")));
     table.refresh();
     assertThat(table.currentSnapshot().snapshotId()).isEqualTo(compacted);
     assertThat(table.snapshots()).hasSize(snapshots);
@@ -243,14 +262,15 @@ class MaintenanceTest extends OnlineStoreFixture {
     for (long id = 0; id < keys; id++) {
       asked.add(driver(id));
     }
-    return store.read(view, asked, List.of("value")).stream()
-        .map(r -> r.value("value")).toList();
+    return store.read(view, asked, List.of("value")).stream().map(r -> r.value("value")).toList();
   }
 
   /** A store on {@code drivers} that expires snapshots and deletes orphans of any age. */
   private IcebergOnlineStore storeCleaningUpAtOnce() {
-    IcebergOnlineStore store = store(
-        config("entity_hash", 3_600_000L, null).withMaintenance(null, 0L, 0L), Clock.systemUTC());
+    IcebergOnlineStore store =
+        store(
+            config("entity_hash", 3_600_000L, null).withMaintenance(null, 0L, 0L),
+            Clock.systemUTC());
     store.update(List.of(drivers), List.of());
     return store;
   }
@@ -283,10 +303,14 @@ class MaintenanceTest extends OnlineStoreFixture {
 
   private static boolean sortedByKey(Table table, DataFile file) throws IOException {
     List<String> keys = new ArrayList<>();
-    try (CloseableIterable<Record> rows = org.apache.iceberg.parquet.Parquet
-        .read(table.io().newInputFile(file)).project(table.schema())
-        .createReaderFunc(s -> org.apache.iceberg.data.parquet.GenericParquetReaders
-            .buildReader(table.schema(), s)).build()) {
+    try (CloseableIterable<Record> rows =
+        org.apache.iceberg.parquet.Parquet.read(table.io().newInputFile(file))
+            .project(table.schema())
+            .createReaderFunc(
+                s ->
+                    org.apache.iceberg.data.parquet.GenericParquetReaders.buildReader(
+                        table.schema(), s))
+            .build()) {
       for (Record row : rows) {
         ByteBuffer key = ((ByteBuffer) row.getField("entity_key")).duplicate();
         byte[] bytes = new byte[key.remaining()];

@@ -18,32 +18,39 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Past its serving limits a view is read from its data files, with the same answers as from
- * memory: latest wins, ties, nulls, missing and duplicated keys, ttl statuses, after compaction.
+ * Past its serving limits a view is read from its data files, with the same answers as from memory:
+ * latest wins, ties, nulls, missing and duplicated keys, ttl statuses, after compaction.
  */
 class MemoryBudgetTest extends OnlineStoreFixture {
   private static final Clock NOW = Clock.fixed(at(120), ZoneOffset.UTC);
-  private final FeatureView stats = FeatureView.builder("stats")
-      .entity(DRIVER)
-      .feature("value", ValueType.INT64)
-      .feature("label", ValueType.STRING)
-      .ttl(Duration.ofHours(1))
-      .source(IcebergSource.of("raw.stats", "event_timestamp"))
-      .build();
+  private final FeatureView stats =
+      FeatureView.builder("stats")
+          .entity(DRIVER)
+          .feature("value", ValueType.INT64)
+          .feature("label", ValueType.STRING)
+          .ttl(Duration.ofHours(1))
+          .source(IcebergSource.of("raw.stats", "event_timestamp"))
+          .build();
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"entity_hash", "timestamp", "hybrid"})
   void pastMaxKeysReadsComeFromFilesWithTheSameAnswers(String strategy) {
     IcebergOnlineStore memory = store(config(strategy, 0L, null), NOW);
-    IcebergOnlineStore files =
-        store(config(strategy, 0L, null).withServingLimits(null, 3L), NOW);
+    IcebergOnlineStore files = store(config(strategy, 0L, null).withServingLimits(null, 3L), NOW);
     memory.update(List.of(stats), List.of());
     for (int batch = 0; batch < 3; batch++) {
       List<OnlineRow> rows = new ArrayList<>();
       for (long id = 0; id < 40; id++) {
         int minute = (int) (id % 7) * 20 + batch * (batch == 2 ? -30 : 1);
-        rows.add(row(driver(id), at(minute), at(batch), "value", id * 10 + batch,
-            "label", id % 5 == 0 ? null : "d" + id + "b" + batch));
+        rows.add(
+            row(
+                driver(id),
+                at(minute),
+                at(batch),
+                "value",
+                id * 10 + batch,
+                "label",
+                id % 5 == 0 ? null : "d" + id + "b" + batch));
       }
       memory.write(stats, rows);
     }

@@ -83,10 +83,11 @@ abstract class OnlineStoreFixture {
   }
 
   static FeatureView view(String name, Entity entity, Duration ttl) {
-    FeatureView.Builder builder = FeatureView.builder(name)
-        .feature("value", ValueType.INT64)
-        .ttl(ttl)
-        .source(IcebergSource.of("raw." + name, "event_timestamp"));
+    FeatureView.Builder builder =
+        FeatureView.builder(name)
+            .feature("value", ValueType.INT64)
+            .ttl(ttl)
+            .source(IcebergSource.of("raw." + name, "event_timestamp"));
     if (entity != null) {
       builder.entity(entity);
     }

@@ -35,18 +35,18 @@ import org.junit.jupiter.api.Test;
 class PageLookupTest extends OnlineStoreFixture {
   private static final Clock NOW = Clock.fixed(at(300), ZoneOffset.UTC);
   private static final int KEYS = 1_000;
-  private final FeatureView stats = FeatureView.builder("stats")
-      .entity(DRIVER)
-      .feature("value", ValueType.INT64)
-      .feature("score", ValueType.DOUBLE)
-      .feature("label", ValueType.STRING)
-      .ttl(Duration.ofHours(1))
-      .source(IcebergSource.of("raw.stats", "event_timestamp", "created"))
-      .build();
+  private final FeatureView stats =
+      FeatureView.builder("stats")
+          .entity(DRIVER)
+          .feature("value", ValueType.INT64)
+          .feature("score", ValueType.DOUBLE)
+          .feature("label", ValueType.STRING)
+          .ttl(Duration.ofHours(1))
+          .source(IcebergSource.of("raw.stats", "event_timestamp", "created"))
+          .build();
 
   @Test
-  void onlineTablesWritePagesOfAHundredRowsStartingAtTheSameRowsInEveryColumn()
-      throws IOException {
+  void onlineTablesWritePagesOfAHundredRowsStartingAtTheSameRowsInEveryColumn() throws IOException {
     IcebergOnlineStore memory = store(config("timestamp", 0L, null), NOW);
     memory.update(List.of(stats), List.of());
     memory.write(stats, batch(new Random(1), 0));
@@ -63,11 +63,14 @@ class PageLookupTest extends OnlineStoreFixture {
             for (int page = 0; page < pages.getPageCount(); page++) {
               starts.add(pages.getFirstRowIndex(page));
             }
-            assertThat(starts).as("pages of %s", column.getPath()).isEqualTo(
-                firstRows == null ? starts : firstRows);
+            assertThat(starts)
+                .as("pages of %s", column.getPath())
+                .isEqualTo(firstRows == null ? starts : firstRows);
             firstRows = starts;
           }
-          assertThat(firstRows).as("first rows of the pages").hasSizeGreaterThan(2)
+          assertThat(firstRows)
+              .as("first rows of the pages")
+              .hasSizeGreaterThan(2)
               .contains(0L, 100L, 200L);
           firstRows = null;
         }
@@ -95,8 +98,10 @@ class PageLookupTest extends OnlineStoreFixture {
     for (int batch = 0; batch < 4; batch++) {
       // A table created before online tables had small pages writes pages of 20,000 rows.
       boolean old = oldLayoutFirst && batch < 2;
-      table("stats").updateProperties()
-          .set(OnlineTables.PAGE_ROWS, old ? "20000" : OnlineTables.PAGE_ROWS_VALUE).commit();
+      table("stats")
+          .updateProperties()
+          .set(OnlineTables.PAGE_ROWS, old ? "20000" : OnlineTables.PAGE_ROWS_VALUE)
+          .commit();
       memory.write(stats, batch(random, batch));
     }
 
@@ -127,9 +132,17 @@ class PageLookupTest extends OnlineStoreFixture {
     for (long id = 0; id < KEYS; id++) {
       if (batch == 0 || random.nextInt(10) < 6) {
         Object created = random.nextBoolean() ? null : at(random.nextInt(3));
-        rows.add(row(driver(id), at(200 + random.nextInt(100)), (java.time.Instant) created,
-            "value", id * 100 + batch, "score", id + batch / 10.0,
-            "label", random.nextInt(10) == 0 ? null : "b" + batch));
+        rows.add(
+            row(
+                driver(id),
+                at(200 + random.nextInt(100)),
+                (java.time.Instant) created,
+                "value",
+                id * 100 + batch,
+                "score",
+                id + batch / 10.0,
+                "label",
+                random.nextInt(10) == 0 ? null : "b" + batch));
       }
     }
     return rows;

@@ -26,20 +26,23 @@ class ReadWriteTest extends OnlineStoreFixture {
     IcebergOnlineStore store = store(config(strategy, 3_600_000L, null), Clock.systemUTC());
     FeatureView view = driverStats();
     store.update(List.of(view), List.of());
-    store.write(view, List.of(
-        row(driver(1), at(0), null, "conv_rate", 0.1f, "trips", 1, "rating", 1.0),
-        row(driver(2), at(60), null, "conv_rate", 0.2f, "trips", 2, "rating", 2.0)));
+    store.write(
+        view,
+        List.of(
+            row(driver(1), at(0), null, "conv_rate", 0.1f, "trips", 1, "rating", 1.0),
+            row(driver(2), at(60), null, "conv_rate", 0.2f, "trips", 2, "rating", 2.0)));
 
     List<EntityKey> keys = List.of(driver(2), driver(99), driver(1), driver(2));
     List<OnlineResult> results = store.read(view, keys, List.of("trips"));
 
     assertThat(results).extracting(OnlineResult::key).containsExactlyElementsOf(keys);
     assertThat(results).extracting(r -> r.value("trips")).containsExactly(2, null, 1, 2);
-    assertThat(results).extracting(OnlineResult::eventTimestamp)
+    assertThat(results)
+        .extracting(OnlineResult::eventTimestamp)
         .containsExactly(at(60), null, at(0), at(60));
     assertThat(results.get(1).found()).isFalse();
-    assertThat(results.get(1).features()).containsExactly(
-        org.assertj.core.api.Assertions.entry("trips", FeatureValue.NOT_FOUND));
+    assertThat(results.get(1).features())
+        .containsExactly(org.assertj.core.api.Assertions.entry("trips", FeatureValue.NOT_FOUND));
     assertThat(results.get(0)).isEqualTo(results.get(3));
   }
 
@@ -48,8 +51,8 @@ class ReadWriteTest extends OnlineStoreFixture {
     IcebergOnlineStore store = store();
     FeatureView view = driverStats();
     store.update(List.of(view), List.of());
-    store.write(view, List.of(
-        row(driver(1), at(0), null, "conv_rate", 0.5f, "trips", 7, "rating", 4.5)));
+    store.write(
+        view, List.of(row(driver(1), at(0), null, "conv_rate", 0.5f, "trips", 7, "rating", 4.5)));
 
     OnlineResult result =
         store.read(view, List.of(driver(1)), List.of("rating", "conv_rate")).get(0);
@@ -107,19 +110,26 @@ class ReadWriteTest extends OnlineStoreFixture {
     store.write(view, List.of(row(driver(1003), at(20), null, "trips", 2)));
     store.write(view, List.of(row(driver(1003), at(19), null, "trips", 1)));
     // Within one batch the greatest wins, whatever its position.
-    store.write(view, List.of(
-        row(driver(1004), at(1), null, "trips", 1),
-        row(driver(1004), at(3), at(0), "trips", 3),
-        row(driver(1004), at(3), null, "trips", 2),
-        row(driver(1004), at(2), at(9), "trips", 0)));
+    store.write(
+        view,
+        List.of(
+            row(driver(1004), at(1), null, "trips", 1),
+            row(driver(1004), at(3), at(0), "trips", 3),
+            row(driver(1004), at(3), null, "trips", 2),
+            row(driver(1004), at(2), at(9), "trips", 0)));
 
     List<EntityKey> keys = List.of(driver(1001), driver(1002), driver(1003), driver(1004));
-    Supplier<List<Object>> freshAnswer = () -> store(config, Clock.systemUTC())
-        .read(view, keys, List.of("trips")).stream().map(r -> r.value("trips")).toList();
+    Supplier<List<Object>> freshAnswer =
+        () ->
+            store(config, Clock.systemUTC()).read(view, keys, List.of("trips")).stream()
+                .map(r -> r.value("trips"))
+                .toList();
 
-    assertThat(store.read(view, keys, List.of("trips"))).extracting(r -> r.value("trips"))
+    assertThat(store.read(view, keys, List.of("trips")))
+        .extracting(r -> r.value("trips"))
         .containsExactly(20, 40, 2, 3);
-    assertThat(store.read(view, keys, List.of("trips"))).extracting(OnlineResult::eventTimestamp)
+    assertThat(store.read(view, keys, List.of("trips")))
+        .extracting(OnlineResult::eventTimestamp)
         .containsExactly(at(0), at(10), at(20), at(3));
     // A store that builds its state from the table's files agrees.
     assertThat(freshAnswer.get()).containsExactly(20, 40, 2, 3);
@@ -157,12 +167,13 @@ class ReadWriteTest extends OnlineStoreFixture {
   @Test
   void compositeKeysMatchWhateverOrderTheJoinKeysAreGivenIn() {
     IcebergOnlineStore store = store();
-    FeatureView order = FeatureView.builder("order")
-        .entity(CUSTOMER)
-        .entity(DRIVER)
-        .feature("value", dev.feast.iceberg.spi.ValueType.INT64)
-        .source(dev.feast.iceberg.spi.IcebergSource.of("raw.order", "event_timestamp"))
-        .build();
+    FeatureView order =
+        FeatureView.builder("order")
+            .entity(CUSTOMER)
+            .entity(DRIVER)
+            .feature("value", dev.feast.iceberg.spi.ValueType.INT64)
+            .source(dev.feast.iceberg.spi.IcebergSource.of("raw.order", "event_timestamp"))
+            .build();
     store.update(List.of(order), List.of());
     EntityKey written = new EntityKey(List.of("driver_id", "customer_id"), List.of(1L, "5"));
     EntityKey asked = new EntityKey(List.of("customer_id", "driver_id"), List.of("5", 1L));
@@ -170,7 +181,14 @@ class ReadWriteTest extends OnlineStoreFixture {
 
     assertThat(store.read(order, List.of(asked), List.of("value")).get(0).value("value"))
         .isEqualTo(3L);
-    assertThat(store.read(order, List.of(new EntityKey(List.of("customer_id", "driver_id"),
-        List.of("5", 2L))), List.of("value")).get(0).found()).isFalse();
+    assertThat(
+            store
+                .read(
+                    order,
+                    List.of(new EntityKey(List.of("customer_id", "driver_id"), List.of("5", 2L))),
+                    List.of("value"))
+                .get(0)
+                .found())
+        .isFalse();
   }
 }

@@ -16,9 +16,10 @@ class ScheduledMaintenanceTest extends OnlineStoreFixture {
 
   @Test
   void aScheduledRunCompactsTheViewsTheStoreServesAndCloseStopsEveryThread() throws Exception {
-    IcebergOnlineStore store = store(
-        config("entity_hash", 3_600_000L, null).withMaintenance(100L, null, null),
-        Clock.systemUTC());
+    IcebergOnlineStore store =
+        store(
+            config("entity_hash", 3_600_000L, null).withMaintenance(100L, null, null),
+            Clock.systemUTC());
     store.update(List.of(drivers), List.of());
     for (int batch = 0; batch < 3; batch++) {
       store.write(drivers, List.of(row(driver(1), at(batch), null, "value", (long) batch)));

@@ -37,20 +37,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code serving_mode: files}: every read opens only the data files that can hold its keys and no
- * state of the view is built, with, key by key, the answers of the in-memory state: latest
- * (event, created, commit) wins across batches, ties, nulls, ttl in both modes, after compaction
- * and after the store's own write, for every partition strategy.
+ * state of the view is built, with, key by key, the answers of the in-memory state: latest (event,
+ * created, commit) wins across batches, ties, nulls, ttl in both modes, after compaction and after
+ * the store's own write, for every partition strategy.
  */
 class ServingModeTest extends OnlineStoreFixture {
   private static final Clock NOW = Clock.fixed(at(300), ZoneOffset.UTC);
   private static final int KEYS = 120;
-  private final FeatureView stats = FeatureView.builder("stats")
-      .entity(DRIVER)
-      .feature("value", ValueType.INT64)
-      .feature("label", ValueType.STRING)
-      .ttl(Duration.ofHours(1))
-      .source(IcebergSource.of("raw.stats", "event_timestamp", "created"))
-      .build();
+  private final FeatureView stats =
+      FeatureView.builder("stats")
+          .entity(DRIVER)
+          .feature("value", ValueType.INT64)
+          .feature("label", ValueType.STRING)
+          .ttl(Duration.ofHours(1))
+          .source(IcebergSource.of("raw.stats", "event_timestamp", "created"))
+          .build();
 
   @ParameterizedTest(name = "{0}, ttl_mode {1}")
   @CsvSource({
@@ -69,8 +70,9 @@ class ServingModeTest extends OnlineStoreFixture {
 
     assertThat(assertSameAnswers(memory, files))
         .extracting(r -> r.features().get("value").status())
-        .contains(FeatureStatus.PRESENT, ttlMode.equals("absent")
-            ? FeatureStatus.NOT_FOUND : FeatureStatus.OUTSIDE_MAX_AGE);
+        .contains(
+            FeatureStatus.PRESENT,
+            ttlMode.equals("absent") ? FeatureStatus.NOT_FOUND : FeatureStatus.OUTSIDE_MAX_AGE);
     assertThat(files.servesFromMemory("stats")).isFalse();
     assertThat(files.heldState("stats").index()).isNull();
     assertThat(memory.servesFromMemory("stats")).isTrue();
@@ -78,9 +80,11 @@ class ServingModeTest extends OnlineStoreFixture {
     memory.maintain(List.of(stats));
     assertSameAnswers(memory, files);
 
-    files.write(stats, List.of(
-        row(driver(5), at(299), null, "value", -5L, "label", "own"),
-        row(driver(KEYS + 1), at(280), at(9), "value", -1L, "label", null)));
+    files.write(
+        stats,
+        List.of(
+            row(driver(5), at(299), null, "value", -5L, "label", "own"),
+            row(driver(KEYS + 1), at(280), at(9), "value", -1L, "label", null)));
     assertThat(files.read(stats, List.of(driver(5)), List.of("value")).get(0).value("value"))
         .isEqualTo(-5L);
     assertSameAnswers(memory, files);
@@ -104,8 +108,8 @@ class ServingModeTest extends OnlineStoreFixture {
       elsewhere = driver(id);
     }
 
-    int deleted = deleteFiles(table("stats"), file -> !file.partition()
-        .get(0, Integer.class).equals(bucket));
+    int deleted =
+        deleteFiles(table("stats"), file -> !file.partition().get(0, Integer.class).equals(bucket));
 
     assertThat(deleted).isGreaterThan(2);
     assertThat(files.read(stats, List.of(driver(7)), List.of("value")).get(0).value("value"))
@@ -129,15 +133,19 @@ class ServingModeTest extends OnlineStoreFixture {
     }
     Table table = table("customers");
     List<String> second = new ArrayList<>();
-    SnapshotChanges.builderFor(table).snapshot(table.currentSnapshot()).build().addedDataFiles()
+    SnapshotChanges.builderFor(table)
+        .snapshot(table.currentSnapshot())
+        .build()
+        .addedDataFiles()
         .forEach(file -> second.add(file.location()));
 
     // Every key of a view shares its first 16 bytes (the serialized join key name): only full
     // bounds tell the files of "a..." from those of "b...".
     deleteFiles(table, file -> second.contains(file.location()));
 
-    assertThat(files.read(customers, List.of(customer("a7")), List.of("value")).get(0)
-        .value("value")).isEqualTo(7L);
+    assertThat(
+            files.read(customers, List.of(customer("a7")), List.of("value")).get(0).value("value"))
+        .isEqualTo(7L);
     assertThatThrownBy(() -> files.read(customers, List.of(customer("b7")), List.of("value")))
         .isInstanceOf(RuntimeException.class);
   }
@@ -145,18 +153,19 @@ class ServingModeTest extends OnlineStoreFixture {
   @Test
   void theServingModeIsMemoryOrFiles() {
     assertThat(IcebergOnlineStoreConfig.defaults(catalogConfig).servingMode()).isEqualTo("memory");
-    assertThat(IcebergOnlineStoreConfig.defaults(catalogConfig).withServingMode("Files")
-        .servingMode()).isEqualTo("files");
-    assertThatThrownBy(() -> IcebergOnlineStoreConfig.defaults(catalogConfig)
-        .withServingMode("disk"))
+    assertThat(
+            IcebergOnlineStoreConfig.defaults(catalogConfig).withServingMode("Files").servingMode())
+        .isEqualTo("files");
+    assertThatThrownBy(
+            () -> IcebergOnlineStoreConfig.defaults(catalogConfig).withServingMode("disk"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("online_store.serving_mode 'disk' is not supported; use one of: memory, files");
   }
 
   /**
-   * Some of the keys, each with a random event time (older and newer than the ttl cutoff, older
-   * and newer than earlier batches), a random or absent created time, and some null labels; the
-   * first ten keys tie fully in the last two batches, so the later commit must win.
+   * Some of the keys, each with a random event time (older and newer than the ttl cutoff, older and
+   * newer than earlier batches), a random or absent created time, and some null labels; the first
+   * ten keys tie fully in the last two batches, so the later commit must win.
    */
   private List<OnlineRow> batch(Random random, int batch) {
     List<OnlineRow> rows = new ArrayList<>();
@@ -165,8 +174,15 @@ class ServingModeTest extends OnlineStoreFixture {
         rows.add(row(driver(id), at(250), at(1), "value", id * 100 + batch, "label", "tie"));
       } else if (random.nextInt(10) < 7) {
         Instant created = random.nextBoolean() ? null : at(random.nextInt(3));
-        rows.add(row(driver(id), at(150 + random.nextInt(150)), created,
-            "value", id * 100 + batch, "label", random.nextInt(10) == 0 ? null : "b" + batch));
+        rows.add(
+            row(
+                driver(id),
+                at(150 + random.nextInt(150)),
+                created,
+                "value",
+                id * 100 + batch,
+                "label",
+                random.nextInt(10) == 0 ? null : "b" + batch));
       }
     }
     return rows;
@@ -197,7 +213,8 @@ class ServingModeTest extends OnlineStoreFixture {
   }
 
   private static int bucketOf(EntityKey key) {
-    return Transforms.<ByteBuffer>bucket(4).bind(Types.BinaryType.get())
+    return Transforms.<ByteBuffer>bucket(4)
+        .bind(Types.BinaryType.get())
         .apply(ByteBuffer.wrap(key.serialize()));
   }
 

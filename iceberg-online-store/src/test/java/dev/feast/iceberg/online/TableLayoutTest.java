@@ -13,8 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.PartitionField;
-import org.apache.iceberg.SortDirection;
 import org.apache.iceberg.SnapshotChanges;
+import org.apache.iceberg.SortDirection;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -36,9 +36,13 @@ class TableLayoutTest extends OnlineStoreFixture {
   void n7TheStoredKeyColumnHoldsFeastVersion3Bytes() throws IOException {
     IcebergOnlineStore store = store();
     FeatureView drivers = view("drivers", DRIVER, Duration.ZERO);
-    FeatureView orders = FeatureView.builder("orders").entity(DRIVER).entity(CUSTOMER)
-        .feature("value", dev.feast.iceberg.spi.ValueType.INT64)
-        .source(dev.feast.iceberg.spi.IcebergSource.of("raw.orders", "event_timestamp")).build();
+    FeatureView orders =
+        FeatureView.builder("orders")
+            .entity(DRIVER)
+            .entity(CUSTOMER)
+            .feature("value", dev.feast.iceberg.spi.ValueType.INT64)
+            .source(dev.feast.iceberg.spi.IcebergSource.of("raw.orders", "event_timestamp"))
+            .build();
     store.update(List.of(drivers, orders), List.of());
     store.write(drivers, List.of(row(driver(1001), at(0), null, "value", 1L)));
     // Given driver first: the bytes sort join keys by name.
@@ -66,13 +70,19 @@ class TableLayoutTest extends OnlineStoreFixture {
     store.write(drivers, rows);
 
     Table table = table("drivers");
-    assertThat(table.spec().fields()).extracting(f -> describe(table, f))
+    assertThat(table.spec().fields())
+        .extracting(f -> describe(table, f))
         .containsExactly(fields.split(" "));
-    assertThat(SnapshotChanges.builderFor(table).snapshot(table.currentSnapshot()).build()
-        .addedDataFiles()).hasSizeGreaterThan(1);
+    assertThat(
+            SnapshotChanges.builderFor(table)
+                .snapshot(table.currentSnapshot())
+                .build()
+                .addedDataFiles())
+        .hasSizeGreaterThan(1);
     List<EntityKey> keys = List.of(driver(49), driver(0), driver(17));
     assertThat(store().read(drivers, keys, List.of("value")))
-        .extracting(r -> r.value("value")).containsExactly(49L, 0L, 17L);
+        .extracting(r -> r.value("value"))
+        .containsExactly(49L, 0L, 17L);
   }
 
   @Test
@@ -82,22 +92,25 @@ class TableLayoutTest extends OnlineStoreFixture {
     store.update(List.of(view("drivers", DRIVER, Duration.ZERO)), List.of());
 
     Table table = table("drivers");
-    assertThat(table.spec().fields()).extracting(f -> describe(table, f))
+    assertThat(table.spec().fields())
+        .extracting(f -> describe(table, f))
         .containsExactly("bucket[16](entity_key)");
     assertThat(table.sortOrder().fields()).hasSize(1);
     assertThat(table.sortOrder().fields().get(0).direction()).isEqualTo(SortDirection.ASC);
     assertThat(table.schema().findColumnName(table.sortOrder().fields().get(0).sourceId()))
         .isEqualTo("entity_key");
-    assertThat(table.schema().columns()).extracting(Types.NestedField::name)
+    assertThat(table.schema().columns())
+        .extracting(Types.NestedField::name)
         .containsExactly("entity_key", "event_ts", "created_ts", "value");
     assertThat(table.schema().findType("entity_key")).isEqualTo(Types.BinaryType.get());
     assertThat(table.schema().findType("event_ts")).isEqualTo(Types.TimestampType.withZone());
-    assertThat(table.properties()).contains(
-        Map.entry("write.format.default", "parquet"),
-        Map.entry("write.parquet.bloom-filter-enabled.column.entity_key", "true"),
-        Map.entry("write.metadata.metrics.column.entity_key", "full"),
-        Map.entry("feast.project", "test"),
-        Map.entry("feast.view", "drivers"));
+    assertThat(table.properties())
+        .contains(
+            Map.entry("write.format.default", "parquet"),
+            Map.entry("write.parquet.bloom-filter-enabled.column.entity_key", "true"),
+            Map.entry("write.metadata.metrics.column.entity_key", "full"),
+            Map.entry("feast.project", "test"),
+            Map.entry("feast.view", "drivers"));
   }
 
   @Test
@@ -106,8 +119,7 @@ class TableLayoutTest extends OnlineStoreFixture {
         store(IcebergOnlineStoreConfig.defaults(catalogConfig), Clock.systemUTC());
     FeatureView drivers = view("drivers", DRIVER, Duration.ZERO);
     store.update(List.of(drivers), List.of());
-    table("drivers").updateProperties().remove("write.metadata.metrics.column.entity_key")
-        .commit();
+    table("drivers").updateProperties().remove("write.metadata.metrics.column.entity_key").commit();
 
     store.update(List.of(drivers), List.of());
 
@@ -122,9 +134,11 @@ class TableLayoutTest extends OnlineStoreFixture {
     IcebergOnlineStore store = store(config, Clock.systemUTC());
     store.update(List.of(view("drivers", DRIVER, Duration.ZERO)), List.of());
 
-    Table table = catalog().loadTable(
-        org.apache.iceberg.catalog.TableIdentifier.parse("online.v1.test_drivers"));
-    assertThat(table.spec().fields()).extracting(f -> describe(table, f))
+    Table table =
+        catalog()
+            .loadTable(org.apache.iceberg.catalog.TableIdentifier.parse("online.v1.test_drivers"));
+    assertThat(table.spec().fields())
+        .extracting(f -> describe(table, f))
         .containsExactly("bucket[8](entity_key)", "day(event_ts)");
   }
 

@@ -23,8 +23,10 @@ final class TestContext implements PluginContext, AutoCloseable {
         "jdbc",
         "feast",
         Map.of(
-            "uri", "jdbc:sqlite:" + dir.resolve("catalog.db"),
-            "warehouse", dir.resolve("warehouse").toString()));
+            "uri",
+            "jdbc:sqlite:" + dir.resolve("catalog.db"),
+            "warehouse",
+            dir.resolve("warehouse").toString()));
   }
 
   @Override
@@ -39,8 +41,7 @@ final class TestContext implements PluginContext, AutoCloseable {
 
   @Override
   public CatalogProvider catalog(CatalogConfig config) {
-    return catalogs.computeIfAbsent(
-        config, c -> new JdbcCatalogProviderFactory().create(c, this));
+    return catalogs.computeIfAbsent(config, c -> new JdbcCatalogProviderFactory().create(c, this));
   }
 
   @Override

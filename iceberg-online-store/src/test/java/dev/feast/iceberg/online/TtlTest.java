@@ -21,10 +21,12 @@ class TtlTest extends OnlineStoreFixture {
   private IcebergOnlineStore storeWith(String ttlMode) {
     IcebergOnlineStore store = store(config("entity_hash", 3_600_000L, ttlMode), NOW);
     store.update(List.of(hourly), List.of());
-    store.write(hourly, List.of(
-        row(driver(1), at(59), null, "value", 1L),
-        row(driver(2), at(60), null, "value", 2L),
-        row(driver(3), at(119), null, "value", 3L)));
+    store.write(
+        hourly,
+        List.of(
+            row(driver(1), at(59), null, "value", 1L),
+            row(driver(2), at(60), null, "value", 2L),
+            row(driver(3), at(119), null, "value", 3L)));
     return store;
   }
 

@@ -26,8 +26,10 @@ class ValueTypesTest extends OnlineStoreFixture {
   private static final Instant TS = Instant.parse("2024-05-01T10:00:00.123456Z");
 
   static FeatureView allTypes() {
-    FeatureView.Builder builder = FeatureView.builder("all_types").entity(DRIVER)
-        .source(IcebergSource.of("raw.all_types", "event_timestamp"));
+    FeatureView.Builder builder =
+        FeatureView.builder("all_types")
+            .entity(DRIVER)
+            .source(IcebergSource.of("raw.all_types", "event_timestamp"));
     for (ValueType type : ValueType.values()) {
       builder.feature("f_" + type.name().toLowerCase(java.util.Locale.ROOT), type);
     }
@@ -61,8 +63,8 @@ class ValueTypesTest extends OnlineStoreFixture {
     FeatureView view = allTypes();
     writer.update(List.of(view), List.of());
     Map<String, Object> values = sample();
-    writer.write(view, List.of(new dev.feast.iceberg.spi.online.OnlineRow(
-        driver(1), values, at(0), null)));
+    writer.write(
+        view, List.of(new dev.feast.iceberg.spi.online.OnlineRow(driver(1), values, at(0), null)));
     List<String> names = new ArrayList<>(values.keySet());
 
     for (IcebergOnlineStore store : List.of(writer, store())) {
@@ -77,7 +79,8 @@ class ValueTypesTest extends OnlineStoreFixture {
           for (int i = 0; i < ((List<?>) expected).size(); i++) {
             Object item = ((List<?>) expected).get(i);
             if (item != null) {
-              assertThat(((List<?>) actual).get(i)).as(name + "[" + i + "]")
+              assertThat(((List<?>) actual).get(i))
+                  .as(name + "[" + i + "]")
                   .isInstanceOf(item.getClass());
             }
           }
@@ -85,8 +88,9 @@ class ValueTypesTest extends OnlineStoreFixture {
       }
       assertThat(result.value("f_float")).isExactlyInstanceOf(Float.class);
       assertThat(result.value("f_int32")).isExactlyInstanceOf(Integer.class);
-      assertThat(result.value("f_int64_list")).asInstanceOf(
-          org.assertj.core.api.InstanceOfAssertFactories.LIST).isEmpty();
+      assertThat(result.value("f_int64_list"))
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+          .isEmpty();
     }
   }
 
@@ -97,8 +101,8 @@ class ValueTypesTest extends OnlineStoreFixture {
     writer.update(List.of(view), List.of());
     Map<String, Object> nulls = new HashMap<>();
     sample().keySet().forEach(name -> nulls.put(name, null));
-    writer.write(view, List.of(new dev.feast.iceberg.spi.online.OnlineRow(
-        driver(2), nulls, at(0), null)));
+    writer.write(
+        view, List.of(new dev.feast.iceberg.spi.online.OnlineRow(driver(2), nulls, at(0), null)));
     List<String> names = new ArrayList<>(nulls.keySet());
 
     for (IcebergOnlineStore store : List.of(writer, store())) {
@@ -129,8 +133,8 @@ class ValueTypesTest extends OnlineStoreFixture {
     FeatureView view = driverStats();
     store.update(List.of(view), List.of());
 
-    assertThatThrownBy(() -> store.write(view, List.of(row(driver(1), at(0), null,
-        "conv_rate", 0.5))))
+    assertThatThrownBy(
+            () -> store.write(view, List.of(row(driver(1), at(0), null, "conv_rate", 0.5))))
         .isInstanceOf(SchemaMismatchException.class)
         .hasMessageContaining("'driver_stats'")
         .hasMessageContaining("'conv_rate'")
@@ -145,9 +149,13 @@ class ValueTypesTest extends OnlineStoreFixture {
     FeatureView view = allTypes();
     store.update(List.of(view), List.of());
 
-    assertThatThrownBy(() -> store.write(view, List.of(
-        row(driver(1), at(0), null, "f_int32", 1),
-        row(driver(2), at(0), null, "f_float_list", List.of(1.0f, 2.0)))))
+    assertThatThrownBy(
+            () ->
+                store.write(
+                    view,
+                    List.of(
+                        row(driver(1), at(0), null, "f_int32", 1),
+                        row(driver(2), at(0), null, "f_float_list", List.of(1.0f, 2.0)))))
         .isInstanceOf(SchemaMismatchException.class)
         .hasMessageContaining("'f_float_list'")
         .hasMessageContaining("element 1 is java.lang.Double");

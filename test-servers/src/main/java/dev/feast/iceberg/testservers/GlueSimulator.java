@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,9 +21,9 @@ import java.util.concurrent.Executors;
  * A loopback server speaking AWS Glue's JSON 1.1 protocol for the ten operations Iceberg's {@code
  * GlueCatalog} calls: Create/Get/Update/DeleteDatabase, GetDatabases, GetTables and
  * Get/Create/Update/DeleteTable. {@code UpdateTable} compares the {@code VersionId} it is given
- * with the stored one and answers {@code ConcurrentModificationException} when they differ, as
- * Glue does. Any other operation is recorded in {@link #unknownOperations()}, which tests assert
- * empty, and answered with an error. No Glue server can run outside AWS; this is a simulation.
+ * with the stored one and answers {@code ConcurrentModificationException} when they differ, as Glue
+ * does. Any other operation is recorded in {@link #unknownOperations()}, which tests assert empty,
+ * and answered with an error. No Glue server can run outside AWS; this is a simulation.
  */
 public final class GlueSimulator {
   private static GlueSimulator shared;
@@ -46,11 +45,14 @@ public final class GlueSimulator {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         shared = new GlueSimulator(server);
         server.createContext("/", shared::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
-          Thread t = new Thread(r, "glue-simulator");
-          t.setDaemon(true);
-          return t;
-        }));
+        server.setExecutor(
+            Executors.newFixedThreadPool(
+                8,
+                r -> {
+                  Thread t = new Thread(r, "glue-simulator");
+                  t.setDaemon(true);
+                  return t;
+                }));
         server.start();
       } catch (IOException e) {
         throw new IllegalStateException("Could not start the Glue simulator on 127.0.0.1", e);
@@ -111,13 +113,17 @@ public final class GlueSimulator {
       case "CreateDatabase" -> createDatabase(request.path("DatabaseInput"));
       case "GetDatabase" -> getDatabase(request.path("Name").asText());
       case "GetDatabases" -> getDatabases();
-      case "UpdateDatabase" -> updateDatabase(request.path("Name").asText(), request.path("DatabaseInput"));
+      case "UpdateDatabase" ->
+          updateDatabase(request.path("Name").asText(), request.path("DatabaseInput"));
       case "DeleteDatabase" -> deleteDatabase(request.path("Name").asText());
       case "GetTables" -> getTables(request.path("DatabaseName").asText());
-      case "GetTable" -> getTable(request.path("DatabaseName").asText(), request.path("Name").asText());
-      case "CreateTable" -> createTable(request.path("DatabaseName").asText(), request.path("TableInput"));
+      case "GetTable" ->
+          getTable(request.path("DatabaseName").asText(), request.path("Name").asText());
+      case "CreateTable" ->
+          createTable(request.path("DatabaseName").asText(), request.path("TableInput"));
       case "UpdateTable" -> updateTable(request);
-      case "DeleteTable" -> deleteTable(request.path("DatabaseName").asText(), request.path("Name").asText());
+      case "DeleteTable" ->
+          deleteTable(request.path("DatabaseName").asText(), request.path("Name").asText());
       default -> {
         unknown.add(operation);
         yield error("InvalidInputException", "The Glue simulator does not know " + operation);
@@ -217,8 +223,11 @@ public final class GlueSimulator {
     }
     String current = table.path("VersionId").asText();
     if (request.hasNonNull("VersionId") && !request.get("VersionId").asText().equals(current)) {
-      return error("ConcurrentModificationException",
-          "Update table failed due to concurrent modifications: version " + current + " is current");
+      return error(
+          "ConcurrentModificationException",
+          "Update table failed due to concurrent modifications: version "
+              + current
+              + " is current");
     }
     ObjectNode updated = input.deepCopy();
     updated.put("DatabaseName", database);

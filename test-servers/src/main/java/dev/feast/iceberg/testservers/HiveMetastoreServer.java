@@ -35,7 +35,11 @@ public final class HiveMetastoreServer {
   private final Path dir;
 
   private HiveMetastoreServer(
-      TServer server, HiveMetaStore.HMSHandler handler, ExecutorService executor, int port, Path dir) {
+      TServer server,
+      HiveMetaStore.HMSHandler handler,
+      ExecutorService executor,
+      int port,
+      Path dir) {
     this.server = server;
     this.handler = handler;
     this.executor = executor;
@@ -57,13 +61,15 @@ public final class HiveMetastoreServer {
       Path dir = Files.createTempDirectory("feast-hms");
       System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
       HiveConf conf = new HiveConf(new Configuration(), HiveMetastoreServer.class);
-      conf.set(HiveConf.ConfVars.METASTORECONNECTURLKEY.varname,
+      conf.set(
+          HiveConf.ConfVars.METASTORECONNECTURLKEY.varname,
           "jdbc:derby:;databaseName=" + dir.resolve("metastore_db") + ";create=true");
       conf.set(HiveConf.ConfVars.METASTOREWAREHOUSE.varname, "file:" + dir.resolve("warehouse"));
       conf.set(HiveConf.ConfVars.METASTORE_SCHEMA_VERIFICATION.varname, "false");
       conf.set("datanucleus.schema.autoCreateAll", "true");
       conf.set("datanucleus.connectionPoolingType", "DBCP");
-      conf.set(HiveConf.ConfVars.METASTORE_EXPRESSION_PROXY_CLASS.varname,
+      conf.set(
+          HiveConf.ConfVars.METASTORE_EXPRESSION_PROXY_CLASS.varname,
           NoPartitionExpressions.class.getName());
       // Iceberg's HiveCatalog takes a metastore lock for every commit: create the transaction and
       // lock tables, which DataNucleus does not (Hive's test mode would, but it also rejects the
@@ -75,18 +81,21 @@ public final class HiveMetastoreServer {
       HiveMetaStore.HMSHandler base = new HiveMetaStore.HMSHandler("feast test metastore", conf);
       IHMSHandler handler = RetryingHMSHandler.getProxy(conf, base, false);
       // Every open client holds a worker thread; the catalog tests open many clients.
-      TThreadPoolServer.Args args = new TThreadPoolServer.Args(socket)
-          .processor(new TSetIpAddressProcessor<>(handler))
-          .transportFactory(new TTransportFactory())
-          .protocolFactory(new TBinaryProtocol.Factory())
-          .minWorkerThreads(4)
-          .maxWorkerThreads(200);
+      TThreadPoolServer.Args args =
+          new TThreadPoolServer.Args(socket)
+              .processor(new TSetIpAddressProcessor<>(handler))
+              .transportFactory(new TTransportFactory())
+              .protocolFactory(new TBinaryProtocol.Factory())
+              .minWorkerThreads(4)
+              .maxWorkerThreads(200);
       TServer server = new TThreadPoolServer(args);
-      ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "hive-metastore");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService executor =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "hive-metastore");
+                t.setDaemon(true);
+                return t;
+              });
       executor.submit(server::serve);
       return new HiveMetastoreServer(server, base, executor, port, dir);
     } catch (IOException e) {

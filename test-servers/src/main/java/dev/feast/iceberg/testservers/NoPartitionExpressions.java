@@ -22,8 +22,12 @@ public final class NoPartitionExpressions implements PartitionExpressionProxy {
   }
 
   @Override
-  public boolean filterPartitionsByExpr(List<String> columns, List<PrimitiveTypeInfo> types,
-      byte[] expression, String defaultPartitionName, List<String> partitionNames)
+  public boolean filterPartitionsByExpr(
+      List<String> columns,
+      List<PrimitiveTypeInfo> types,
+      byte[] expression,
+      String defaultPartitionName,
+      List<String> partitionNames)
       throws MetaException {
     throw new MetaException(WHY);
   }

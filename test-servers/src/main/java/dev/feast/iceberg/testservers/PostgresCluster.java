@@ -62,7 +62,8 @@ public final class PostgresCluster {
       return Optional.empty();
     }
     try (Stream<Path> versions = Files.list(debian)) {
-      return versions.map(v -> v.resolve("bin"))
+      return versions
+          .map(v -> v.resolve("bin"))
           .filter(b -> Files.isExecutable(b.resolve("initdb")))
           .max(Comparator.comparing(b -> versionOf(b.getParent())));
     } catch (IOException e) {
@@ -79,9 +80,13 @@ public final class PostgresCluster {
   }
 
   private static PostgresCluster start() {
-    Path bin = binaries().orElseThrow(() -> new IllegalStateException(
-        "PostgreSQL is not installed: no initdb on the PATH or under /usr/lib/postgresql/*/bin;"
-            + " install it with 'apt-get install -y postgresql' (.ci/run does)"));
+    Path bin =
+        binaries()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "PostgreSQL is not installed: no initdb on the PATH or under /usr/lib/postgresql/*/bin;"
+                            + " install it with 'apt-get install -y postgresql' (.ci/run does)"));
     try {
       Path root = Files.createTempDirectory("feast-pg");
       Path data = root.resolve("data");
@@ -91,12 +96,36 @@ public final class PostgresCluster {
         run(List.of("chown", "-R", "postgres:postgres", root.toString()), root);
       }
       int port = freePort();
-      run(asServerUser(List.of(bin.resolve("initdb").toString(), "-D", data.toString(),
-          "-U", USER, "--pwfile=" + passwordFile, "--auth-host=scram-sha-256",
-          "--auth-local=trust", "-E", "UTF8", "--no-locale")), root);
-      run(asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-          "-l", root.resolve("postgres.log").toString(), "-w", "-t", "60",
-          "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + root, "start")), root);
+      run(
+          asServerUser(
+              List.of(
+                  bin.resolve("initdb").toString(),
+                  "-D",
+                  data.toString(),
+                  "-U",
+                  USER,
+                  "--pwfile=" + passwordFile,
+                  "--auth-host=scram-sha-256",
+                  "--auth-local=trust",
+                  "-E",
+                  "UTF8",
+                  "--no-locale")),
+          root);
+      run(
+          asServerUser(
+              List.of(
+                  bin.resolve("pg_ctl").toString(),
+                  "-D",
+                  data.toString(),
+                  "-l",
+                  root.resolve("postgres.log").toString(),
+                  "-w",
+                  "-t",
+                  "60",
+                  "-o",
+                  "-p " + port + " -c listen_addresses=127.0.0.1 -k " + root,
+                  "start")),
+          root);
       return new PostgresCluster(bin, data, port);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create the PostgreSQL test cluster", e);
@@ -118,8 +147,8 @@ public final class PostgresCluster {
 
   private static void run(List<String> command, Path dir) {
     try {
-      Process process = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
         throw new IllegalStateException(
@@ -158,14 +187,24 @@ public final class PostgresCluster {
         s.execute("CREATE DATABASE \"" + name + "\"");
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not create database " + name + " on " + jdbcUrl(""), e);
+      throw new IllegalStateException(
+          "Could not create database " + name + " on " + jdbcUrl(""), e);
     }
     return jdbcUrl(name);
   }
 
   private void stop() {
-    run(asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-        "-m", "fast", "-w", "stop")), data.getParent());
+    run(
+        asServerUser(
+            List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-m",
+                "fast",
+                "-w",
+                "stop")),
+        data.getParent());
     try (Stream<Path> files = Files.walk(data.getParent())) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -61,23 +61,29 @@ public final class RestCatalogServer {
     Map<String, String> properties = new HashMap<>(backendProperties);
     properties.put("uri", "jdbc:sqlite:" + dir.resolve("rest-backend.db"));
     properties.put("jdbc.schema-version", "V1");
-    Catalog backend = CatalogUtil.loadCatalog(
-        "org.apache.iceberg.jdbc.JdbcCatalog", "rest_backend", properties, new Configuration());
+    Catalog backend =
+        CatalogUtil.loadCatalog(
+            "org.apache.iceberg.jdbc.JdbcCatalog", "rest_backend", properties, new Configuration());
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(backend))), "/*");
+    context.addServlet(
+        new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(backend))), "/*");
     server.setHandler(context);
     try {
       server.start();
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the REST catalog server on 127.0.0.1", e);
     }
-    RestCatalogServer started = new RestCatalogServer(server, backend,
-        "http://127.0.0.1:" + connector.getLocalPort(), properties.get("warehouse"));
+    RestCatalogServer started =
+        new RestCatalogServer(
+            server,
+            backend,
+            "http://127.0.0.1:" + connector.getLocalPort(),
+            properties.get("warehouse"));
     Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "rest-catalog-stop"));
     return started;
   }

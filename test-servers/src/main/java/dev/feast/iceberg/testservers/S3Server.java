@@ -30,10 +30,11 @@ public final class S3Server {
   /** The server of this JVM, started on first use. */
   public static synchronized S3Server shared() {
     if (shared == null) {
-      S3ProxyJunitCore proxy = new S3ProxyJunitCore.Builder()
-          .withCredentials(ACCESS_KEY, SECRET_KEY)
-          .withBlobStoreProvider("transient")
-          .build();
+      S3ProxyJunitCore proxy =
+          new S3ProxyJunitCore.Builder()
+              .withCredentials(ACCESS_KEY, SECRET_KEY)
+              .withBlobStoreProvider("transient")
+              .build();
       try {
         proxy.beforeEach();
       } catch (Exception e) {
@@ -67,8 +68,8 @@ public final class S3Server {
         .endpointOverride(endpoint())
         .region(Region.of(REGION))
         .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
         .build();
   }
 

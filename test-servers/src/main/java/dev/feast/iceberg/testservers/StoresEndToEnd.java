@@ -42,18 +42,20 @@ public final class StoresEndToEnd {
     Path repo = writeRepo(dir.resolve("repo_" + suffix), catalog, "e2e_online_" + suffix);
     Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
     Entity driver = new Entity("driver", "driver_id", ValueType.INT64, "a driver");
-    FeatureView view = FeatureView.builder("stats_" + suffix)
-        .entity(driver)
-        .feature("rate", ValueType.DOUBLE)
-        .feature("trips", ValueType.INT64)
-        .source(IcebergSource.of("e2e_" + suffix + ".stats", "event_timestamp", "created"))
-        .build();
-    RowSet.Builder source = RowSet.builder(
-        Field.of("driver_id", ValueType.INT64),
-        Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
-        Field.of("rate", ValueType.DOUBLE),
-        Field.of("trips", ValueType.INT64),
-        Field.of("created", ValueType.UNIX_TIMESTAMP));
+    FeatureView view =
+        FeatureView.builder("stats_" + suffix)
+            .entity(driver)
+            .feature("rate", ValueType.DOUBLE)
+            .feature("trips", ValueType.INT64)
+            .source(IcebergSource.of("e2e_" + suffix + ".stats", "event_timestamp", "created"))
+            .build();
+    RowSet.Builder source =
+        RowSet.builder(
+            Field.of("driver_id", ValueType.INT64),
+            Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
+            Field.of("rate", ValueType.DOUBLE),
+            Field.of("trips", ValueType.INT64),
+            Field.of("created", ValueType.UNIX_TIMESTAMP));
     for (long id = 1; id <= 2; id++) {
       source.add(id, end.minus(Duration.ofHours(2)), id * 0.1, id * 10, end);
       source.add(id, end.minus(Duration.ofHours(1)), id * 0.2, id * 20, end);
@@ -64,12 +66,14 @@ public final class StoresEndToEnd {
       store.apply(driver, view);
       store.writeToOfflineStore(view.name(), source.build());
 
-      RowSet entities = RowSet.builder(
-              Field.of("driver_id", ValueType.INT64), Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
-          .add(1L, end.minus(Duration.ofMinutes(90)))
-          .add(2L, end)
-          .add(3L, end)
-          .build();
+      RowSet entities =
+          RowSet.builder(
+                  Field.of("driver_id", ValueType.INT64),
+                  Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
+              .add(1L, end.minus(Duration.ofMinutes(90)))
+              .add(2L, end)
+              .add(3L, end)
+              .build();
       RowSet training;
       try (RetrievalJob job = store.getHistoricalFeatures(EntitySource.of(entities), refs, false)) {
         training = job.toRowSet();
@@ -79,11 +83,14 @@ public final class StoresEndToEnd {
       expect("historical rate of unknown driver 3", training.get(2, "rate"), null);
 
       store.materialize(end.minus(Duration.ofDays(1)), end);
-      OnlineResponse online = store.getOnlineFeatures(
-          refs, List.of(Map.of("driver_id", 2L), Map.of("driver_id", 99L)), false);
+      OnlineResponse online =
+          store.getOnlineFeatures(
+              refs, List.of(Map.of("driver_id", 2L), Map.of("driver_id", 99L)), false);
       expect("online rate of driver 2", online.rows().get(0).get("rate"), 0.4);
       expect("online trips of driver 2", online.rows().get(0).get("trips"), 40L);
-      expect("online status of unknown driver 99", online.statuses().get(1).get("rate"),
+      expect(
+          "online status of unknown driver 99",
+          online.statuses().get(1).get("rate"),
           FeatureStatus.NOT_FOUND);
     }
   }
@@ -95,19 +102,23 @@ public final class StoresEndToEnd {
   }
 
   private static Path writeRepo(Path repo, Map<String, String> catalog, String onlineNamespace) {
-    StringBuilder yaml = new StringBuilder()
-        .append("project: e2e\n")
-        .append("registry: data/registry.json\n")
-        .append("provider: local\n")
-        .append("offline_store:\n")
-        .append("  type: iceberg\n")
-        .append("  catalog: &catalog\n");
-    catalog.forEach((key, value) ->
-        yaml.append("    ").append(key).append(": ").append(quote(value)).append('\n'));
+    StringBuilder yaml =
+        new StringBuilder()
+            .append("project: e2e\n")
+            .append("registry: data/registry.json\n")
+            .append("provider: local\n")
+            .append("offline_store:\n")
+            .append("  type: iceberg\n")
+            .append("  catalog: &catalog\n");
+    catalog.forEach(
+        (key, value) ->
+            yaml.append("    ").append(key).append(": ").append(quote(value)).append('\n'));
     yaml.append("online_store:\n")
         .append("  type: iceberg\n")
         .append("  catalog: *catalog\n")
-        .append("  namespace: ").append(onlineNamespace).append('\n')
+        .append("  namespace: ")
+        .append(onlineNamespace)
+        .append('\n')
         .append("entity_key_serialization_version: 3\n");
     try {
       Files.createDirectories(repo);

@@ -17,8 +17,8 @@ final class Fixtures {
   private Fixtures() {}
 
   /**
-   * Closes the store, then the registered resources newest first; every one is closed even when
-   * an earlier one fails, and the first failure is thrown with the others suppressed.
+   * Closes the store, then the registered resources newest first; every one is closed even when an
+   * earlier one fails, and the first failure is thrown with the others suppressed.
    */
   static void closeAll(List<AutoCloseable> stores, List<AutoCloseable> resources) throws Exception {
     List<AutoCloseable> toClose = new ArrayList<>(stores);
@@ -55,8 +55,11 @@ final class Fixtures {
   static <C> void requiresNot(Object store, Set<C> capabilities, C capability) {
     assumeFalse(
         capabilities.contains(capability),
-        () -> store.getClass().getSimpleName() + " declares " + capability
-            + "; the test of the supported behaviour runs instead");
+        () ->
+            store.getClass().getSimpleName()
+                + " declares "
+                + capability
+                + "; the test of the supported behaviour runs instead");
   }
 
   /** Deletes a folder and everything in it, if it exists. */

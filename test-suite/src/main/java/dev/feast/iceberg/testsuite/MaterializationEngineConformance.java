@@ -41,8 +41,8 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <ul>
  *   <li>M1: after materializing the whole window, every key of every view reads online as the
- *       latest row within it (ttl applied where the online store declares {@code TTL}); the
- *       result counts one row per key.
+ *       latest row within it (ttl applied where the online store declares {@code TTL}); the result
+ *       counts one row per key.
  *   <li>M2: only rows within {@code [start, end]} count: materializing the first half then the
  *       second reads as the latest within each.
  *   <li>M3: values past the view's ttl read as {@code OUTSIDE_MAX_AGE} (store with {@code TTL}).
@@ -64,8 +64,8 @@ public abstract class MaterializationEngineConformance {
   private Dataset dataset;
 
   /**
-   * Creates the offline store, once per class; the dataset is written to it. Register what it
-   * opens that the store does not close with {@link #closeAfterAll}.
+   * Creates the offline store, once per class; the dataset is written to it. Register what it opens
+   * that the store does not close with {@link #closeAfterAll}.
    */
   protected abstract OfflineStore createOfflineStore(Path directory);
 
@@ -217,8 +217,10 @@ public abstract class MaterializationEngineConformance {
     for (FeatureView view : views()) {
       MaterializationTaskResult again = materialize(view, dataset.start(), dataset.end());
       assertThat(again.rows()).isEqualTo(latest(view, dataset.start(), dataset.end()).size());
-      assertThat(readAll(view)).as("%s after the same interval again", view.name())
-          .usingRecursiveComparison().isEqualTo(first.get(view));
+      assertThat(readAll(view))
+          .as("%s after the same interval again", view.name())
+          .usingRecursiveComparison()
+          .isEqualTo(first.get(view));
     }
     new MaterializationCheck(online, dataset, views()).check("after twice", dataset.end());
   }
@@ -268,15 +270,20 @@ public abstract class MaterializationEngineConformance {
           }
         };
     assertThatThrownBy(
-            () -> engine.materialize(new MaterializationTask(view, mid, dataset.end()), interrupted))
+            () ->
+                engine.materialize(new MaterializationTask(view, mid, dataset.end()), interrupted))
         .hasStackTraceContaining("interrupted by the test");
-    assertThat(readAll(view)).as("nothing of [mid, end] committed")
-        .usingRecursiveComparison().isEqualTo(before);
+    assertThat(readAll(view))
+        .as("nothing of [mid, end] committed")
+        .usingRecursiveComparison()
+        .isEqualTo(before);
   }
 
   /** Materializes one view, hearing nothing. */
-  protected final MaterializationTaskResult materialize(FeatureView view, Instant start, Instant end) {
-    return engine.materialize(new MaterializationTask(view, start, end), MaterializationListener.NONE);
+  protected final MaterializationTaskResult materialize(
+      FeatureView view, Instant start, Instant end) {
+    return engine.materialize(
+        new MaterializationTask(view, start, end), MaterializationListener.NONE);
   }
 
   /** Every feature of every key the dataset holds for a view (and an unknown key). */
@@ -293,7 +300,15 @@ public abstract class MaterializationEngineConformance {
   }
 
   private static FeatureView renamed(FeatureView view, String name, Duration ttl) {
-    return new FeatureView(name, view.entities(), view.entityColumns(), view.features(), ttl,
-        view.source(), view.online(), view.description(), view.tags());
+    return new FeatureView(
+        name,
+        view.entities(),
+        view.entityColumns(),
+        view.features(),
+        ttl,
+        view.source(),
+        view.online(),
+        view.description(),
+        view.tags());
   }
 }

@@ -1,6 +1,5 @@
 package dev.feast.iceberg.testsuite;
 
-
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;

@@ -38,10 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The online store contract of CONFORMANCE.md (N1–N12), N13: bulk writes ({@code writeAll}), and
- * N14: bulk writes of column batches ({@code writeBatches}).
- * Extend it and implement {@link #createStore}; optional behaviours ({@link OnlineCapability})
- * follow the store's {@code capabilities()} and show as skipped, with the reason, when not
- * declared.
+ * N14: bulk writes of column batches ({@code writeBatches}). Extend it and implement {@link
+ * #createStore}; optional behaviours ({@link OnlineCapability}) follow the store's {@code
+ * capabilities()} and show as skipped, with the reason, when not declared.
  *
  * <pre>{@code
  * class MyOnlineStoreConformanceTest extends OnlineStoreConformance {
@@ -499,10 +498,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
 
   /** Column batches of counter rows, named as a pull names them; null created: no such column. */
   private static RowBatch counterBatch(boolean withCreated, Object[]... rows) {
-    List<Field> columns = new ArrayList<>(List.of(
-        Field.of("driver_id", ValueType.INT64), Field.of("value", ValueType.INT64),
-        Field.of("label", ValueType.STRING),
-        Field.of(OfflineStore.EVENT_TIMESTAMP, ValueType.UNIX_TIMESTAMP)));
+    List<Field> columns =
+        new ArrayList<>(
+            List.of(
+                Field.of("driver_id", ValueType.INT64),
+                Field.of("value", ValueType.INT64),
+                Field.of("label", ValueType.STRING),
+                Field.of(OfflineStore.EVENT_TIMESTAMP, ValueType.UNIX_TIMESTAMP)));
     if (withCreated) {
       columns.add(Field.of(OfflineStore.CREATED_TIMESTAMP, ValueType.UNIX_TIMESTAMP));
     }
@@ -510,8 +512,10 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     for (Object[] row : rows) {
       Long driver = (Long) row[0];
       long value = (Long) row[1];
-      List<Object> cells = new ArrayList<>(Arrays.asList(driver, value, "v" + value,
-          T.minus(Duration.ofMinutes(100 - (Integer) row[2]))));
+      List<Object> cells =
+          new ArrayList<>(
+              Arrays.asList(
+                  driver, value, "v" + value, T.minus(Duration.ofMinutes(100 - (Integer) row[2]))));
       if (withCreated) {
         cells.add(T.minus(Duration.ofMinutes(100 - (Integer) row[2])));
       }
@@ -525,11 +529,15 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     FeatureView view = counters("n14_batches");
     create(view);
     store().write(view, List.of(counter(5001, 1, 10, 10), counter(5004, 40, 10, 10)));
-    List<RowBatch> batches = List.of(
-        counterBatch(true, new Object[] {5001L, 2L, 20}, new Object[] {5002L, 20L, 20},
-            new Object[] {null, 99L, 90}),
-        counterBatch(true, new Object[] {5003L, 30L, 30}, new Object[] {5004L, 41L, 5}),
-        counterBatch(true, new Object[] {5001L, 3L, 30}, new Object[] {5003L, 31L, 31}));
+    List<RowBatch> batches =
+        List.of(
+            counterBatch(
+                true,
+                new Object[] {5001L, 2L, 20},
+                new Object[] {5002L, 20L, 20},
+                new Object[] {null, 99L, 90}),
+            counterBatch(true, new Object[] {5003L, 30L, 30}, new Object[] {5004L, 41L, 5}),
+            counterBatch(true, new Object[] {5001L, 3L, 30}, new Object[] {5003L, 31L, 31}));
     store().writeBatches(view, batches.iterator());
     List<OnlineResult> results =
         readAll(view, List.of(driver(5001), driver(5002), driver(5003), driver(5004)));
@@ -538,8 +546,9 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(results.get(2).eventTimestamp()).isEqualTo(T.minus(Duration.ofMinutes(69)));
     FeatureView noCreated = counters("n14_no_created");
     create(noCreated);
-    store().writeBatches(noCreated,
-        List.of(counterBatch(false, new Object[] {5001L, 7L, 40})).iterator());
+    store()
+        .writeBatches(
+            noCreated, List.of(counterBatch(false, new Object[] {5001L, 7L, 40})).iterator());
     assertThat(value(readAll(noCreated, List.of(driver(5001))).get(0))).isEqualTo(7L);
   }
 
@@ -549,23 +558,24 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     FeatureView view = counters("n14_atomic");
     create(view);
     store().write(view, List.of(counter(5001, 1, 10, 10)));
-    Iterator<RowBatch> failing = new Iterator<>() {
-      private boolean handed;
+    Iterator<RowBatch> failing =
+        new Iterator<>() {
+          private boolean handed;
 
-      @Override
-      public boolean hasNext() {
-        if (handed) {
-          throw new IllegalStateException("the source failed after one batch");
-        }
-        return true;
-      }
+          @Override
+          public boolean hasNext() {
+            if (handed) {
+              throw new IllegalStateException("the source failed after one batch");
+            }
+            return true;
+          }
 
-      @Override
-      public RowBatch next() {
-        handed = true;
-        return counterBatch(true, new Object[] {5001L, 100L, 50}, new Object[] {6001L, 7L, 50});
-      }
-    };
+          @Override
+          public RowBatch next() {
+            handed = true;
+            return counterBatch(true, new Object[] {5001L, 100L, 50}, new Object[] {6001L, 7L, 50});
+          }
+        };
     assertThatThrownBy(() -> store().writeBatches(view, failing))
         .hasMessageContaining("the source failed after one batch");
     assertThat(readAll(view, List.of(driver(5001), driver(6001))))

@@ -83,7 +83,11 @@ class ReferenceOfflineStore implements OfflineStore {
       if (column.required()
           && (at < 0 || rows.rows().stream().anyMatch(row -> row.get(at) == null))) {
         throw new SchemaMismatchException(
-            "Rows for source " + name + " need a value of column " + column.name() + " in every row");
+            "Rows for source "
+                + name
+                + " need a value of column "
+                + column.name()
+                + " in every row");
       }
     }
     RowSet existing = sources.get(name);

@@ -41,29 +41,39 @@ final class CliProcess {
   }
 
   Run run(Path workingDir, String... args) throws IOException, InterruptedException {
-    List<String> all = new ArrayList<>(List.of("bash", "-c",
-        "\"$@\" >\"$FEAST_BENCH_OUT\" 2>\"$FEAST_BENCH_ERR\"; status=$?; times >&2; exit $status",
-        "bash"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                "-c",
+                "\"$@\" >\"$FEAST_BENCH_OUT\" 2>\"$FEAST_BENCH_ERR\"; status=$?; times >&2; exit $status",
+                "bash"));
     all.addAll(command);
     all.addAll(List.of(args));
     Path out = Files.createTempFile("feast-cli-benchmark", ".out");
     Path err = Files.createTempFile("feast-cli-benchmark", ".err");
     Path times = Files.createTempFile("feast-cli-benchmark", ".times");
     try {
-      ProcessBuilder builder = new ProcessBuilder(all).directory(workingDir.toFile())
-          .redirectError(times.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder builder =
+          new ProcessBuilder(all)
+              .directory(workingDir.toFile())
+              .redirectError(times.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       builder.environment().put("FEAST_BENCH_OUT", out.toString());
       builder.environment().put("FEAST_BENCH_ERR", err.toString());
       long started = System.nanoTime();
       Process process = builder.start();
       if (!process.waitFor(30, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new IllegalStateException("feast-iceberg " + String.join(" ", args)
-            + " did not end within 30 minutes");
+        throw new IllegalStateException(
+            "feast-iceberg " + String.join(" ", args) + " did not end within 30 minutes");
       }
       long wall = System.nanoTime() - started;
-      return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8), wall,
+      return new Run(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8),
+          wall,
           childCpu(Files.readString(times, StandardCharsets.UTF_8)));
     } finally {
       Files.deleteIfExists(out);
@@ -79,7 +89,9 @@ final class CliProcess {
     if (!matcher.find()) {
       return Double.NaN;
     }
-    return Integer.parseInt(matcher.group(1)) * 60 + Double.parseDouble(matcher.group(2))
-        + Integer.parseInt(matcher.group(3)) * 60 + Double.parseDouble(matcher.group(4));
+    return Integer.parseInt(matcher.group(1)) * 60
+        + Double.parseDouble(matcher.group(2))
+        + Integer.parseInt(matcher.group(3)) * 60
+        + Double.parseDouble(matcher.group(4));
   }
 }

@@ -56,20 +56,38 @@ public final class SparkBenchmark {
     }
     BenchmarkOptions options = BenchmarkOptions.parse(rest.toArray(String[]::new));
     Files.createDirectories(options.dir());
-    BenchmarkData data = new BenchmarkData(options.dir(), options.entities(), options.hours(),
-        options.entityRows(), options.views());
-    DuckDbSettings settings = new DuckDbSettings(
-        options.memoryLimit(), options.threads(), options.dir().resolve("spill").toString());
-    System.out.printf(Locale.ROOT,
+    BenchmarkData data =
+        new BenchmarkData(
+            options.dir(),
+            options.entities(),
+            options.hours(),
+            options.entityRows(),
+            options.views());
+    DuckDbSettings settings =
+        new DuckDbSettings(
+            options.memoryLimit(), options.threads(), options.dir().resolve("spill").toString());
+    System.out.printf(
+        Locale.ROOT,
         "spark benchmark: %d views x %,d feature rows, %,d entity rows, ttl %s, master %s,"
             + " %s shuffle partitions, max heap %d MB%n",
-        data.views, data.featureRowsPerView(), data.entityRows, BenchmarkData.TTL, master,
-        partitions, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        data.views,
+        data.featureRowsPerView(),
+        data.entityRows,
+        BenchmarkData.TTL,
+        master,
+        partitions,
+        Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
     OfflineBenchmark.Context context = new OfflineBenchmark.Context(options.dir());
-    CatalogConfig catalogConfig = new CatalogConfig("jdbc", "bench", Map.of(
-        "uri", "jdbc:sqlite:" + options.dir().resolve("catalog.db"),
-        "warehouse", options.dir().resolve("warehouse").toString()));
+    CatalogConfig catalogConfig =
+        new CatalogConfig(
+            "jdbc",
+            "bench",
+            Map.of(
+                "uri",
+                "jdbc:sqlite:" + options.dir().resolve("catalog.db"),
+                "warehouse",
+                options.dir().resolve("warehouse").toString()));
     Catalog catalog = context.catalog(catalogConfig).catalog();
     try (Connection duckdb = DuckDbConnections.open(settings)) {
       data.prepare(duckdb, catalog);
@@ -79,23 +97,36 @@ public final class SparkBenchmark {
     Result b = null;
     Result c = null;
     long heapMb;
-    try (SparkOfflineStore spark = (SparkOfflineStore) new SparkOfflineStoreFactory().create(
-            SparkOfflineStoreConfig.of(catalogConfig, Map.of(
-                "spark.master", master,
-                "spark.sql.shuffle.partitions", partitions,
-                "spark.driver.memory", "1g")),
-            context);
-        OfflineStore duck = new IcebergOfflineStoreFactory().create(
-            IcebergOfflineStoreConfig.of(catalogConfig)
-                .withDuckDb(options.memoryLimit(), options.threads(), settings.tempDirectory()),
-            context)) {
+    try (SparkOfflineStore spark =
+            (SparkOfflineStore)
+                new SparkOfflineStoreFactory()
+                    .create(
+                        SparkOfflineStoreConfig.of(
+                            catalogConfig,
+                            Map.of(
+                                "spark.master", master,
+                                "spark.sql.shuffle.partitions", partitions,
+                                "spark.driver.memory", "1g")),
+                        context);
+        OfflineStore duck =
+            new IcebergOfflineStoreFactory()
+                .create(
+                    IcebergOfflineStoreConfig.of(catalogConfig)
+                        .withDuckDb(
+                            options.memoryLimit(), options.threads(), settings.tempDirectory()),
+                    context)) {
       heapMb = -1;
       for (int round = 0; round < options.repeat(); round++) {
         resetHeapPeaks();
         Result ra = timed("(a) Spark store", () -> persist(spark, request, catalog, "result_a"));
         heapMb = Math.max(heapMb, heapPeakMb());
         a = better(a, ra);
-        b = better(b, timed("(b) Feast approach on Spark", () -> feastApproach(spark.session(), data, catalog)));
+        b =
+            better(
+                b,
+                timed(
+                    "(b) Feast approach on Spark",
+                    () -> feastApproach(spark.session(), data, catalog)));
         c = better(c, timed("(c) DuckDB store", () -> persist(duck, request, catalog, "result_c")));
       }
     } finally {
@@ -105,19 +136,27 @@ public final class SparkBenchmark {
     System.out.println();
     System.out.printf(Locale.ROOT, "%-40s %9s %12s%n", "approach", "seconds", "rows/s");
     for (Result r : List.of(a, b, c)) {
-      System.out.printf(Locale.ROOT, "%-40s %9.2f %,12.0f%n", r.name(), r.seconds(),
-          rows / r.seconds());
+      System.out.printf(
+          Locale.ROOT, "%-40s %9.2f %,12.0f%n", r.name(), r.seconds(), rows / r.seconds());
     }
     System.out.println();
     double ab = b.seconds() / a.seconds();
-    System.out.printf(Locale.ROOT, "a/b = %.2f (target >= %.0f) %s%n", ab, TARGET_A_OVER_B,
+    System.out.printf(
+        Locale.ROOT,
+        "a/b = %.2f (target >= %.0f) %s%n",
+        ab,
+        TARGET_A_OVER_B,
         ab >= TARGET_A_OVER_B ? "[met ]" : "[MISS]");
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "a/c = %.2f (no target: above 1 Spark wins on this machine, below DuckDB does)%n",
         c.seconds() / a.seconds());
-    System.out.printf(Locale.ROOT,
-        "driver heap peak while (a) writes its table: %d MB (target <= %d) %s%s%n", heapMb,
-        TARGET_HEAP_MB, heapMb <= TARGET_HEAP_MB ? "[met ]" : "[MISS]",
+    System.out.printf(
+        Locale.ROOT,
+        "driver heap peak while (a) writes its table: %d MB (target <= %d) %s%s%n",
+        heapMb,
+        TARGET_HEAP_MB,
+        heapMb <= TARGET_HEAP_MB ? "[met ]" : "[MISS]",
         master.startsWith("local") ? " (local mode: this JVM also runs the executors)" : "");
     System.out.println("load average " + Machine.load());
   }
@@ -140,10 +179,14 @@ public final class SparkBenchmark {
 
   /** (b): the same entity file and tables, Feast's query, the result written as a table. */
   private static void feastApproach(SparkSession spark, BenchmarkData data, Catalog catalog) {
-    spark.read().parquet(data.entityFile.toString())
+    spark
+        .read()
+        .parquet(data.entityFile.toString())
         .withColumn("entity_row_id", org.apache.spark.sql.functions.monotonically_increasing_id())
         .createOrReplaceTempView("entity_df");
-    spark.sql(FeastSparkBaseline.sql(data, "bench")).writeTo("`bench`.bench.result_b")
+    spark
+        .sql(FeastSparkBaseline.sql(data, "bench"))
+        .writeTo("`bench`.bench.result_b")
         .createOrReplace();
   }
 

@@ -19,9 +19,14 @@ final class BenchmarkContext implements PluginContext, AutoCloseable {
 
   /** The embedded JDBC catalog on SQLite, with its warehouse, in the benchmark's folder. */
   CatalogConfig sqliteCatalog() {
-    return new CatalogConfig("jdbc", "bench", Map.of(
-        "uri", "jdbc:sqlite:" + dir.resolve("catalog.db"),
-        "warehouse", dir.resolve("warehouse").toString()));
+    return new CatalogConfig(
+        "jdbc",
+        "bench",
+        Map.of(
+            "uri",
+            "jdbc:sqlite:" + dir.resolve("catalog.db"),
+            "warehouse",
+            dir.resolve("warehouse").toString()));
   }
 
   @Override

@@ -27,13 +27,18 @@ final class ColdStartRun {
   private ColdStartRun() {}
 
   static void run(
-      BenchmarkOptions options, Path dir, FeatureView view, List<String> features,
+      BenchmarkOptions options,
+      Path dir,
+      FeatureView view,
+      List<String> features,
       BiFunction<Integer, Integer, Object[]> values,
-      Function<Object[], Map<String, Object>> asMap) throws Exception {
+      Function<Object[], Map<String, Object>> asMap)
+      throws Exception {
     String loadAtStart = Machine.load();
     try (BenchmarkContext context = new BenchmarkContext(dir)) {
-      IcebergOnlineStoreConfig config = new IcebergOnlineStoreConfig(
-          context.sqliteCatalog(), null, "entity_hash", 16, null, null, 1000L);
+      IcebergOnlineStoreConfig config =
+          new IcebergOnlineStoreConfig(
+              context.sqliteCatalog(), null, "entity_hash", 16, null, null, 1000L);
       IcebergOnlineStoreFactory factory = new IcebergOnlineStoreFactory();
       long written = System.nanoTime();
       try (OnlineStore writer = factory.create(config, context)) {
@@ -47,24 +52,40 @@ final class ColdStartRun {
         reader.read(view, List.of(EntityKey.of("entity_id", 0L)), features);
         double millis = (System.nanoTime() - started) / 1e6;
         long heap = HeapGauge.usedAfterGc() - before;
-        System.out.printf(Locale.ROOT, "Cold start only: %,d entities x %d features (half float64,"
+        System.out.printf(
+            Locale.ROOT,
+            "Cold start only: %,d entities x %d features (half float64,"
                 + " half int64), entity_hash 16 buckets, written in one bulk write in %.0f s;"
-                + " Java %s, %d cores, max heap %,d MB%n", options.entities(), options.features(),
-            writeSeconds, System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "cold start         iceberg %,.0f ms to build the serving"
-            + " state of a new store instance (%,.0f keys/s)%n", millis,
+                + " Java %s, %d cores, max heap %,d MB%n",
+            options.entities(),
+            options.features(),
+            writeSeconds,
+            System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+            Locale.ROOT,
+            "cold start         iceberg %,.0f ms to build the serving"
+                + " state of a new store instance (%,.0f keys/s)%n",
+            millis,
             options.entities() / (millis / 1e3));
-        System.out.printf(Locale.ROOT, "serving state heap %,.0f bytes per key (%,d MB in all)%n",
-            heap / (double) options.entities(), heap >> 20);
-        System.out.println("machine load average (1, 5, 15 min) at the start: " + loadAtStart
-            + ", at the end: " + Machine.load());
+        System.out.printf(
+            Locale.ROOT,
+            "serving state heap %,.0f bytes per key (%,d MB in all)%n",
+            heap / (double) options.entities(),
+            heap >> 20);
+        System.out.println(
+            "machine load average (1, 5, 15 min) at the start: "
+                + loadAtStart
+                + ", at the end: "
+                + Machine.load());
       }
     }
   }
 
   private static Iterator<List<OnlineRow>> batches(
-      BenchmarkOptions options, BiFunction<Integer, Integer, Object[]> values,
+      BenchmarkOptions options,
+      BiFunction<Integer, Integer, Object[]> values,
       Function<Object[], Map<String, Object>> asMap) {
     return new Iterator<>() {
       private int from;
@@ -82,8 +103,12 @@ final class ColdStartRun {
         int to = Math.min(options.entities(), from + options.batch());
         List<OnlineRow> rows = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-          rows.add(new OnlineRow(EntityKey.of("entity_id", (long) i), asMap.apply(
-              values.apply(i, 0)), OnlineBenchmark.BASE, OnlineBenchmark.BASE));
+          rows.add(
+              new OnlineRow(
+                  EntityKey.of("entity_id", (long) i),
+                  asMap.apply(values.apply(i, 0)),
+                  OnlineBenchmark.BASE,
+                  OnlineBenchmark.BASE));
         }
         from = to;
         return rows;

@@ -2,7 +2,9 @@ package dev.feast.iceberg.benchmarks.online;
 
 import java.lang.management.ManagementFactory;
 
-/** This JVM's CPU time: a figure that, unlike wall time, does not grow when others share the cores. */
+/**
+ * This JVM's CPU time: a figure that, unlike wall time, does not grow when others share the cores.
+ */
 final class Cpu {
   private Cpu() {}
 

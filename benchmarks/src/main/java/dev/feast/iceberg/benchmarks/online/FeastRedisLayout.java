@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Feast's Redis online store layout: one hash per entity key, named by the serialized entity key
  * followed by the project name; one field per feature, named by the little-endian murmur3 hash of
- * {@code <view>:<feature>}, holding a serialized {@code feast.types.Value}; the event time in
- * field {@code _ts:<view>} as a serialized {@code google.protobuf.Timestamp}. Values are encoded
- * and decoded here as Feast's protobuf does (double_val = field 5, int64_val = field 4).
+ * {@code <view>:<feature>}, holding a serialized {@code feast.types.Value}; the event time in field
+ * {@code _ts:<view>} as a serialized {@code google.protobuf.Timestamp}. Values are encoded and
+ * decoded here as Feast's protobuf does (double_val = field 5, int64_val = field 4).
  */
 public final class FeastRedisLayout {
   private final byte[] project;
@@ -153,8 +153,11 @@ public final class FeastRedisLayout {
     int h = 0;
     int blocks = data.length / 4;
     for (int i = 0; i < blocks; i++) {
-      int k = (data[4 * i] & 0xff) | (data[4 * i + 1] & 0xff) << 8
-          | (data[4 * i + 2] & 0xff) << 16 | (data[4 * i + 3] & 0xff) << 24;
+      int k =
+          (data[4 * i] & 0xff)
+              | (data[4 * i + 1] & 0xff) << 8
+              | (data[4 * i + 2] & 0xff) << 16
+              | (data[4 * i + 3] & 0xff) << 24;
       h ^= mix(k);
       h = Integer.rotateLeft(h, 13) * 5 + 0xe6546b64;
     }
@@ -163,10 +166,10 @@ public final class FeastRedisLayout {
     switch (data.length & 3) {
       case 3:
         k ^= (data[tail + 2] & 0xff) << 16;
-        // fall through
+      // fall through
       case 2:
         k ^= (data[tail + 1] & 0xff) << 8;
-        // fall through
+      // fall through
       case 1:
         k ^= data[tail] & 0xff;
         h ^= mix(k);

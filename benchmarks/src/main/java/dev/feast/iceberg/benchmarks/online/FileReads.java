@@ -22,9 +22,9 @@ import java.util.function.IntFunction;
 /**
  * Reads past the memory budget: a store whose view is past {@code serving_max_keys} reads the
  * table's files, on a local warehouse (warm OS cache) and on an S3 server (s3proxy in this JVM,
- * Iceberg's S3FileIO, remote files read from the store's local file cache). Figures: the first
- * read of a new store instance (plans the snapshot's files), then p50/p99 of 1-key and 100-key
- * reads of every feature.
+ * Iceberg's S3FileIO, remote files read from the store's local file cache). Figures: the first read
+ * of a new store instance (plans the snapshot's files), then p50/p99 of 1-key and 100-key reads of
+ * every feature.
  */
 final class FileReads {
   /** The figures of one warehouse. */
@@ -49,8 +49,8 @@ final class FileReads {
 
   /** Reads through a new store instance past its memory budget on the catalog of {@code base}. */
   Figures measure(String where, IcebergOnlineStoreConfig base, BenchmarkContext context) {
-    try (OnlineStore files = new IcebergOnlineStoreFactory()
-        .create(base.withServingLimits(null, 1L), context)) {
+    try (OnlineStore files =
+        new IcebergOnlineStoreFactory().create(base.withServingLimits(null, 1L), context)) {
       long started = System.nanoTime();
       consume(files.read(view, keys.subList(0, 1), features));
       double firstMs = (System.nanoTime() - started) / 1e6;
@@ -83,25 +83,36 @@ final class FileReads {
    * Writes the same rows to a table on the S3 server (entity {@code i} gets {@code values(i)}),
    * then measures reads from its files and checks that they answer as {@code local} does.
    */
-  Figures onS3(BenchmarkContext context, Path dir, IntFunction<Map<String, Object>> values,
-      int batch, IcebergOnlineStoreConfig local) {
+  Figures onS3(
+      BenchmarkContext context,
+      Path dir,
+      IntFunction<Map<String, Object>> values,
+      int batch,
+      IcebergOnlineStoreConfig local) {
     S3Server s3 = S3Server.shared();
     String bucket = s3.bucket("feast-benchmark-" + UUID.randomUUID().toString().substring(0, 8));
     Map<String, String> properties = new HashMap<>(s3.fileIoProperties());
     properties.put("http-client.type", "urlconnection");
     properties.put("uri", "jdbc:sqlite:" + dir.resolve("s3-catalog.db"));
     properties.put("warehouse", "s3://" + bucket + "/warehouse");
-    IcebergOnlineStoreConfig config = new IcebergOnlineStoreConfig(
-        new CatalogConfig("jdbc", "s3bench", properties), null, "entity_hash", 16, null, null,
-        1000L);
+    IcebergOnlineStoreConfig config =
+        new IcebergOnlineStoreConfig(
+            new CatalogConfig("jdbc", "s3bench", properties),
+            null,
+            "entity_hash",
+            16,
+            null,
+            null,
+            1000L);
     try (OnlineStore writer = new IcebergOnlineStoreFactory().create(config, context)) {
       writer.update(List.of(view), List.of());
       for (int from = 0; from < keys.size(); from += batch) {
         int to = Math.min(keys.size(), from + batch);
         List<OnlineRow> rows = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-          rows.add(new OnlineRow(keys.get(i), values.apply(i), OnlineBenchmark.BASE,
-              OnlineBenchmark.BASE));
+          rows.add(
+              new OnlineRow(
+                  keys.get(i), values.apply(i), OnlineBenchmark.BASE, OnlineBenchmark.BASE));
         }
         writer.write(view, rows);
       }
@@ -112,12 +123,12 @@ final class FileReads {
   }
 
   /**
-   * Both stores read from their files answer the same for random keys: the S3 table holds the
-   * batch rows of the local one (the local one also has later updates of some keys, so only the
-   * keys of rows both hold are compared: those the local store's read reports at BASE time).
+   * Both stores read from their files answer the same for random keys: the S3 table holds the batch
+   * rows of the local one (the local one also has later updates of some keys, so only the keys of
+   * rows both hold are compared: those the local store's read reports at BASE time).
    */
-  private void checkSame(IcebergOnlineStoreConfig local, IcebergOnlineStoreConfig s3,
-      BenchmarkContext context) {
+  private void checkSame(
+      IcebergOnlineStoreConfig local, IcebergOnlineStoreConfig s3, BenchmarkContext context) {
     IcebergOnlineStoreFactory factory = new IcebergOnlineStoreFactory();
     try (OnlineStore a = factory.create(local.withServingLimits(null, 1L), context);
         OnlineStore b = factory.create(s3.withServingLimits(null, 1L), context)) {
@@ -128,8 +139,13 @@ final class FileReads {
         OnlineResult l = fromLocal.get(i);
         if (OnlineBenchmark.BASE.equals(l.eventTimestamp())
             && !Objects.equals(l.features(), fromS3.get(i).features())) {
-          throw new IllegalStateException("Key " + asked.get(i) + ": local files answer "
-              + l.features() + ", S3 files answer " + fromS3.get(i).features());
+          throw new IllegalStateException(
+              "Key "
+                  + asked.get(i)
+                  + ": local files answer "
+                  + l.features()
+                  + ", S3 files answer "
+                  + fromS3.get(i).features());
         }
       }
     }

@@ -49,14 +49,16 @@ final class OfflineSource {
     for (int j = 0; j < features.size(); j++) {
       // The values of OnlineBenchmark.values(i, 0), computed alike.
       boolean isDouble = j % 2 == 0;
-      columns.add(Types.NestedField.optional(id++, features.get(j),
-          isDouble ? Types.DoubleType.get() : Types.LongType.get()));
-      select.add(isDouble
-          ? "(i * 0.001::DOUBLE + " + j + ")::DOUBLE AS " + features.get(j)
-          : "(i * 64 + " + j + ")::BIGINT AS " + features.get(j));
+      columns.add(
+          Types.NestedField.optional(
+              id++, features.get(j), isDouble ? Types.DoubleType.get() : Types.LongType.get()));
+      select.add(
+          isDouble
+              ? "(i * 0.001::DOUBLE + " + j + ")::DOUBLE AS " + features.get(j)
+              : "(i * 64 + " + j + ")::BIGINT AS " + features.get(j));
     }
-    columns.add(Types.NestedField.required(id++, "event_timestamp",
-        Types.TimestampType.withZone()));
+    columns.add(
+        Types.NestedField.required(id++, "event_timestamp", Types.TimestampType.withZone()));
     columns.add(Types.NestedField.optional(id, "created", Types.TimestampType.withZone()));
     String base = "TIMESTAMPTZ '" + OnlineBenchmark.BASE + "'";
     select.add(base + " AS event_timestamp");
@@ -68,22 +70,32 @@ final class OfflineSource {
       namespaces.createNamespace(Namespace.of("raw"));
     }
     NameMapping mapping = MappingUtil.create(schema);
-    Table table = catalog.buildTable(TABLE, schema).withPartitionSpec(PartitionSpec.unpartitioned())
-        .withProperty(TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(mapping))
-        .create();
+    Table table =
+        catalog
+            .buildTable(TABLE, schema)
+            .withPartitionSpec(PartitionSpec.unpartitioned())
+            .withProperty(TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(mapping))
+            .create();
     Path file = Files.createDirectories(dir.resolve("offline-source")).resolve("rows.parquet");
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement()) {
       statement.execute("SET TimeZone = 'UTC'");
-      statement.execute("COPY (SELECT " + String.join(", ", select) + " FROM range(" + entities
-          + ") t(i)) TO '" + file + "' (FORMAT parquet)");
+      statement.execute(
+          "COPY (SELECT "
+              + String.join(", ", select)
+              + " FROM range("
+              + entities
+              + ") t(i)) TO '"
+              + file
+              + "' (FORMAT parquet)");
     }
     InputFile input = table.io().newInputFile(file.toString());
-    DataFile data = DataFiles.builder(table.spec())
-        .withInputFile(input)
-        .withFormat(FileFormat.PARQUET)
-        .withMetrics(ParquetUtil.fileMetrics(input, MetricsConfig.forTable(table), mapping))
-        .build();
+    DataFile data =
+        DataFiles.builder(table.spec())
+            .withInputFile(input)
+            .withFormat(FileFormat.PARQUET)
+            .withMetrics(ParquetUtil.fileMetrics(input, MetricsConfig.forTable(table), mapping))
+            .build();
     table.newAppend().appendFile(data).commit();
   }
 }

@@ -27,15 +27,16 @@ import java.util.SplittableRandom;
 
 /**
  * The online store against Redis 7, side by side in one run: N entities with F features (half
- * float64, half int64), written to the Iceberg online store and to a local {@code redis-server}
- * in Feast's Redis layout; then p50/p99 of 1-key and 100-key reads of every feature, warm and as
- * the first read after another writer's commit, and write throughput. Prints figures, ratios to
- * Redis and the targets.
+ * float64, half int64), written to the Iceberg online store and to a local {@code redis-server} in
+ * Feast's Redis layout; then p50/p99 of 1-key and 100-key reads of every feature, warm and as the
+ * first read after another writer's commit, and write throughput. Prints figures, ratios to Redis
+ * and the targets.
  *
  * <p>Run: {@code bin/benchmark-online} (full size) or {@code bin/benchmark-online 100000}.
  */
 public final class OnlineBenchmark {
   static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
+
   /** Feast's default {@code online_write_batch_size}, as a user's materialization runs. */
   private static final int MATERIALIZE_BATCH = 10_000;
 
@@ -49,10 +50,11 @@ public final class OnlineBenchmark {
 
   private OnlineBenchmark(BenchmarkOptions options) {
     this.options = options;
-    FeatureView.Builder builder = FeatureView.builder("entity_features")
-        .entity(Entity.of("entity", "entity_id", ValueType.INT64))
-        .ttl(Duration.ZERO)
-        .source(IcebergSource.of("raw.entity_features", "event_timestamp", "created"));
+    FeatureView.Builder builder =
+        FeatureView.builder("entity_features")
+            .entity(Entity.of("entity", "entity_id", ValueType.INT64))
+            .ttl(Duration.ZERO)
+            .source(IcebergSource.of("raw.entity_features", "event_timestamp", "created"));
     for (int j = 0; j < options.features(); j++) {
       String name = String.format("f%02d", j);
       features.add(name);
@@ -69,13 +71,15 @@ public final class OnlineBenchmark {
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     BenchmarkOptions options = BenchmarkOptions.parse(args);
-    Path dir = options.dir() != null ? Files.createDirectories(options.dir())
-        : Files.createTempDirectory("feast-online-benchmark");
+    Path dir =
+        options.dir() != null
+            ? Files.createDirectories(options.dir())
+            : Files.createTempDirectory("feast-online-benchmark");
     try {
       OnlineBenchmark benchmark = new OnlineBenchmark(options);
       if (options.coldStartOnly()) {
-        ColdStartRun.run(options, dir, benchmark.view, benchmark.features, benchmark::values,
-            benchmark::asMap);
+        ColdStartRun.run(
+            options, dir, benchmark.view, benchmark.features, benchmark::values, benchmark::asMap);
       } else {
         benchmark.run(dir);
       }
@@ -92,8 +96,9 @@ public final class OnlineBenchmark {
         RedisServer redis = RedisServer.start(dir);
         RedisSide redisSide = new RedisSide(redis, view.name(), features)) {
       report.header(redis.version(), dir);
-      IcebergOnlineStoreConfig config = new IcebergOnlineStoreConfig(
-          context.sqliteCatalog(), null, "entity_hash", 16, null, null, 1000L);
+      IcebergOnlineStoreConfig config =
+          new IcebergOnlineStoreConfig(
+              context.sqliteCatalog(), null, "entity_hash", 16, null, null, 1000L);
       IcebergOnlineStoreFactory factory = new IcebergOnlineStoreFactory();
       try (OnlineStore writer = factory.create(config, context)) {
         writer.update(List.of(view), List.of());
@@ -115,9 +120,11 @@ public final class OnlineBenchmark {
           report.memory(HeapGauge.usedAfterGc() - heapBefore, redisBytes);
           readAll(reader, redisSide, report);
         }
-        try (OnlineStore follower = factory.create(
-            new IcebergOnlineStoreConfig(context.sqliteCatalog(), null, "entity_hash", 16, null,
-                null, 0L), context)) {
+        try (OnlineStore follower =
+            factory.create(
+                new IcebergOnlineStoreConfig(
+                    context.sqliteCatalog(), null, "entity_hash", 16, null, null, 0L),
+                context)) {
           follower.read(view, keys.subList(0, 1), features);
           afterSnapshots(writer, follower, redisSide, report);
         }
@@ -127,7 +134,8 @@ public final class OnlineBenchmark {
       }
     }
     report.print();
-    System.out.println("(checksum " + sink + "; --dir=<folder> keeps the data, else it is deleted)");
+    System.out.println(
+        "(checksum " + sink + "; --dir=<folder> keeps the data, else it is deleted)");
   }
 
   /** Writes every entity once in batches; returns the rows per second of the writes. */
@@ -149,29 +157,32 @@ public final class OnlineBenchmark {
   }
 
   /**
-   * Materializes the view from an offline Iceberg table holding the same rows into a second
-   * online namespace, as {@code FeatureStore.materialize} does (its Materializer, the offline
-   * store's pull, the online store's bulk write), batches of Feast's default size; returns rows/s.
+   * Materializes the view from an offline Iceberg table holding the same rows into a second online
+   * namespace, as {@code FeatureStore.materialize} does (its Materializer, the offline store's
+   * pull, the online store's bulk write), batches of Feast's default size; returns rows/s.
    */
   private double materialize(BenchmarkContext context, Path dir) throws Exception {
     OfflineSource.create(
         context.catalog(context.sqliteCatalog()).catalog(), features, options.entities(), dir);
-    IcebergOnlineStoreConfig config = new IcebergOnlineStoreConfig(
-        context.sqliteCatalog(), "feast_materialized", "entity_hash", 16, null, null, 1000L);
+    IcebergOnlineStoreConfig config =
+        new IcebergOnlineStoreConfig(
+            context.sqliteCatalog(), "feast_materialized", "entity_hash", 16, null, null, 1000L);
     try (OnlineStore online = new IcebergOnlineStoreFactory().create(config, context);
-        OfflineStore offline = new IcebergOfflineStoreFactory().create(
-            IcebergOfflineStoreConfig.of(context.sqliteCatalog()), context)) {
+        OfflineStore offline =
+            new IcebergOfflineStoreFactory()
+                .create(IcebergOfflineStoreConfig.of(context.sqliteCatalog()), context)) {
       online.update(List.of(view), List.of());
       Materializer materializer = new Materializer(offline, online, MATERIALIZE_BATCH);
       long started = System.nanoTime();
       long cpu = Cpu.processNanos();
-      MaterializationResult result = materializer.materialize(
-          view, BASE.minus(Duration.ofDays(1)), BASE.plus(Duration.ofDays(1)));
+      MaterializationResult result =
+          materializer.materialize(
+              view, BASE.minus(Duration.ofDays(1)), BASE.plus(Duration.ofDays(1)));
       double seconds = (System.nanoTime() - started) / 1e9;
       materializeCpuNanos = Cpu.processNanos() - cpu;
       if (result.rows() != options.entities()) {
-        throw new IllegalStateException("Materialized " + result.rows() + " rows, not "
-            + options.entities());
+        throw new IllegalStateException(
+            "Materialized " + result.rows() + " rows, not " + options.entities());
       }
       int last = options.entities() - 1;
       List<OnlineResult> check = online.read(view, List.of(keys.get(0), keys.get(last)), features);
@@ -181,8 +192,15 @@ public final class OnlineBenchmark {
           Object expected = values(i, 0)[j];
           Object actual = check.get(k).value(features.get(j));
           if (!expected.equals(actual)) {
-            throw new IllegalStateException("Materialized entity " + i + " " + features.get(j)
-                + " is " + actual + ", not " + expected);
+            throw new IllegalStateException(
+                "Materialized entity "
+                    + i
+                    + " "
+                    + features.get(j)
+                    + " is "
+                    + actual
+                    + ", not "
+                    + expected);
           }
         }
       }
@@ -237,8 +255,8 @@ public final class OnlineBenchmark {
    * Another store commits 1,000 updated rows; the follower (refresh_interval_ms 0) then reads one
    * of them: the read includes the catalog check and catching up with the new snapshot.
    */
-  private void afterSnapshots(OnlineStore writer, OnlineStore follower, RedisSide redis,
-      Report report) {
+  private void afterSnapshots(
+      OnlineStore writer, OnlineStore follower, RedisSide redis, Report report) {
     SplittableRandom random = new SplittableRandom(7);
     Latencies iceberg = new Latencies("iceberg first read after a commit", options.snapshots());
     Latencies redisFirst = new Latencies("redis first read after a write", options.snapshots());
@@ -269,8 +287,15 @@ public final class OnlineBenchmark {
       long t2 = System.nanoTime();
       if (!expected.equals(results.get(0).value(features.get(0)))
           || !expected.equals(fromRedis.get(0).get(features.get(0)))) {
-        throw new IllegalStateException("Round " + round + ": expected " + expected + ", got "
-            + results.get(0).value(features.get(0)) + " and " + fromRedis.get(0));
+        throw new IllegalStateException(
+            "Round "
+                + round
+                + ": expected "
+                + expected
+                + ", got "
+                + results.get(0).value(features.get(0))
+                + " and "
+                + fromRedis.get(0));
       }
       if (round > warmup) {
         iceberg.record(t1 - t0);
@@ -283,12 +308,12 @@ public final class OnlineBenchmark {
   }
 
   /** Reads past the memory budget, from the files of the local table and of one on S3. */
-  private void fromFiles(IcebergOnlineStoreConfig config, BenchmarkContext context, Path dir,
-      Report report) {
+  private void fromFiles(
+      IcebergOnlineStoreConfig config, BenchmarkContext context, Path dir, Report report) {
     FileReads reads = new FileReads(view, keys, features, options.fallbackReads());
     FileReads.Figures local = reads.measure("local", config, context);
-    FileReads.Figures s3 = reads.onS3(context, dir, i -> asMap(values(i, 0)), options.batch(),
-        config);
+    FileReads.Figures s3 =
+        reads.onS3(context, dir, i -> asMap(values(i, 0)), options.batch(), config);
     sink += reads.sink();
     report.fromFiles(local, s3);
   }

@@ -26,14 +26,27 @@ public final class RedisServer implements AutoCloseable {
     }
     Process process;
     try {
-      process = new ProcessBuilder("redis-server", "--port", Integer.toString(port),
-          "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workDir.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(workDir.resolve("redis.log").toFile())
-          .start();
+      process =
+          new ProcessBuilder(
+                  "redis-server",
+                  "--port",
+                  Integer.toString(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no",
+                  "--dir",
+                  workDir.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(workDir.resolve("redis.log").toFile())
+              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("Could not start redis-server; install it with"
-          + " 'apt-get install -y redis-server' (bin/benchmark-online does)", e);
+      throw new IllegalStateException(
+          "Could not start redis-server; install it with"
+              + " 'apt-get install -y redis-server' (bin/benchmark-online does)",
+          e);
     }
     RedisServer server = new RedisServer(process, port);
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
@@ -44,8 +57,12 @@ public final class RedisServer implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("redis-server exited with " + process.exitValue()
-              + "; see " + workDir.resolve("redis.log"), e);
+          throw new IllegalStateException(
+              "redis-server exited with "
+                  + process.exitValue()
+                  + "; see "
+                  + workDir.resolve("redis.log"),
+              e);
         }
         Thread.sleep(50);
       }
@@ -57,8 +74,8 @@ public final class RedisServer implements AutoCloseable {
   /** CPU time the server process used so far, in nanoseconds (0 when unknown). */
   long cpuNanos() {
     try {
-      String stat = java.nio.file.Files.readString(
-          java.nio.file.Path.of("/proc/" + process.pid() + "/stat"));
+      String stat =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + process.pid() + "/stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
       return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;

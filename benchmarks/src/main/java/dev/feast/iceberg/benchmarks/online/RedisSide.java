@@ -39,7 +39,8 @@ final class RedisSide implements AutoCloseable {
       long cpu = Cpu.processNanos() + server.cpuNanos();
       Pipeline pipeline = jedis.pipelined();
       for (int i = from; i < to; i++) {
-        pipeline.hset(layout.key(EntityKey.of("entity_id", (long) i)),
+        pipeline.hset(
+            layout.key(EntityKey.of("entity_id", (long) i)),
             layout.hash(batch[i - from], OnlineBenchmark.BASE));
         if ((i - from) % PIPELINE == PIPELINE - 1) {
           pipeline.sync();
@@ -58,11 +59,14 @@ final class RedisSide implements AutoCloseable {
   }
 
   void writeRows(
-      List<Integer> entities, int round, Instant event,
+      List<Integer> entities,
+      int round,
+      Instant event,
       BiFunction<Integer, Integer, Object[]> values) {
     Pipeline pipeline = jedis.pipelined();
     for (int i : entities) {
-      pipeline.hset(layout.key(EntityKey.of("entity_id", (long) i)),
+      pipeline.hset(
+          layout.key(EntityKey.of("entity_id", (long) i)),
           layout.hash(values.apply(i, round), event));
     }
     pipeline.sync();

@@ -28,8 +28,11 @@ final class LoadClient {
     try {
       List<HttpClient> clients = new ArrayList<>();
       for (int c = 0; c < connections; c++) {
-        clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build());
+        clients.add(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build());
       }
       int perConnection = Math.max(1, requests / connections);
       List<Future<long[]>> futures = new ArrayList<>();
@@ -37,25 +40,34 @@ final class LoadClient {
       for (int c = 0; c < connections; c++) {
         HttpClient client = clients.get(c);
         int offset = c * 7919;
-        futures.add(threads.submit(() -> {
-          long[] nanos = new long[perConnection + 1];
-          for (int i = 0; i < perConnection; i++) {
-            byte[] body = bodies.get((offset + i) % bodies.size());
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json").build();
-            long t0 = System.nanoTime();
-            HttpResponse<byte[]> response =
-                client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            nanos[i] = System.nanoTime() - t0;
-            if (response.statusCode() != 200) {
-              throw new IllegalStateException(uri + " answered " + response.statusCode() + ": "
-                  + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-            nanos[perConnection] += response.body().length;
-          }
-          return nanos;
-        }));
+        futures.add(
+            threads.submit(
+                () -> {
+                  long[] nanos = new long[perConnection + 1];
+                  for (int i = 0; i < perConnection; i++) {
+                    byte[] body = bodies.get((offset + i) % bodies.size());
+                    HttpRequest request =
+                        HttpRequest.newBuilder(uri)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .header("Content-Type", "application/json")
+                            .build();
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> response =
+                        client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    nanos[i] = System.nanoTime() - t0;
+                    if (response.statusCode() != 200) {
+                      throw new IllegalStateException(
+                          uri
+                              + " answered "
+                              + response.statusCode()
+                              + ": "
+                              + new String(
+                                  response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    nanos[perConnection] += response.body().length;
+                  }
+                  return nanos;
+                }));
       }
       Latencies latencies = new Latencies(uri.toString(), perConnection * connections);
       long bytes = 0;

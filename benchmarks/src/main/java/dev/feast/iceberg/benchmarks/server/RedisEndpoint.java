@@ -37,7 +37,8 @@ final class RedisEndpoint implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
 
-  RedisEndpoint(RedisServer redis, FeastRedisLayout layout, List<String> features) throws Exception {
+  RedisEndpoint(RedisServer redis, FeastRedisLayout layout, List<String> features)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     this.jetty = new Server(threads);
     this.connector = new ServerConnector(jetty);
@@ -46,38 +47,43 @@ final class RedisEndpoint implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     JsonFactory json = mapper.getFactory();
     ThreadLocal<Jedis> connections = ThreadLocal.withInitial(redis::client);
-    jetty.setHandler(new Handler.Abstract(org.eclipse.jetty.util.thread.Invocable.InvocationType.BLOCKING) {
-      @Override
-      public boolean handle(Request request, org.eclipse.jetty.server.Response response,
-          Callback callback) throws Exception {
-        JsonNode body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-          body = mapper.readTree(in);
-        }
-        JsonNode ids = body.get("entities").get("entity_id");
-        Pipeline pipeline = connections.get().pipelined();
-        List<Response<List<byte[]>>> answers = new ArrayList<>(ids.size());
-        for (JsonNode id : ids) {
-          answers.add(pipeline.hmget(layout.key(EntityKey.of("entity_id", id.asLong())),
-              layout.readFields()));
-        }
-        pipeline.sync();
-        List<Map<String, Object>> rows = new ArrayList<>(ids.size());
-        for (Response<List<byte[]>> answer : answers) {
-          rows.add(layout.decode(features, answer.get()));
-        }
-        byte[] out = write(json, ids, features, rows);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(out), callback);
-        return true;
-      }
-    });
+    jetty.setHandler(
+        new Handler.Abstract(org.eclipse.jetty.util.thread.Invocable.InvocationType.BLOCKING) {
+          @Override
+          public boolean handle(
+              Request request, org.eclipse.jetty.server.Response response, Callback callback)
+              throws Exception {
+            JsonNode body;
+            try (InputStream in = Content.Source.asInputStream(request)) {
+              body = mapper.readTree(in);
+            }
+            JsonNode ids = body.get("entities").get("entity_id");
+            Pipeline pipeline = connections.get().pipelined();
+            List<Response<List<byte[]>>> answers = new ArrayList<>(ids.size());
+            for (JsonNode id : ids) {
+              answers.add(
+                  pipeline.hmget(
+                      layout.key(EntityKey.of("entity_id", id.asLong())), layout.readFields()));
+            }
+            pipeline.sync();
+            List<Map<String, Object>> rows = new ArrayList<>(ids.size());
+            for (Response<List<byte[]>> answer : answers) {
+              rows.add(layout.decode(features, answer.get()));
+            }
+            byte[] out = write(json, ids, features, rows);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(out), callback);
+            return true;
+          }
+        });
     jetty.start();
   }
 
-  private static byte[] write(JsonFactory json, JsonNode ids, List<String> features,
-      List<Map<String, Object>> rows) throws java.io.IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + rows.size() * features.size() * 40);
+  private static byte[] write(
+      JsonFactory json, JsonNode ids, List<String> features, List<Map<String, Object>> rows)
+      throws java.io.IOException {
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream(256 + rows.size() * features.size() * 40);
     try (JsonGenerator out = json.createGenerator(bytes)) {
       out.writeStartObject();
       out.writeArrayFieldStart("results");

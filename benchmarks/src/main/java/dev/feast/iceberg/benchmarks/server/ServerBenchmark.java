@@ -28,10 +28,10 @@ import redis.clients.jedis.Pipeline;
 /**
  * The feature server under load, next to a minimal Jetty endpoint answering the same requests from
  * Redis in Feast's layout, in one run: the online benchmark's data (N entities x 50 features, half
- * float64, half int64) written to the Iceberg online store and to a local redis-server; then
- * 1, 8 and 32 keep-alive connections sending Feast's {@code /get-online-features} for 1 and 100
- * entities x every feature. Prints p50, p99 and requests/s of both, the ratio, Feast's published
- * figures and the targets.
+ * float64, half int64) written to the Iceberg online store and to a local redis-server; then 1, 8
+ * and 32 keep-alive connections sending Feast's {@code /get-online-features} for 1 and 100 entities
+ * x every feature. Prints p50, p99 and requests/s of both, the ratio, Feast's published figures and
+ * the targets.
  *
  * <p>Run: {@code bin/benchmark-server} (1M entities) or {@code bin/benchmark-server 200000}.
  */
@@ -55,15 +55,18 @@ public final class ServerBenchmark {
   private static void run(ServerBenchmarkOptions options, Path dir) throws Exception {
     String loadAtStart = Machine.load();
     List<String> features = new ArrayList<>();
-    FeatureView.Builder builder = FeatureView.builder("entity_features")
-        .entity(Entity.of("entity", "entity_id", ValueType.INT64))
-        .source(IcebergSource.of("raw.entity_features", "event_timestamp", "created"));
+    FeatureView.Builder builder =
+        FeatureView.builder("entity_features")
+            .entity(Entity.of("entity", "entity_id", ValueType.INT64))
+            .source(IcebergSource.of("raw.entity_features", "event_timestamp", "created"));
     for (int j = 0; j < options.features(); j++) {
       features.add(String.format("f%02d", j));
       builder.feature(features.get(j), j % 2 == 0 ? ValueType.DOUBLE : ValueType.INT64);
     }
     FeatureView view = builder.build();
-    Files.writeString(dir.resolve("feature_store.yaml"), """
+    Files.writeString(
+        dir.resolve("feature_store.yaml"),
+        """
         project: bench
         registry: data/registry.json
         offline_store: {type: iceberg, catalog: {type: jdbc}}
@@ -74,8 +77,8 @@ public final class ServerBenchmark {
       FeatureStore store = FeatureStore.open(dir);
       store.apply(Entity.of("entity", "entity_id", ValueType.INT64), view);
       write(store, view, features, redis, options);
-      FeatureServer server = FeatureServer.start(store,
-          ServerOptions.defaults().withAddress("127.0.0.1", 0));
+      FeatureServer server =
+          FeatureServer.start(store, ServerOptions.defaults().withAddress("127.0.0.1", 0));
       FeastRedisLayout layout = new FeastRedisLayout("bench", view.name(), features);
       try (RedisEndpoint anchor = new RedisEndpoint(redis, layout, features)) {
         URI iceberg = server.uri().resolve("/get-online-features");
@@ -100,8 +103,12 @@ public final class ServerBenchmark {
   }
 
   /** Every entity once, to the Iceberg online store (100,000 rows a write) and to Redis. */
-  private static void write(FeatureStore store, FeatureView view, List<String> features,
-      RedisServer redis, ServerBenchmarkOptions options) {
+  private static void write(
+      FeatureStore store,
+      FeatureView view,
+      List<String> features,
+      RedisServer redis,
+      ServerBenchmarkOptions options) {
     FeastRedisLayout layout = new FeastRedisLayout("bench", view.name(), features);
     try (Jedis jedis = redis.client()) {
       for (int from = 0; from < options.entities(); from += 100_000) {
@@ -141,13 +148,17 @@ public final class ServerBenchmark {
   }
 
   /** Feast request bodies for random entities, every feature of the view. */
-  private static List<byte[]> bodies(ServerBenchmarkOptions options, List<String> features,
-      String view, int entities) {
+  private static List<byte[]> bodies(
+      ServerBenchmarkOptions options, List<String> features, String view, int entities) {
     SplittableRandom random = new SplittableRandom(42);
     StringBuilder refs = new StringBuilder();
     for (String feature : features) {
-      refs.append(refs.length() == 0 ? "" : ",").append('"').append(view).append(':')
-          .append(feature).append('"');
+      refs.append(refs.length() == 0 ? "" : ",")
+          .append('"')
+          .append(view)
+          .append(':')
+          .append(feature)
+          .append('"');
     }
     List<byte[]> bodies = new ArrayList<>();
     for (int b = 0; b < 1000; b++) {
@@ -155,10 +166,10 @@ public final class ServerBenchmark {
       for (int e = 0; e < entities; e++) {
         ids.append(e == 0 ? "" : ",").append(random.nextInt(options.entities()));
       }
-      bodies.add(("{\"features\":[" + refs + "],\"entities\":{\"entity_id\":[" + ids + "]}}")
-          .getBytes(StandardCharsets.UTF_8));
+      bodies.add(
+          ("{\"features\":[" + refs + "],\"entities\":{\"entity_id\":[" + ids + "]}}")
+              .getBytes(StandardCharsets.UTF_8));
     }
     return bodies;
   }
-
 }

@@ -25,8 +25,11 @@ record ServerBenchmarkOptions(int entities, int features, int requests, int requ
         case "features" -> features = Integer.parseInt(pair[1]);
         case "requests" -> requests = Integer.parseInt(pair[1]);
         case "requests100" -> requests100 = Integer.parseInt(pair[1]);
-        default -> throw new IllegalArgumentException("Unknown option --" + pair[0]
-            + "; known: entities, features, requests, requests100");
+        default ->
+            throw new IllegalArgumentException(
+                "Unknown option --"
+                    + pair[0]
+                    + "; known: entities, features, requests, requests100");
       }
     }
     return new ServerBenchmarkOptions(entities, features, requests, requests100);

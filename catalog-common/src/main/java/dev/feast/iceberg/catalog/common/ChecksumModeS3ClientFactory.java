@@ -21,6 +21,7 @@ public final class ChecksumModeS3ClientFactory implements S3FileIOAwsClientFacto
 
   /** Catalog property: {@code when_supported} (the SDK's default) or {@code when_required}. */
   public static final String REQUEST_CHECKSUM_CALCULATION = "s3.request-checksum-calculation";
+
   /** Catalog property: {@code when_supported} (the SDK's default) or {@code when_required}. */
   public static final String RESPONSE_CHECKSUM_VALIDATION = "s3.response-checksum-validation";
 
@@ -35,8 +36,10 @@ public final class ChecksumModeS3ClientFactory implements S3FileIOAwsClientFacto
     this.s3Properties = new S3FileIOProperties(properties);
     this.clientProperties = new AwsClientProperties(properties);
     this.httpProperties = new HttpClientProperties(properties);
-    this.requestMode = mode(properties.getOrDefault(REQUEST_CHECKSUM_CALCULATION, "when_supported"));
-    this.responseMode = mode(properties.getOrDefault(RESPONSE_CHECKSUM_VALIDATION, "when_supported"));
+    this.requestMode =
+        mode(properties.getOrDefault(REQUEST_CHECKSUM_CALCULATION, "when_supported"));
+    this.responseMode =
+        mode(properties.getOrDefault(RESPONSE_CHECKSUM_VALIDATION, "when_supported"));
   }
 
   private static String mode(String value) {
@@ -63,7 +66,10 @@ public final class ChecksumModeS3ClientFactory implements S3FileIOAwsClientFacto
   public S3AsyncClient s3Async() {
     throw new UnsupportedOperationException(
         "The asynchronous S3 client (s3.analytics-accelerator.enabled, s3.crt.enabled) is not"
-            + " available with " + REQUEST_CHECKSUM_CALCULATION + "/" + RESPONSE_CHECKSUM_VALIDATION
+            + " available with "
+            + REQUEST_CHECKSUM_CALCULATION
+            + "/"
+            + RESPONSE_CHECKSUM_VALIDATION
             + "; turn those options off");
   }
 }

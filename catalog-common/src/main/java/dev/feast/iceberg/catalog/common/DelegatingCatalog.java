@@ -13,8 +13,8 @@ import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
- * A catalog that passes every call to another one; providers extend it to correct how a
- * particular Iceberg catalog reports errors, overriding only the calls concerned.
+ * A catalog that passes every call to another one; providers extend it to correct how a particular
+ * Iceberg catalog reports errors, overriding only the calls concerned.
  */
 public class DelegatingCatalog implements Catalog, SupportsNamespaces, Closeable {
   private final Catalog tables;

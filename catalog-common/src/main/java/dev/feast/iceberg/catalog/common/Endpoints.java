@@ -35,7 +35,10 @@ public final class Endpoints {
       return Duration.ofMillis(millis);
     } catch (NumberFormatException e) {
       throw new ConfigException(
-          "Catalog property " + CONNECT_TIMEOUT_MS + " is '" + value
+          "Catalog property "
+              + CONNECT_TIMEOUT_MS
+              + " is '"
+              + value
               + "'; use a positive number of milliseconds, e.g. 10000");
     }
   }
@@ -48,7 +51,8 @@ public final class Endpoints {
    * @param whatToCheck what the user should check, appended to the message
    */
   public static void requireReachable(String what, URI uri, Duration timeout, String whatToCheck) {
-    int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    int port =
+        uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     requireReachable(what, uri.getHost(), port, timeout, whatToCheck);
   }
 
@@ -63,8 +67,17 @@ public final class Endpoints {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
     } catch (IOException e) {
       throw new ConfigException(
-          "Cannot reach the " + what + " (" + endpoint + ") within " + timeout.toMillis()
-              + " ms (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); "
+          "Cannot reach the "
+              + what
+              + " ("
+              + endpoint
+              + ") within "
+              + timeout.toMillis()
+              + " ms ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); "
               + whatToCheck);
     }
   }

@@ -27,8 +27,8 @@ public final class Secrets {
   }
 
   /**
-   * The ways a secret can show up in a message: as written; its part after the first colon, since
-   * a REST {@code credential} is {@code client_id:client_secret} and servers echo the secret alone;
+   * The ways a secret can show up in a message: as written; its part after the first colon, since a
+   * REST {@code credential} is {@code client_id:client_secret} and servers echo the secret alone;
    * and URL-encoded, as in an echoed OAuth form body.
    */
   private static Set<String> forms(String value) {
@@ -46,8 +46,8 @@ public final class Secrets {
   }
 
   /**
-   * The exception when no message in its cause chain holds a secret value, else null: a stack
-   * trace is worth keeping, but not at the price of printing a password.
+   * The exception when no message in its cause chain holds a secret value, else null: a stack trace
+   * is worth keeping, but not at the price of printing a password.
    */
   public static Throwable safeCause(Throwable error, Map<String, String> properties) {
     for (Throwable t = error; t != null; t = t.getCause()) {

@@ -10,8 +10,8 @@ import java.util.Set;
  * S3FileIO} properties. Explicit properties always win over what a profile fills in.
  *
  * <ul>
- *   <li>{@code storage: s3} sets {@code io-impl} to {@code S3FileIO}; endpoint, region,
- *       path-style access and credentials are Iceberg's own {@code s3.*} and {@code client.*} keys.
+ *   <li>{@code storage: s3} sets {@code io-impl} to {@code S3FileIO}; endpoint, region, path-style
+ *       access and credentials are Iceberg's own {@code s3.*} and {@code client.*} keys.
  *   <li>{@code storage: r2} (Cloudflare R2) also sets the endpoint {@code
  *       https://<r2.account-id>.r2.cloudflarestorage.com}, region {@code auto}, path-style access,
  *       and the checksum modes to {@code when_required}: R2 has rejected checksum headers that
@@ -24,6 +24,7 @@ import java.util.Set;
 public final class StorageProfiles {
   /** Catalog property: {@code local} (default), {@code s3} or {@code r2}. */
   public static final String STORAGE = "storage";
+
   /** Catalog property of the R2 profile: the Cloudflare account id in the endpoint. */
   public static final String R2_ACCOUNT_ID = "r2.account-id";
 
@@ -37,21 +38,28 @@ public final class StorageProfiles {
     String storage = properties.remove(STORAGE);
     String profile = storage == null ? "local" : storage.trim().toLowerCase(Locale.ROOT);
     switch (profile) {
-      case "local" -> { }
+      case "local" -> {}
       case "s3" -> properties.putIfAbsent("io-impl", S3_FILE_IO);
       case "r2" -> applyR2(properties);
-      default -> throw new ConfigException(
-          "Unknown catalog storage '" + storage + "'; use one of: local, s3, r2");
+      default ->
+          throw new ConfigException(
+              "Unknown catalog storage '" + storage + "'; use one of: local, s3, r2");
     }
     boolean checksumModes = false;
-    for (String key : new String[] {
-        ChecksumModeS3ClientFactory.REQUEST_CHECKSUM_CALCULATION,
-        ChecksumModeS3ClientFactory.RESPONSE_CHECKSUM_VALIDATION}) {
+    for (String key :
+        new String[] {
+          ChecksumModeS3ClientFactory.REQUEST_CHECKSUM_CALCULATION,
+          ChecksumModeS3ClientFactory.RESPONSE_CHECKSUM_VALIDATION
+        }) {
       String mode = properties.get(key);
       if (mode != null) {
         if (!CHECKSUM_MODES.contains(mode.trim().toLowerCase(Locale.ROOT))) {
           throw new ConfigException(
-              "Catalog property " + key + " is '" + mode + "'; use when_supported or when_required");
+              "Catalog property "
+                  + key
+                  + " is '"
+                  + mode
+                  + "'; use when_supported or when_required");
         }
         checksumModes = true;
       }
@@ -74,7 +82,9 @@ public final class StorageProfiles {
     properties.putIfAbsent("io-impl", S3_FILE_IO);
     properties.putIfAbsent("s3.path-style-access", "true");
     properties.putIfAbsent("client.region", "auto");
-    properties.putIfAbsent(ChecksumModeS3ClientFactory.REQUEST_CHECKSUM_CALCULATION, "when_required");
-    properties.putIfAbsent(ChecksumModeS3ClientFactory.RESPONSE_CHECKSUM_VALIDATION, "when_required");
+    properties.putIfAbsent(
+        ChecksumModeS3ClientFactory.REQUEST_CHECKSUM_CALCULATION, "when_required");
+    properties.putIfAbsent(
+        ChecksumModeS3ClientFactory.RESPONSE_CHECKSUM_VALIDATION, "when_required");
   }
 }

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
   @Test
   void redactsWholeValuesAndLeavesOtherPropertiesAlone() {
-    String redacted = Secrets.redact("uri=http://h token=t0k3n-abc",
-        Map.of("token", "t0k3n-abc", "uri", "http://h"));
+    String redacted =
+        Secrets.redact(
+            "uri=http://h token=t0k3n-abc", Map.of("token", "t0k3n-abc", "uri", "http://h"));
 
     assertThat(redacted).isEqualTo("uri=http://h token=****");
   }
@@ -18,9 +19,11 @@ class SecretsTest {
   void redactsTheSecretHalfOfARestCredentialAndItsUrlEncodedForm() {
     Map<String, String> properties = Map.of("credential", "client:s3cr/et+x");
 
-    String echoed = Secrets.redact(
-        "401 for grant_type=client_credentials&client_id=client&client_secret=s3cr%2Fet%2Bx"
-            + " (secret s3cr/et+x)", properties);
+    String echoed =
+        Secrets.redact(
+            "401 for grant_type=client_credentials&client_id=client&client_secret=s3cr%2Fet%2Bx"
+                + " (secret s3cr/et+x)",
+            properties);
 
     assertThat(echoed).doesNotContain("s3cr").contains("client_id=client");
   }
@@ -28,7 +31,8 @@ class SecretsTest {
   @Test
   void aMessageHoldingASecretLosesItsCauseChain() {
     Map<String, String> properties = Map.of("s3.secret-access-key", "abcdef");
-    RuntimeException leaking = new RuntimeException("wrapped", new IllegalStateException("key abcdef"));
+    RuntimeException leaking =
+        new RuntimeException("wrapped", new IllegalStateException("key abcdef"));
     RuntimeException clean = new RuntimeException("no secret here");
 
     assertThat(Secrets.safeCause(leaking, properties)).isNull();

@@ -32,8 +32,15 @@ class StorageProfilesTest {
 
   @Test
   void explicitPropertiesWinOverTheProfile() {
-    Map<String, String> r2 = apply(Map.of(
-        "storage", "R2", "s3.endpoint", "http://127.0.0.1:9000", "s3.request-checksum-calculation", "when_supported"));
+    Map<String, String> r2 =
+        apply(
+            Map.of(
+                "storage",
+                "R2",
+                "s3.endpoint",
+                "http://127.0.0.1:9000",
+                "s3.request-checksum-calculation",
+                "when_supported"));
 
     assertThat(r2)
         .containsEntry("s3.endpoint", "http://127.0.0.1:9000")
@@ -46,7 +53,8 @@ class StorageProfilesTest {
     assertThat(apply(Map.of("storage", "s3", "s3.response-checksum-validation", "when_required")))
         .containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO")
         .containsEntry("s3.client-factory-impl", ChecksumModeS3ClientFactory.class.getName());
-    assertThat(apply(Map.of("warehouse", "/tmp/w"))).containsExactly(Map.entry("warehouse", "/tmp/w"));
+    assertThat(apply(Map.of("warehouse", "/tmp/w")))
+        .containsExactly(Map.entry("warehouse", "/tmp/w"));
   }
 
   @Test

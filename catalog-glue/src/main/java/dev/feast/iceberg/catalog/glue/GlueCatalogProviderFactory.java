@@ -36,15 +36,17 @@ public final class GlueCatalogProviderFactory implements CatalogProviderFactory 
     StorageProfiles.apply(properties);
     Duration timeout = Endpoints.connectTimeout(properties);
     URI endpoint = endpoint(properties);
-    String where = "Glue catalog '" + config.name() + "'"
-        + (endpoint == null ? "" : " at " + endpoint);
-    String check = "check glue.endpoint or client.region, network access to AWS Glue, and the AWS"
-        + " credentials (environment, ~/.aws, or instance role)";
+    String where =
+        "Glue catalog '" + config.name() + "'" + (endpoint == null ? "" : " at " + endpoint);
+    String check =
+        "check glue.endpoint or client.region, network access to AWS Glue, and the AWS"
+            + " credentials (environment, ~/.aws, or instance role)";
     if (endpoint != null) {
       Endpoints.requireReachable(where, endpoint, timeout, check);
     }
-    IcebergCatalogProvider glue = IcebergCatalogProvider.open(
-        "org.apache.iceberg.aws.glue.GlueCatalog", config, properties, where, check);
+    IcebergCatalogProvider glue =
+        IcebergCatalogProvider.open(
+            "org.apache.iceberg.aws.glue.GlueCatalog", config, properties, where, check);
     return new IcebergCatalogProvider(new GlueErrorTranslation(glue.catalog()), where);
   }
 
@@ -58,6 +60,8 @@ public final class GlueCatalogProviderFactory implements CatalogProviderFactory 
     if (region == null || region.isBlank()) {
       region = System.getProperty("aws.region", System.getenv("AWS_REGION"));
     }
-    return region == null || region.isBlank() ? null : URI.create("https://glue." + region.trim() + ".amazonaws.com");
+    return region == null || region.isBlank()
+        ? null
+        : URI.create("https://glue." + region.trim() + ".amazonaws.com");
   }
 }

@@ -41,10 +41,12 @@ final class GlueErrorTranslation extends DelegatingCatalog {
 
   @Override
   public TableBuilder buildTable(TableIdentifier identifier, Schema schema) {
-    // GlueCatalog reports a table created in a missing database with the SDK's exception, at commit.
+    // GlueCatalog reports a table created in a missing database with the SDK's exception, at
+    // commit.
     if (!namespaceExists(identifier.namespace())) {
       throw new NoSuchNamespaceException(
-          "Cannot create table %s: namespace %s does not exist", identifier, identifier.namespace());
+          "Cannot create table %s: namespace %s does not exist",
+          identifier, identifier.namespace());
     }
     return super.buildTable(identifier, schema);
   }

@@ -8,16 +8,21 @@ import java.util.Map;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * The catalog contract on the real AWS Glue Data Catalog. Runs only when AWS credentials and a
- * test warehouse are configured: {@code AWS_ACCESS_KEY_ID} (with the rest of the SDK's usual
- * variables, e.g. {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_REGION}) and {@code
- * FEAST_GLUE_TEST_WAREHOUSE} ({@code s3://bucket/prefix} the credentials may write). The tests
- * create and drop their own Glue databases, named {@code fc_<run>_<n>}.
+ * The catalog contract on the real AWS Glue Data Catalog. Runs only when AWS credentials and a test
+ * warehouse are configured: {@code AWS_ACCESS_KEY_ID} (with the rest of the SDK's usual variables,
+ * e.g. {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_REGION}) and {@code FEAST_GLUE_TEST_WAREHOUSE}
+ * ({@code s3://bucket/prefix} the credentials may write). The tests create and drop their own Glue
+ * databases, named {@code fc_<run>_<n>}.
  */
-@EnabledIfEnvironmentVariable(named = "AWS_ACCESS_KEY_ID", matches = ".+",
+@EnabledIfEnvironmentVariable(
+    named = "AWS_ACCESS_KEY_ID",
+    matches = ".+",
     disabledReason = "no AWS credentials (AWS_ACCESS_KEY_ID) for the live Glue test")
-@EnabledIfEnvironmentVariable(named = "FEAST_GLUE_TEST_WAREHOUSE", matches = "s3://.+",
-    disabledReason = "no test warehouse (FEAST_GLUE_TEST_WAREHOUSE=s3://bucket/prefix) for the live Glue test")
+@EnabledIfEnvironmentVariable(
+    named = "FEAST_GLUE_TEST_WAREHOUSE",
+    matches = "s3://.+",
+    disabledReason =
+        "no test warehouse (FEAST_GLUE_TEST_WAREHOUSE=s3://bucket/prefix) for the live Glue test")
 class LiveGlueCatalogConformanceTest extends CatalogProviderConformance {
   @Override
   protected CatalogProviderFactory factory() {

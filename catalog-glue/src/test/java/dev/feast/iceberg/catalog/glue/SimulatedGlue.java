@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The simulated AWS of these tests: the Glue simulator and s3proxy on 127.0.0.1. The Glue client
- * takes its keys from the SDK's system properties, as a real deployment takes them from its
- * default credential chain (an anonymous provider would also reach S3FileIO and be refused).
+ * takes its keys from the SDK's system properties, as a real deployment takes them from its default
+ * credential chain (an anonymous provider would also reach S3FileIO and be refused).
  */
 final class SimulatedGlue {
   static final int CLOSED_PORT = closedPort();

@@ -39,30 +39,38 @@ public final class HiveCatalogProviderFactory implements CatalogProviderFactory 
     Duration timeout = Endpoints.connectTimeout(properties);
     String uris = properties.get(CatalogProperties.URI);
     if (uris == null || uris.isBlank()) {
-      throw new ConfigException("The Hive catalog '" + config.name()
-          + "' needs a uri, the metastore's Thrift address, e.g. uri: thrift://localhost:9083");
+      throw new ConfigException(
+          "The Hive catalog '"
+              + config.name()
+              + "' needs a uri, the metastore's Thrift address, e.g. uri: thrift://localhost:9083");
     }
     String warehouse = properties.get(CatalogProperties.WAREHOUSE_LOCATION);
     if (warehouse != null && !warehouse.contains(":")) {
-      properties.put(CatalogProperties.WAREHOUSE_LOCATION,
+      properties.put(
+          CatalogProperties.WAREHOUSE_LOCATION,
           context.repoPath().resolve(warehouse).toAbsolutePath().normalize().toString());
     }
     String where = "Hive catalog '" + config.name() + "' at " + uris;
-    String check = "check the catalog uri, that the Hive Metastore runs and accepts Thrift"
-        + " connections from this host";
+    String check =
+        "check the catalog uri, that the Hive Metastore runs and accepts Thrift"
+            + " connections from this host";
     requireOneReachable(where, uris, timeout, check);
-    IcebergCatalogProvider hive = IcebergCatalogProvider.open(
-        "org.apache.iceberg.hive.HiveCatalog", config, properties, where, check);
+    IcebergCatalogProvider hive =
+        IcebergCatalogProvider.open(
+            "org.apache.iceberg.hive.HiveCatalog", config, properties, where, check);
     return new IcebergCatalogProvider(new HiveErrorTranslation(hive.catalog()), where);
   }
 
-  private static void requireOneReachable(String where, String uris, Duration timeout, String check) {
+  private static void requireOneReachable(
+      String where, String uris, Duration timeout, String check) {
     List<ConfigException> failures = new ArrayList<>();
     for (String uri : uris.split(",")) {
       URI endpoint = URI.create(uri.trim());
       if (endpoint.getPort() == -1) {
-        throw new ConfigException("The Hive metastore uri '" + uri.trim()
-            + "' has no port; write it as thrift://host:9083");
+        throw new ConfigException(
+            "The Hive metastore uri '"
+                + uri.trim()
+                + "' has no port; write it as thrift://host:9083");
       }
       try {
         Endpoints.requireReachable(where, endpoint, timeout, check);

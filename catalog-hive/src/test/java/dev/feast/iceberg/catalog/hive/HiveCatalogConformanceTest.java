@@ -25,9 +25,12 @@ class HiveCatalogConformanceTest extends CatalogProviderConformance {
   /** Catalog properties for the test metastore; idle clients are evicted quickly. */
   static Map<String, String> properties(String uri) {
     return Map.of(
-        "uri", uri,
-        "warehouse", HiveMetastoreServer.shared().warehouse(),
-        "client.pool.cache.eviction-interval-ms", "1000");
+        "uri",
+        uri,
+        "warehouse",
+        HiveMetastoreServer.shared().warehouse(),
+        "client.pool.cache.eviction-interval-ms",
+        "1000");
   }
 
   @Override

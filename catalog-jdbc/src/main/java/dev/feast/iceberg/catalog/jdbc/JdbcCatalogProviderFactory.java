@@ -23,10 +23,10 @@ import org.apache.iceberg.CatalogProperties;
 
 /**
  * {@code type: jdbc} (alias {@code sql}, the Python predecessor's name): Iceberg's {@code
- * JdbcCatalog}. With no {@code uri} it is the embedded default: SQLite in {@code
- * data/catalog.db} and a warehouse in {@code data/warehouse}, both under the feature repository.
- * A server database (PostgreSQL, MySQL) is checked for reachability when the catalog opens; its
- * credentials are {@code jdbc.user} and {@code jdbc.password}.
+ * JdbcCatalog}. With no {@code uri} it is the embedded default: SQLite in {@code data/catalog.db}
+ * and a warehouse in {@code data/warehouse}, both under the feature repository. A server database
+ * (PostgreSQL, MySQL) is checked for reachability when the catalog opens; its credentials are
+ * {@code jdbc.user} and {@code jdbc.password}.
  */
 @AutoService(CatalogProviderFactory.class)
 public final class JdbcCatalogProviderFactory implements CatalogProviderFactory {
@@ -55,15 +55,26 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
     String uri = properties.get(CatalogProperties.URI);
     String where = "JDBC catalog '" + config.name() + "' at " + redact(uri);
     Matcher server = SERVER_URI.matcher(uri);
-    if (server.matches() && (server.group(3) != null || DEFAULT_PORTS.containsKey(server.group(1)))) {
-      int port = server.group(3) != null
-          ? Integer.parseInt(server.group(3)) : DEFAULT_PORTS.get(server.group(1));
-      Endpoints.requireReachable(where, server.group(2), port, timeout,
+    if (server.matches()
+        && (server.group(3) != null || DEFAULT_PORTS.containsKey(server.group(1)))) {
+      int port =
+          server.group(3) != null
+              ? Integer.parseInt(server.group(3))
+              : DEFAULT_PORTS.get(server.group(1));
+      Endpoints.requireReachable(
+          where,
+          server.group(2),
+          port,
+          timeout,
           "check the catalog uri, that the database server runs and accepts TCP connections"
               + " from this host");
     }
-    return IcebergCatalogProvider.open("org.apache.iceberg.jdbc.JdbcCatalog", config, properties,
-        where, "check the catalog uri, that the database exists, and jdbc.user/jdbc.password");
+    return IcebergCatalogProvider.open(
+        "org.apache.iceberg.jdbc.JdbcCatalog",
+        config,
+        properties,
+        where,
+        "check the catalog uri, that the database exists, and jdbc.user/jdbc.password");
   }
 
   /** The catalog properties with defaults applied and relative paths made absolute. */
@@ -77,7 +88,8 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
       properties.putIfAbsent("jdbc.schema-version", "V1");
     }
     properties.put(CatalogProperties.URI, uri);
-    String warehouse = properties.getOrDefault(CatalogProperties.WAREHOUSE_LOCATION, DEFAULT_WAREHOUSE);
+    String warehouse =
+        properties.getOrDefault(CatalogProperties.WAREHOUSE_LOCATION, DEFAULT_WAREHOUSE);
     if (!warehouse.contains("://") && !warehouse.startsWith("file:")) {
       Path path = repo.resolve(warehouse).toAbsolutePath().normalize();
       createDirectories(path);
@@ -93,8 +105,11 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
     String query = rest.substring(file.length());
     if (file.isEmpty() || file.startsWith(":memory:") || file.contains("mode=memory")) {
       throw new ConfigException(
-          "The JDBC catalog uri '" + uri + "' is an in-memory SQLite database, which every pooled"
-              + " connection sees empty; use a file, e.g. jdbc:sqlite:" + DEFAULT_DATABASE);
+          "The JDBC catalog uri '"
+              + uri
+              + "' is an in-memory SQLite database, which every pooled"
+              + " connection sees empty; use a file, e.g. jdbc:sqlite:"
+              + DEFAULT_DATABASE);
     }
     if (file.startsWith("file:")) {
       return uri;
@@ -109,8 +124,11 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
       Files.createDirectories(path);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Could not create " + path + " for the JDBC catalog; check the catalog uri and warehouse"
-              + " and that the folder is writable", e);
+          "Could not create "
+              + path
+              + " for the JDBC catalog; check the catalog uri and warehouse"
+              + " and that the folder is writable",
+          e);
     }
   }
 

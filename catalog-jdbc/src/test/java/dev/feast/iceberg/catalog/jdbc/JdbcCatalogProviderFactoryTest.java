@@ -44,7 +44,8 @@ class JdbcCatalogProviderFactoryTest {
 
   @Test
   void isFoundByServiceLoaderAsJdbcAndSql() {
-    CatalogProviderFactory factory = ServiceLoader.load(CatalogProviderFactory.class).findFirst().orElseThrow();
+    CatalogProviderFactory factory =
+        ServiceLoader.load(CatalogProviderFactory.class).findFirst().orElseThrow();
 
     assertThat(factory.type()).isEqualTo("jdbc");
     assertThat(factory.aliases()).containsExactly("sql");
@@ -65,14 +66,18 @@ class JdbcCatalogProviderFactoryTest {
     assertThat(repo.resolve("data/warehouse")).isDirectory();
     try (CatalogProvider reopened = new JdbcCatalogProviderFactory().create(config, context())) {
       assertThat(reopened.catalog().tableExists(id)).isTrue();
-      assertThat(reopened.catalog().loadTable(id).location()).startsWith(repo.resolve("data/warehouse").toString());
+      assertThat(reopened.catalog().loadTable(id).location())
+          .startsWith(repo.resolve("data/warehouse").toString());
     }
   }
 
   @Test
   void relativeUriAndWarehouseResolveAgainstTheRepository() {
-    Map<String, String> resolved = JdbcCatalogProviderFactory.resolve(
-        new CatalogConfig("sql", null, Map.of("uri", "jdbc:sqlite:meta/c.db", "warehouse", "wh")), repo);
+    Map<String, String> resolved =
+        JdbcCatalogProviderFactory.resolve(
+            new CatalogConfig(
+                "sql", null, Map.of("uri", "jdbc:sqlite:meta/c.db", "warehouse", "wh")),
+            repo);
 
     assertThat(resolved.get("uri")).isEqualTo("jdbc:sqlite:" + repo.resolve("meta/c.db"));
     assertThat(resolved.get("warehouse")).isEqualTo(repo.resolve("wh").toString());
@@ -82,8 +87,12 @@ class JdbcCatalogProviderFactoryTest {
 
   @Test
   void inMemorySqliteIsRefusedWithTheReason() {
-    assertThatThrownBy(() -> new JdbcCatalogProviderFactory().create(
-            new CatalogConfig("jdbc", "feast", Map.of("uri", "jdbc:sqlite::memory:")), context()))
+    assertThatThrownBy(
+            () ->
+                new JdbcCatalogProviderFactory()
+                    .create(
+                        new CatalogConfig("jdbc", "feast", Map.of("uri", "jdbc:sqlite::memory:")),
+                        context()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("in-memory SQLite")
         .hasMessageContaining("use a file");
@@ -91,7 +100,9 @@ class JdbcCatalogProviderFactoryTest {
 
   @Test
   void passwordsNeverAppearInDescriptions() {
-    assertThat(JdbcCatalogProviderFactory.redact("jdbc:postgresql://u:pw@db:5432/x?password=pw&ssl=true"))
+    assertThat(
+            JdbcCatalogProviderFactory.redact(
+                "jdbc:postgresql://u:pw@db:5432/x?password=pw&ssl=true"))
         .doesNotContain("pw")
         .contains("ssl=true");
   }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The catalog contract on PostgreSQL: a private cluster on 127.0.0.1 created by the test setup
- * from the Debian package (one per JVM), with password authentication.
+ * The catalog contract on PostgreSQL: a private cluster on 127.0.0.1 created by the test setup from
+ * the Debian package (one per JVM), with password authentication.
  */
 class PostgresCatalogConformanceTest extends CatalogProviderConformance {
   private static final int CLOSED_PORT = closedPort();
@@ -47,20 +47,34 @@ class PostgresCatalogConformanceTest extends CatalogProviderConformance {
   @Override
   protected CatalogConfig config() {
     PostgresCluster cluster = PostgresCluster.shared();
-    return new CatalogConfig("jdbc", "feast", Map.of(
-        "uri", cluster.database("feast_catalog"),
-        "jdbc.user", PostgresCluster.USER,
-        "jdbc.password", PostgresCluster.PASSWORD,
-        "warehouse", warehouse().toString()));
+    return new CatalogConfig(
+        "jdbc",
+        "feast",
+        Map.of(
+            "uri",
+            cluster.database("feast_catalog"),
+            "jdbc.user",
+            PostgresCluster.USER,
+            "jdbc.password",
+            PostgresCluster.PASSWORD,
+            "warehouse",
+            warehouse().toString()));
   }
 
   @Override
   protected CatalogConfig unreachableConfig() {
-    return new CatalogConfig("jdbc", "feast", Map.of(
-        "uri", "jdbc:postgresql://127.0.0.1:" + CLOSED_PORT + "/feast_catalog",
-        "jdbc.user", PostgresCluster.USER,
-        "jdbc.password", PostgresCluster.PASSWORD,
-        "warehouse", warehouse().toString()));
+    return new CatalogConfig(
+        "jdbc",
+        "feast",
+        Map.of(
+            "uri",
+            "jdbc:postgresql://127.0.0.1:" + CLOSED_PORT + "/feast_catalog",
+            "jdbc.user",
+            PostgresCluster.USER,
+            "jdbc.password",
+            PostgresCluster.PASSWORD,
+            "warehouse",
+            warehouse().toString()));
   }
 
   @Override

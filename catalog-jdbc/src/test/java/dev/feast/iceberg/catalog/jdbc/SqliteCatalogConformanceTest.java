@@ -28,17 +28,27 @@ class SqliteCatalogConformanceTest extends CatalogProviderConformance {
 
   @Override
   protected CatalogConfig config() {
-    return new CatalogConfig("jdbc", "feast", Map.of(
-        "uri", "jdbc:sqlite:" + DIR.resolve("catalog.db"),
-        "warehouse", DIR.resolve("warehouse").toString()));
+    return new CatalogConfig(
+        "jdbc",
+        "feast",
+        Map.of(
+            "uri",
+            "jdbc:sqlite:" + DIR.resolve("catalog.db"),
+            "warehouse",
+            DIR.resolve("warehouse").toString()));
   }
 
   /** A SQLite file has no server: "unreachable" is a file that cannot be created. */
   @Override
   protected CatalogConfig unreachableConfig() {
-    return new CatalogConfig("sql", "feast", Map.of(
-        "uri", "jdbc:sqlite:/dev/null/feast/catalog.db",
-        "warehouse", DIR.resolve("warehouse").toString()));
+    return new CatalogConfig(
+        "sql",
+        "feast",
+        Map.of(
+            "uri",
+            "jdbc:sqlite:/dev/null/feast/catalog.db",
+            "warehouse",
+            DIR.resolve("warehouse").toString()));
   }
 
   @Override

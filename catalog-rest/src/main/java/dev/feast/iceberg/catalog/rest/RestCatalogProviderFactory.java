@@ -16,12 +16,12 @@ import java.util.Map;
 import org.apache.iceberg.CatalogProperties;
 
 /**
- * {@code type: rest}: Iceberg's {@code RESTCatalog} against any server of the Iceberg REST
- * protocol (Polaris, Gravitino, Nessie, Lakekeeper, Cloudflare R2 Data Catalog, ...). Keys are
- * Iceberg's: {@code uri}, {@code warehouse}, {@code token} (a bearer token) or {@code credential}
- * (OAuth2 client credentials), {@code io-impl} and {@code s3.*}; {@code storage: s3|r2} fills in
- * S3FileIO settings. The server is checked for reachability when the catalog opens, within
- * {@code feast.connect-timeout-ms}.
+ * {@code type: rest}: Iceberg's {@code RESTCatalog} against any server of the Iceberg REST protocol
+ * (Polaris, Gravitino, Nessie, Lakekeeper, Cloudflare R2 Data Catalog, ...). Keys are Iceberg's:
+ * {@code uri}, {@code warehouse}, {@code token} (a bearer token) or {@code credential} (OAuth2
+ * client credentials), {@code io-impl} and {@code s3.*}; {@code storage: s3|r2} fills in S3FileIO
+ * settings. The server is checked for reachability when the catalog opens, within {@code
+ * feast.connect-timeout-ms}.
  */
 @AutoService(CatalogProviderFactory.class)
 public final class RestCatalogProviderFactory implements CatalogProviderFactory {
@@ -44,14 +44,16 @@ public final class RestCatalogProviderFactory implements CatalogProviderFactory 
     try {
       endpoint = URI.create(uri.trim());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("The REST catalog uri '" + uri + "' is not a URI: " + e.getMessage());
+      throw new ConfigException(
+          "The REST catalog uri '" + uri + "' is not a URI: " + e.getMessage());
     }
     // Bound the client's own waits too, so a server that accepts but never answers fails as well.
     properties.putIfAbsent("rest.client.connection-timeout-ms", String.valueOf(timeout.toMillis()));
     properties.putIfAbsent("rest.client.socket-timeout-ms", String.valueOf(timeout.toMillis() * 6));
     String where = "REST catalog '" + config.name() + "' at " + uri;
-    String check = "check the catalog uri, that the REST server runs and is reachable from this"
-        + " host, and the token or credential";
+    String check =
+        "check the catalog uri, that the REST server runs and is reachable from this"
+            + " host, and the token or credential";
     Endpoints.requireReachable(where, endpoint, timeout, check);
     return IcebergCatalogProvider.open(
         "org.apache.iceberg.rest.RESTCatalog", config, properties, where, check);

@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The Iceberg offline store passes the offline conformance suite on the REST catalog (Iceberg's
- * own REST server on loopback). Lives here because catalog-rest already test-depends on the store;
- * the other way round would be a reactor cycle.
+ * The Iceberg offline store passes the offline conformance suite on the REST catalog (Iceberg's own
+ * REST server on loopback). Lives here because catalog-rest already test-depends on the store; the
+ * other way round would be a reactor cycle.
  */
 class RestCatalogOfflineStoreConformanceTest extends OfflineStoreConformance {
   // The server is shared by every test class of this JVM: keep this suite's tables apart.
-  private static final String NAMESPACE = "conformance_" + UUID.randomUUID().toString().replace("-", "");
+  private static final String NAMESPACE =
+      "conformance_" + UUID.randomUUID().toString().replace("-", "");
 
   private TestPluginContext context;
   private CatalogConfig catalog;
@@ -27,7 +28,8 @@ class RestCatalogOfflineStoreConformanceTest extends OfflineStoreConformance {
   @Override
   protected OfflineStore createStore(Path directory) {
     context = closeAfterAll(TestPluginContext.of(directory, new RestCatalogProviderFactory()));
-    catalog = new CatalogConfig("rest", "feast", Map.of("uri", RestCatalogServer.sharedLocal().uri()));
+    catalog =
+        new CatalogConfig("rest", "feast", Map.of("uri", RestCatalogServer.sharedLocal().uri()));
     return new IcebergOfflineStoreFactory().create(IcebergOfflineStoreConfig.of(catalog), context);
   }
 

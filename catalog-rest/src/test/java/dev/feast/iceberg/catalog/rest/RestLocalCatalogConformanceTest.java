@@ -15,16 +15,18 @@ class RestLocalCatalogConformanceTest extends CatalogProviderConformance {
 
   @Override
   protected CatalogConfig config() {
-    return new CatalogConfig("rest", "feast", Map.of(
-        "uri", RestCatalogServer.sharedLocal().uri(),
-        "token", "feast-rest-token-31c7"));
+    return new CatalogConfig(
+        "rest",
+        "feast",
+        Map.of("uri", RestCatalogServer.sharedLocal().uri(), "token", "feast-rest-token-31c7"));
   }
 
   @Override
   protected CatalogConfig unreachableConfig() {
-    return new CatalogConfig("rest", "feast", Map.of(
-        "uri", "http://127.0.0.1:" + ClosedPort.PORT,
-        "token", "feast-rest-token-31c7"));
+    return new CatalogConfig(
+        "rest",
+        "feast",
+        Map.of("uri", "http://127.0.0.1:" + ClosedPort.PORT, "token", "feast-rest-token-31c7"));
   }
 
   @Override
@@ -32,7 +34,9 @@ class RestLocalCatalogConformanceTest extends CatalogProviderConformance {
     return "127.0.0.1:" + ClosedPort.PORT;
   }
 
-  /** The test server's backend is a JDBC catalog, which creates a namespace with its first table. */
+  /**
+   * The test server's backend is a JDBC catalog, which creates a namespace with its first table.
+   */
   @Override
   protected boolean requiresNamespaceCreate() {
     return false;

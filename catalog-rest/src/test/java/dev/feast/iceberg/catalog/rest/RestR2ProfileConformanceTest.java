@@ -20,22 +20,34 @@ class RestR2ProfileConformanceTest extends CatalogProviderConformance {
 
   @Override
   protected CatalogConfig config() {
-    return new CatalogConfig("rest", "feast", Map.of(
-        "uri", RestCatalogServer.sharedS3().uri(),
-        "token", "feast-r2-api-token-8e0b",
-        "storage", "r2",
-        "s3.endpoint", S3Server.shared().endpoint().toString(),
-        "s3.access-key-id", S3Server.ACCESS_KEY,
-        "s3.secret-access-key", S3Server.SECRET_KEY));
+    return new CatalogConfig(
+        "rest",
+        "feast",
+        Map.of(
+            "uri",
+            RestCatalogServer.sharedS3().uri(),
+            "token",
+            "feast-r2-api-token-8e0b",
+            "storage",
+            "r2",
+            "s3.endpoint",
+            S3Server.shared().endpoint().toString(),
+            "s3.access-key-id",
+            S3Server.ACCESS_KEY,
+            "s3.secret-access-key",
+            S3Server.SECRET_KEY));
   }
 
   @Override
   protected CatalogConfig unreachableConfig() {
-    return new CatalogConfig("rest", "feast", Map.of(
-        "uri", "http://127.0.0.1:" + ClosedPort.PORT,
-        "token", "feast-r2-api-token-8e0b",
-        "storage", "r2",
-        "r2.account-id", "0123456789abcdef"));
+    return new CatalogConfig(
+        "rest",
+        "feast",
+        Map.of(
+            "uri", "http://127.0.0.1:" + ClosedPort.PORT,
+            "token", "feast-r2-api-token-8e0b",
+            "storage", "r2",
+            "r2.account-id", "0123456789abcdef"));
   }
 
   @Override
@@ -43,7 +55,9 @@ class RestR2ProfileConformanceTest extends CatalogProviderConformance {
     return "127.0.0.1:" + ClosedPort.PORT;
   }
 
-  /** The test server's backend is a JDBC catalog, which creates a namespace with its first table. */
+  /**
+   * The test server's backend is a JDBC catalog, which creates a namespace with its first table.
+   */
   @Override
   protected boolean requiresNamespaceCreate() {
     return false;

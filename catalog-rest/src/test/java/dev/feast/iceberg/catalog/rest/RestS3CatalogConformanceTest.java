@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The catalog contract on Iceberg's REST catalog server whose warehouse is an S3 bucket (s3proxy
- * on 127.0.0.1); the client writes metadata and data through S3FileIO.
+ * The catalog contract on Iceberg's REST catalog server whose warehouse is an S3 bucket (s3proxy on
+ * 127.0.0.1); the client writes metadata and data through S3FileIO.
  */
 class RestS3CatalogConformanceTest extends CatalogProviderConformance {
   @Override
@@ -37,7 +37,9 @@ class RestS3CatalogConformanceTest extends CatalogProviderConformance {
     return "127.0.0.1:" + ClosedPort.PORT;
   }
 
-  /** The test server's backend is a JDBC catalog, which creates a namespace with its first table. */
+  /**
+   * The test server's backend is a JDBC catalog, which creates a namespace with its first table.
+   */
   @Override
   protected boolean requiresNamespaceCreate() {
     return false;

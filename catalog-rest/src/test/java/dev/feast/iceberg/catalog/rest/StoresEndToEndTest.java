@@ -32,13 +32,21 @@ class StoresEndToEndTest {
 
   @Test
   void c3OnRestWithTheR2Profile() {
-    StoresEndToEnd.check(dir, Map.of(
-        "type", "rest",
-        "uri", RestCatalogServer.sharedS3().uri(),
-        "storage", "r2",
-        "s3.endpoint", S3Server.shared().endpoint().toString(),
-        "s3.access-key-id", S3Server.ACCESS_KEY,
-        "s3.secret-access-key", S3Server.SECRET_KEY));
+    StoresEndToEnd.check(
+        dir,
+        Map.of(
+            "type",
+            "rest",
+            "uri",
+            RestCatalogServer.sharedS3().uri(),
+            "storage",
+            "r2",
+            "s3.endpoint",
+            S3Server.shared().endpoint().toString(),
+            "s3.access-key-id",
+            S3Server.ACCESS_KEY,
+            "s3.secret-access-key",
+            S3Server.SECRET_KEY));
   }
 
   @Test
@@ -49,11 +57,18 @@ class StoresEndToEndTest {
   @Test
   void c3OnJdbcWithPostgres() {
     PostgresCluster cluster = PostgresCluster.shared();
-    StoresEndToEnd.check(dir, Map.of(
-        "type", "jdbc",
-        "uri", cluster.database("feast_e2e"),
-        "jdbc.user", PostgresCluster.USER,
-        "jdbc.password", PostgresCluster.PASSWORD,
-        "warehouse", dir.resolve("pg-warehouse").toString()));
+    StoresEndToEnd.check(
+        dir,
+        Map.of(
+            "type",
+            "jdbc",
+            "uri",
+            cluster.database("feast_e2e"),
+            "jdbc.user",
+            PostgresCluster.USER,
+            "jdbc.password",
+            PostgresCluster.PASSWORD,
+            "warehouse",
+            dir.resolve("pg-warehouse").toString()));
   }
 }

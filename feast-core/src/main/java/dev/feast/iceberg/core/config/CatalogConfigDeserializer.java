@@ -20,11 +20,15 @@ final class CatalogConfigDeserializer extends StdDeserializer<CatalogConfig> {
   }
 
   @Override
-  public CatalogConfig deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+  public CatalogConfig deserialize(JsonParser parser, DeserializationContext context)
+      throws IOException {
     JsonNode node = parser.readValueAsTree();
     if (!node.isObject()) {
       return (CatalogConfig)
-          context.handleUnexpectedToken(CatalogConfig.class, parser.currentToken(), parser,
+          context.handleUnexpectedToken(
+              CatalogConfig.class,
+              parser.currentToken(),
+              parser,
               "catalog must be a mapping with a type, e.g. {type: jdbc}");
     }
     JsonNode type = node.get("type");
@@ -43,7 +47,9 @@ final class CatalogConfigDeserializer extends StdDeserializer<CatalogConfig> {
       if (!field.getValue().isValueNode()) {
         context.reportInputMismatch(
             CatalogConfig.class,
-            "catalog property '" + key + "' must be a single value (Iceberg catalog properties are strings)");
+            "catalog property '"
+                + key
+                + "' must be a single value (Iceberg catalog properties are strings)");
       }
       properties.put(key, field.getValue().asText());
     }

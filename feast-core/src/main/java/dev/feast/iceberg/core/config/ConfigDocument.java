@@ -86,8 +86,14 @@ final class ConfigDocument {
         String in = pointer.isEmpty() ? "" : " in " + dotted(pointer);
         throw error(
             pointer + "/" + key,
-            "unknown key '" + key + "'" + in + ": not a key of Feast's feature_store.yaml; known keys"
-                + in + ": " + String.join(", ", known));
+            "unknown key '"
+                + key
+                + "'"
+                + in
+                + ": not a key of Feast's feature_store.yaml; known keys"
+                + in
+                + ": "
+                + String.join(", ", known));
       }
     }
   }
@@ -123,7 +129,10 @@ final class ConfigDocument {
     if (!node.isBoolean()) {
       throw error(
           parentPointer + "/" + key,
-          dotted(parentPointer + "/" + key) + " must be true or false, not '" + node.asText() + "'");
+          dotted(parentPointer + "/" + key)
+              + " must be true or false, not '"
+              + node.asText()
+              + "'");
     }
     return node.booleanValue();
   }

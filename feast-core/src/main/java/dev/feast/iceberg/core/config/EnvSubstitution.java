@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * values, line by line so that a missing variable is reported with its line.
  */
 final class EnvSubstitution {
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
 
   private EnvSubstitution() {}
 
@@ -35,8 +36,14 @@ final class EnvSubstitution {
         }
         if (value == null) {
           throw new ConfigException(
-              file + " line " + (i + 1) + ": environment variable " + m.group(1)
-                  + " is not set; export it, or write ${" + m.group(1) + ":-default}");
+              file
+                  + " line "
+                  + (i + 1)
+                  + ": environment variable "
+                  + m.group(1)
+                  + " is not set; export it, or write ${"
+                  + m.group(1)
+                  + ":-default}");
         }
         m.appendReplacement(replaced, Matcher.quoteReplacement(value));
       }

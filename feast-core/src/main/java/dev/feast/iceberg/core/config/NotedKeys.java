@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Feast's keys that change nothing here: each is accepted with a notice saying how it is treated. */
+/**
+ * Feast's keys that change nothing here: each is accepted with a notice saying how it is treated.
+ */
 final class NotedKeys {
   private static final Map<String, String> UNUSED = new LinkedHashMap<>();
 
@@ -25,11 +27,12 @@ final class NotedKeys {
   }
 
   static void unused(JsonNode root, ConfigDocument doc) {
-    UNUSED.forEach((key, reason) -> {
-      if (root.has(key)) {
-        doc.notice("/" + key, key + " is not used: " + reason);
-      }
-    });
+    UNUSED.forEach(
+        (key, reason) -> {
+          if (root.has(key)) {
+            doc.notice("/" + key, key + " is not used: " + reason);
+          }
+        });
   }
 
   /** Feast's default, {@code true}, is what happens here: a timestamp without a zone is UTC. */

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  * only when both types are written: it must never silently mean this project's local defaults.
  */
 final class ProviderRule {
-  static final List<String> FEAST_PROVIDERS = List.of("local", "aws", "gcp", "azure", "unity_catalog");
+  static final List<String> FEAST_PROVIDERS =
+      List.of("local", "aws", "gcp", "azure", "unity_catalog");
 
   private ProviderRule() {}
 
@@ -27,11 +28,16 @@ final class ProviderRule {
       if (!provider.contains(".")) {
         throw doc.error(
             "/provider",
-            "provider '" + provider + "' is not one of Feast's: " + String.join(", ", FEAST_PROVIDERS));
+            "provider '"
+                + provider
+                + "' is not one of Feast's: "
+                + String.join(", ", FEAST_PROVIDERS));
       }
       doc.problem(
           "/provider",
-          "provider '" + provider + "' is a Python class, which cannot run here; write provider: local"
+          "provider '"
+              + provider
+              + "' is a Python class, which cannot run here; write provider: local"
               + " and give offline_store and online_store a type");
       return provider;
     }
@@ -40,14 +46,22 @@ final class ProviderRule {
     if (untyped.isEmpty()) {
       doc.notice(
           "/provider",
-          "provider '" + provider + "' chooses nothing here: the stores are the offline_store and"
+          "provider '"
+              + provider
+              + "' chooses nothing here: the stores are the offline_store and"
               + " online_store types written");
     } else {
       doc.problem(
           "/provider",
-          "provider '" + provider + "' leaves " + String.join(" and ", untyped) + " to Feast's "
-              + provider + " defaults, which this project does not have; write the type of "
-              + String.join(" and ", untyped) + " (e.g. type: iceberg), or provider: local for this"
+          "provider '"
+              + provider
+              + "' leaves "
+              + String.join(" and ", untyped)
+              + " to Feast's "
+              + provider
+              + " defaults, which this project does not have; write the type of "
+              + String.join(" and ", untyped)
+              + " (e.g. type: iceberg), or provider: local for this"
               + " project's defaults");
     }
     return provider;

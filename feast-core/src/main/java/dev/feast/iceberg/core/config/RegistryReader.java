@@ -17,19 +17,36 @@ import java.util.stream.Stream;
 final class RegistryReader {
   static final String DEFAULT_PATH = "data/registry.json";
 
-  private static final List<String> FEAST_TYPES = List.of("file", "sql", "snowflake.registry", "remote");
+  private static final List<String> FEAST_TYPES =
+      List.of("file", "sql", "snowflake.registry", "remote");
+
   /** The keys of Feast's {@code RegistryConfig}, the configuration of a file registry. */
   private static final List<String> FILE_KEYS =
       List.of(
-          "registry_type", "registry_store_type", "path", "cache_ttl_seconds", "cache_mode",
-          "s3_additional_kwargs", "purge_feast_metadata", "enable_online_feature_view_versioning",
+          "registry_type",
+          "registry_store_type",
+          "path",
+          "cache_ttl_seconds",
+          "cache_mode",
+          "s3_additional_kwargs",
+          "purge_feast_metadata",
+          "enable_online_feature_view_versioning",
           "mcp");
+
   /** Keys of Feast's SQL registry, which Feast also lets a file registry carry (and ignores). */
   private static final List<String> SQL_KEYS =
-      List.of("read_path", "sqlalchemy_config_kwargs", "thread_pool_executor_worker_count", "schema_mode");
-  private static final List<String> KEYS = Stream.concat(FILE_KEYS.stream(), SQL_KEYS.stream()).toList();
+      List.of(
+          "read_path",
+          "sqlalchemy_config_kwargs",
+          "thread_pool_executor_worker_count",
+          "schema_mode");
+
+  private static final List<String> KEYS =
+      Stream.concat(FILE_KEYS.stream(), SQL_KEYS.stream()).toList();
+
   /** A URI scheme; one letter is a Windows drive, as Feast reads it too. */
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
+
   private static final String INSTEAD = "write e.g. registry: " + DEFAULT_PATH;
 
   private RegistryReader() {}
@@ -37,12 +54,16 @@ final class RegistryReader {
   static RegistrySection read(JsonNode node, ConfigDocument doc, Path repoDir) {
     int feastTtl = RegistrySection.FEAST_DEFAULT_CACHE_TTL_SECONDS;
     if (node == null || node.isNull()) {
-      return new RegistrySection("file", DEFAULT_PATH, repoDir.resolve(DEFAULT_PATH).normalize(), feastTtl, "");
+      return new RegistrySection(
+          "file", DEFAULT_PATH, repoDir.resolve(DEFAULT_PATH).normalize(), feastTtl, "");
     }
     if (!node.isObject()) {
       return local(doc.text(node, "/registry"), "/registry", "file", feastTtl, doc, repoDir);
     }
-    String type = node.has("registry_type") ? doc.text(node.get("registry_type"), "/registry/registry_type") : "file";
+    String type =
+        node.has("registry_type")
+            ? doc.text(node.get("registry_type"), "/registry/registry_type")
+            : "file";
     if (!FEAST_TYPES.contains(type)) {
       throw doc.error(
           "/registry/registry_type",
@@ -51,16 +72,21 @@ final class RegistryReader {
     int ttl = doc.integer(node, "/registry", "cache_ttl_seconds", 0, feastTtl);
     String path = node.has("path") ? doc.text(node.get("path"), "/registry/path") : DEFAULT_PATH;
     if (!type.equals("file")) {
-      String problem = doc.problem(
-          "/registry/registry_type",
-          "registry_type '" + type + "' is not available here: the registry of this project is a"
-              + " JSON file on a local path; " + INSTEAD);
+      String problem =
+          doc.problem(
+              "/registry/registry_type",
+              "registry_type '"
+                  + type
+                  + "' is not available here: the registry of this project is a"
+                  + " JSON file on a local path; "
+                  + INSTEAD);
       return new RegistrySection(type, path, null, ttl, problem);
     }
     doc.rejectUnknown(node, "/registry", KEYS);
     noticeUnused(node, doc);
     String storeProblem = storeType(node, doc);
-    RegistrySection section = local(path, node.has("path") ? "/registry/path" : "/registry", type, ttl, doc, repoDir);
+    RegistrySection section =
+        local(path, node.has("path") ? "/registry/path" : "/registry", type, ttl, doc, repoDir);
     if (!storeProblem.isEmpty() && section.unsupported().isEmpty()) {
       return new RegistrySection(type, path, null, ttl, storeProblem);
     }
@@ -70,12 +96,15 @@ final class RegistryReader {
   private static void noticeUnused(JsonNode node, ConfigDocument doc) {
     String reread = "the registry here is re-read whenever its file changes";
     if (node.has("cache_ttl_seconds")) {
-      doc.notice("/registry/cache_ttl_seconds", "registry.cache_ttl_seconds is not used: " + reread);
+      doc.notice(
+          "/registry/cache_ttl_seconds", "registry.cache_ttl_seconds is not used: " + reread);
     }
     if (node.has("cache_mode")) {
       String mode = doc.text(node.get("cache_mode"), "/registry/cache_mode");
       if (!List.of("sync", "thread").contains(mode)) {
-        throw doc.error("/registry/cache_mode", "registry.cache_mode must be sync or thread, not '" + mode + "'");
+        throw doc.error(
+            "/registry/cache_mode",
+            "registry.cache_mode must be sync or thread, not '" + mode + "'");
       }
       doc.notice("/registry/cache_mode", "registry.cache_mode is not used: " + reread);
     }
@@ -85,12 +114,19 @@ final class RegistryReader {
           "/registry/enable_online_feature_view_versioning",
           "versioned online feature views are not available here; write false or leave the key out");
     }
-    for (String key : Stream.concat(Stream.of("s3_additional_kwargs", "purge_feast_metadata", "mcp"), SQL_KEYS.stream()).toList()) {
+    for (String key :
+        Stream.concat(
+                Stream.of("s3_additional_kwargs", "purge_feast_metadata", "mcp"), SQL_KEYS.stream())
+            .toList()) {
       if (node.has(key)) {
         doc.notice(
             "/registry/" + key,
-            "registry." + key + " is not used: it configures Feast's "
-                + (key.equals("mcp") ? "registry server" : key.startsWith("s3") ? "S3 registry" : "SQL registry")
+            "registry."
+                + key
+                + " is not used: it configures Feast's "
+                + (key.equals("mcp")
+                    ? "registry server"
+                    : key.startsWith("s3") ? "S3 registry" : "SQL registry")
                 + "; this registry is a local JSON file");
       }
     }
@@ -104,14 +140,20 @@ final class RegistryReader {
     String pointer = "/registry/registry_store_type";
     String store = doc.text(node.get("registry_store_type"), pointer);
     if (!store.endsWith("RegistryStore")) {
-      throw doc.error(pointer, "registry_store_type '" + store + "' must name a class ending in RegistryStore, as in Feast");
+      throw doc.error(
+          pointer,
+          "registry_store_type '"
+              + store
+              + "' must name a class ending in RegistryStore, as in Feast");
     }
     if (store.equals("FileRegistryStore") || store.endsWith(".FileRegistryStore")) {
       return "";
     }
     return doc.problem(
         pointer,
-        "registry_store_type '" + store + "' is not available here: the registry of this project is"
+        "registry_store_type '"
+            + store
+            + "' is not available here: the registry of this project is"
             + " a JSON file on a local path; write FileRegistryStore or leave the key out");
   }
 
@@ -124,24 +166,35 @@ final class RegistryReader {
     Path file;
     if (!scheme.find()) {
       file = repoDir.resolve(path).normalize();
-    } else if (scheme.group(1).toLowerCase(Locale.ROOT).equals("file") && path.startsWith("file:/")) {
+    } else if (scheme.group(1).toLowerCase(Locale.ROOT).equals("file")
+        && path.startsWith("file:/")) {
       try {
         file = Path.of(URI.create(path)).normalize();
       } catch (IllegalArgumentException e) {
-        throw doc.error(pointer, "registry '" + path + "' is not a file URI (" + e.getMessage() + "); " + INSTEAD);
+        throw doc.error(
+            pointer,
+            "registry '" + path + "' is not a file URI (" + e.getMessage() + "); " + INSTEAD);
       }
     } else {
-      String problem = doc.problem(
-          pointer,
-          "registry '" + path + "' is on " + scheme.group(1) + ", which this project cannot write: the"
-              + " registry is a JSON file on a local path (absolute, or relative to the repository"
-              + " folder); " + INSTEAD);
+      String problem =
+          doc.problem(
+              pointer,
+              "registry '"
+                  + path
+                  + "' is on "
+                  + scheme.group(1)
+                  + ", which this project cannot write: the"
+                  + " registry is a JSON file on a local path (absolute, or relative to the repository"
+                  + " folder); "
+                  + INSTEAD);
       return new RegistrySection(type, path, null, ttl, problem);
     }
     if (path.endsWith(".db")) {
       doc.notice(
           pointer,
-          "registry " + path + " is written as this project's JSON registry, which Feast cannot read"
+          "registry "
+              + path
+              + " is written as this project's JSON registry, which Feast cannot read"
               + " (nor this project Feast's protobuf one); a name ending in .json keeps them apart");
     }
     return new RegistrySection(type, path, file, ttl, "");

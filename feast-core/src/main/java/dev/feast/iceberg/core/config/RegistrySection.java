@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * @param path the path as written
  * @param file the registry file, absolute; null when the registry is not a local file
  * @param cacheTtlSeconds Feast's cache TTL; the registry here is re-read whenever its file changes
- * @param unsupported why this project cannot use the registry (file, line, what to write
- *     instead), or empty
+ * @param unsupported why this project cannot use the registry (file, line, what to write instead),
+ *     or empty
  */
 public record RegistrySection(
     String type, String path, Path file, int cacheTtlSeconds, String unsupported) {

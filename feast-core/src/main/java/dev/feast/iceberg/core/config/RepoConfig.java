@@ -53,9 +53,23 @@ public record RepoConfig(
 
   /** This configuration with another online store section (a front end's override). */
   public RepoConfig withOnlineStore(StoreSection online) {
-    return new RepoConfig(file, project, projectDescription, registry, provider, offlineStore, online,
-        batchEngine, auth, featureServer, entityKeySerializationVersion, coerceTzAware,
-        materializationBatchSize, pullLatestFeatures, notices, problems);
+    return new RepoConfig(
+        file,
+        project,
+        projectDescription,
+        registry,
+        provider,
+        offlineStore,
+        online,
+        batchEngine,
+        auth,
+        featureServer,
+        entityKeySerializationVersion,
+        coerceTzAware,
+        materializationBatchSize,
+        pullLatestFeatures,
+        notices,
+        problems);
   }
 
   /** The feature repository folder. */

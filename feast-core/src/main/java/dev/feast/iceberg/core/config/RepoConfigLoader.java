@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * Reads {@code feature_store.yaml} with every key of Feast's {@code RepoConfig} (see {@code
- * docs/configuration.md} for how each is treated). {@code ${ENV}} references are substituted
- * first; a key Feast does not have, or a value Feast would refuse, is an error naming the file and
- * line; what Feast accepts and this project cannot run is kept in {@link RepoConfig#problems()}.
+ * docs/configuration.md} for how each is treated). {@code ${ENV}} references are substituted first;
+ * a key Feast does not have, or a value Feast would refuse, is an error naming the file and line;
+ * what Feast accepts and this project cannot run is kept in {@link RepoConfig#problems()}.
  */
 public final class RepoConfigLoader {
   /** The file Feast looks for in a feature repository. */
@@ -28,10 +28,26 @@ public final class RepoConfigLoader {
   /** The keys of Feast's {@code RepoConfig}. */
   static final List<String> FEAST_KEYS =
       List.of(
-          "project", "project_description", "provider", "registry", "online_store", "offline_store",
-          "auth", "batch_engine", "batch_engine_config", "feature_server", "embedding_model",
-          "flags", "repo_path", "entity_key_serialization_version", "coerce_tz_aware",
-          "materialization", "openlineage", "mlflow", "data_quality_monitoring");
+          "project",
+          "project_description",
+          "provider",
+          "registry",
+          "online_store",
+          "offline_store",
+          "auth",
+          "batch_engine",
+          "batch_engine_config",
+          "feature_server",
+          "embedding_model",
+          "flags",
+          "repo_path",
+          "entity_key_serialization_version",
+          "coerce_tz_aware",
+          "materialization",
+          "openlineage",
+          "mlflow",
+          "data_quality_monitoring");
+
   /**
    * Feast's {@code MaterializationConfig}, and {@code batch_size}: this project's earlier name for
    * {@code online_write_batch_size}, still read.
@@ -50,8 +66,12 @@ public final class RepoConfigLoader {
   public static RepoConfig load(Path repoOrFile, Map<String, String> env) {
     if (!Files.exists(repoOrFile)) {
       throw new ConfigException(
-          "No feature repository at " + repoOrFile.toAbsolutePath() + ": the path does not exist;"
-              + " pass the folder holding " + FILE_NAME + " or the file itself");
+          "No feature repository at "
+              + repoOrFile.toAbsolutePath()
+              + ": the path does not exist;"
+              + " pass the folder holding "
+              + FILE_NAME
+              + " or the file itself");
     }
     Path file = Files.isDirectory(repoOrFile) ? repoOrFile.resolve(FILE_NAME) : repoOrFile;
     String text;
@@ -59,7 +79,10 @@ public final class RepoConfigLoader {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(
-          "No " + file.getFileName() + " at " + file.toAbsolutePath()
+          "No "
+              + file.getFileName()
+              + " at "
+              + file.toAbsolutePath()
               + "; run from a feature repository folder or pass its path");
     } catch (IOException e) {
       throw new ConfigException("Cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -80,7 +103,8 @@ public final class RepoConfigLoader {
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(
-          name + (line > 0 ? " line " + line : "") + ": not valid YAML: " + e.getOriginalMessage(), e);
+          name + (line > 0 ? " line " + line : "") + ": not valid YAML: " + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new ConfigException(name + ": cannot parse: " + e.getMessage(), e);
     }
@@ -88,7 +112,8 @@ public final class RepoConfigLoader {
       throw new ConfigException(name + " is empty; it needs at least 'project: <name>'");
     }
     if (!root.isObject()) {
-      throw new ConfigException(name + " line 1: expected a mapping of keys such as project and online_store");
+      throw new ConfigException(
+          name + " line 1: expected a mapping of keys such as project and online_store");
     }
     ConfigDocument doc = new ConfigDocument(name, lines);
     doc.rejectUnknown(root, "", FEAST_KEYS);
@@ -114,7 +139,8 @@ public final class RepoConfigLoader {
     if (version != 3) {
       throw doc.error(
           "/entity_key_serialization_version",
-          "entity_key_serialization_version " + version
+          "entity_key_serialization_version "
+              + version
               + " is not supported; this framework reads and writes Feast's version 3");
     }
     boolean coerceTzAware = NotedKeys.coerceTzAware(root, doc);
@@ -133,7 +159,8 @@ public final class RepoConfigLoader {
             "/materialization/batch_size",
             "write online_write_batch_size (Feast's key) or batch_size, not both");
       }
-      String key = materialization.hasNonNull("batch_size") ? "batch_size" : "online_write_batch_size";
+      String key =
+          materialization.hasNonNull("batch_size") ? "batch_size" : "online_write_batch_size";
       batchSize = doc.integer(materialization, "/materialization", key, 1, DEFAULT_BATCH_SIZE);
       pullLatest = doc.bool(materialization, "/materialization", "pull_latest_features", false);
     }

@@ -27,7 +27,9 @@ public final class SectionBinder {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .addModule(new JavaTimeModule())
-          .addModule(new SimpleModule().addDeserializer(CatalogConfig.class, new CatalogConfigDeserializer()))
+          .addModule(
+              new SimpleModule()
+                  .addDeserializer(CatalogConfig.class, new CatalogConfigDeserializer()))
           .build();
 
   private SectionBinder() {}
@@ -45,23 +47,41 @@ public final class SectionBinder {
         e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
       }
       throw new ConfigException(
-          section.where(pointer) + ": unknown key '" + e.getPropertyName() + "' in "
-              + section.key() + pointerPath(holder) + " for " + section.key() + " "
-              + section.describeType() + "; known keys: " + String.join(", ", new TreeSet<>(known)));
+          section.where(pointer)
+              + ": unknown key '"
+              + e.getPropertyName()
+              + "' in "
+              + section.key()
+              + pointerPath(holder)
+              + " for "
+              + section.key()
+              + " "
+              + section.describeType()
+              + "; known keys: "
+              + String.join(", ", new TreeSet<>(known)));
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new ConfigException(
-          section.where(pointer(e)) + ": invalid " + section.key() + pointerPath(pointer(e)) + ": "
+          section.where(pointer(e))
+              + ": invalid "
+              + section.key()
+              + pointerPath(pointer(e))
+              + ": "
               + cause.getMessage(),
           e);
     } catch (JsonMappingException e) {
       String pointer = pointer(e);
       throw new ConfigException(
-          section.where(pointer) + ": invalid value for '" + section.key() + pointerPath(pointer)
-              + "': " + e.getOriginalMessage(),
+          section.where(pointer)
+              + ": invalid value for '"
+              + section.key()
+              + pointerPath(pointer)
+              + "': "
+              + e.getOriginalMessage(),
           e);
     } catch (JacksonException e) {
-      throw new ConfigException(section.where("") + ": invalid " + section.key() + ": " + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          section.where("") + ": invalid " + section.key() + ": " + e.getOriginalMessage(), e);
     }
   }
 

@@ -5,9 +5,8 @@ import java.util.Map;
 
 /**
  * A section of {@code feature_store.yaml} that Feast selects by {@code type} (a store, the batch
- * engine, auth, the feature server), before its implementation is known: the type and the
- * remaining keys, bound later to the implementation's configuration record ({@link
- * SectionBinder}).
+ * engine, auth, the feature server), before its implementation is known: the type and the remaining
+ * keys, bound later to the implementation's configuration record ({@link SectionBinder}).
  *
  * @param file the configuration file's name, for messages
  * @param key the section's key ({@code offline_store}, {@code online_store}, {@code auth}, ...)
@@ -41,8 +40,11 @@ public record StoreSection(
       return "type '" + type + "'";
     }
     String feast = FEAST_DEFAULT_TYPES.get(key);
-    return "type '" + type + "' (no type is written, so this project's default"
-        + (feast == null ? "" : ", not Feast's " + feast) + ")";
+    return "type '"
+        + type
+        + "' (no type is written, so this project's default"
+        + (feast == null ? "" : ", not Feast's " + feast)
+        + ")";
   }
 
   /** The line of a key of this section given as a pointer inside it ({@code /catalog/uri}). */

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads the sections Feast selects by {@code type}: the stores, {@code auth}, {@code batch_engine}
- * and {@code feature_server}. Each is kept parsed (type and keys) so what uses it later binds it;
- * a type Feast has that this project lacks is a problem naming the ones found here.
+ * and {@code feature_server}. Each is kept parsed (type and keys) so what uses it later binds it; a
+ * type Feast has that this project lacks is a problem naming the ones found here.
  */
 final class TypedSections {
   static final List<String> FEAST_AUTH_TYPES = List.of("no_auth", "kubernetes", "oidc");
@@ -19,14 +19,32 @@ final class TypedSections {
   /** The keys of Feast's OIDC configurations: the server's and the client's. */
   private static final List<String> OIDC_KEYS =
       List.of(
-          "type", "auth_discovery_url", "client_id", "ui_client_id", "verify_ssl", "ca_cert_path",
-          "audience", "issuer", "jwks_cache_lifespan_seconds", "jwks_request_timeout_seconds",
-          "username", "password", "client_secret", "token", "token_env_var",
+          "type",
+          "auth_discovery_url",
+          "client_id",
+          "ui_client_id",
+          "verify_ssl",
+          "ca_cert_path",
+          "audience",
+          "issuer",
+          "jwks_cache_lifespan_seconds",
+          "jwks_request_timeout_seconds",
+          "username",
+          "password",
+          "client_secret",
+          "token",
+          "token_env_var",
           "token_refresh_margin_seconds");
+
   private static final List<String> FEATURE_SERVER_KEYS =
       List.of(
-          "type", "enabled", "metrics", "feature_logging", "offline_push_batching_enabled",
-          "offline_push_batching_batch_size", "offline_push_batching_batch_interval_seconds",
+          "type",
+          "enabled",
+          "metrics",
+          "feature_logging",
+          "offline_push_batching_enabled",
+          "offline_push_batching_batch_size",
+          "offline_push_batching_batch_interval_seconds",
           "transformation_service_endpoint");
   private static final List<String> MCP_KEYS =
       List.of("mcp_enabled", "mcp_server_name", "mcp_server_version", "mcp_transport");
@@ -65,21 +83,25 @@ final class TypedSections {
     } else {
       doc.problem(
           "/auth/type",
-          "auth type '" + type + "' is not available here; supported: " + String.join(", ", AUTH_TYPES));
+          "auth type '"
+              + type
+              + "' is not available here; supported: "
+              + String.join(", ", AUTH_TYPES));
     }
     return auth;
   }
 
   /**
-   * {@code batch_engine} (or Feast's older {@code batch_engine_config}): {@code local}, the default,
-   * materializes in this process; another type is a plugin, found and its keys checked by {@code
-   * RepoCheck} as a store's are (an unknown type names the engines found).
+   * {@code batch_engine} (or Feast's older {@code batch_engine_config}): {@code local}, the
+   * default, materializes in this process; another type is a plugin, found and its keys checked by
+   * {@code RepoCheck} as a store's are (an unknown type names the engines found).
    */
   static StoreSection batchEngine(JsonNode root, ConfigDocument doc) {
     String key = "batch_engine";
     if (root.has("batch_engine_config")) {
       if (root.has("batch_engine")) {
-        throw doc.error("/batch_engine_config", "write batch_engine or batch_engine_config, not both");
+        throw doc.error(
+            "/batch_engine_config", "write batch_engine or batch_engine_config, not both");
       }
       key = "batch_engine_config";
     }
@@ -91,7 +113,8 @@ final class TypedSections {
     if (engine.type().equals("local")) {
       doc.rejectUnknown(engine.body(), "/" + key, List.of("backend"));
       if (engine.body().has("backend")) {
-        doc.notice("/" + key + "/backend", key + ".backend is not used: materialization runs in this JVM");
+        doc.notice(
+            "/" + key + "/backend", key + ".backend is not used: materialization runs in this JVM");
       }
     }
     return engine;
@@ -105,12 +128,15 @@ final class TypedSections {
     }
     doc.requireObject(node, "/feature_server");
     StoreSection server = read(node, "feature_server", "local", doc);
-    List<String> keys = switch (server.type()) {
-      case "local" -> FEATURE_SERVER_KEYS;
-      case "mcp" -> Stream.concat(FEATURE_SERVER_KEYS.stream(), MCP_KEYS.stream()).toList();
-      default -> throw doc.error(
-          "/feature_server/type", "feature_server type '" + server.type() + "' is not one of Feast's: local, mcp");
-    };
+    List<String> keys =
+        switch (server.type()) {
+          case "local" -> FEATURE_SERVER_KEYS;
+          case "mcp" -> Stream.concat(FEATURE_SERVER_KEYS.stream(), MCP_KEYS.stream()).toList();
+          default ->
+              throw doc.error(
+                  "/feature_server/type",
+                  "feature_server type '" + server.type() + "' is not one of Feast's: local, mcp");
+        };
     doc.rejectUnknown(node, "/feature_server", keys);
     doc.notice(
         "/feature_server",
@@ -120,7 +146,8 @@ final class TypedSections {
   }
 
   /** A mapping with an optional {@code type}, or Feast's short form: the type alone. */
-  private static StoreSection read(JsonNode node, String key, String defaultType, ConfigDocument doc) {
+  private static StoreSection read(
+      JsonNode node, String key, String defaultType, ConfigDocument doc) {
     String pointer = "/" + key;
     ObjectNode body;
     String type;

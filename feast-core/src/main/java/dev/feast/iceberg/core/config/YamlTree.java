@@ -60,20 +60,22 @@ public record YamlTree(JsonNode root, Map<String, Integer> lines) {
       if (parser.isCurrentAlias()) {
         JsonNode target = anchors.get(parser.getText());
         if (target == null) {
-          throw new JsonParseException(parser, "alias *" + parser.getText() + " refers to no anchor defined before it");
+          throw new JsonParseException(
+              parser, "alias *" + parser.getText() + " refers to no anchor defined before it");
         }
         return target.deepCopy();
       }
       String anchor = parser.getObjectId();
-      JsonNode node = switch (parser.currentToken()) {
-        case START_OBJECT -> object(pointer);
-        case START_ARRAY -> array(pointer);
-        case VALUE_STRING -> NODES.textNode(parser.getText());
-        case VALUE_NUMBER_INT -> integer();
-        case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
-        case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(parser.getBooleanValue());
-        default -> NODES.nullNode();
-      };
+      JsonNode node =
+          switch (parser.currentToken()) {
+            case START_OBJECT -> object(pointer);
+            case START_ARRAY -> array(pointer);
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> integer();
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(parser.getBooleanValue());
+            default -> NODES.nullNode();
+          };
       if (anchor != null) {
         anchors.put(anchor, node);
       }
@@ -97,7 +99,8 @@ public record YamlTree(JsonNode root, Map<String, Integer> lines) {
         String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
         int line = parser.currentTokenLocation().getLineNr();
         if (object.has(key)) {
-          throw new JsonParseException(parser, "key '" + key + "' appears twice (first on line " + lines.get(child) + ")");
+          throw new JsonParseException(
+              parser, "key '" + key + "' appears twice (first on line " + lines.get(child) + ")");
         }
         lines.put(child, line);
         parser.nextToken();

@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Exclusive access to something shared by threads and processes, through a lock file: a lock
- * within this JVM (file locks are held per process, and a second lock on the same file from this
- * JVM would be refused) and an OS file lock on the file between processes. The OS releases the
- * file lock when its process dies, so a crash never leaves it held. The holder may write a line
- * into the file saying who it is, for whoever waits.
+ * Exclusive access to something shared by threads and processes, through a lock file: a lock within
+ * this JVM (file locks are held per process, and a second lock on the same file from this JVM would
+ * be refused) and an OS file lock on the file between processes. The OS releases the file lock when
+ * its process dies, so a crash never leaves it held. The holder may write a line into the file
+ * saying who it is, for whoever waits.
  */
 public final class ProcessLock implements AutoCloseable {
   private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =

@@ -28,8 +28,8 @@ final class LocalMaterializationEngine implements MaterializationEngine {
   }
 
   /**
-   * The listener's phases; {@code waiting} and {@code finished} belong to the runtime, which
-   * holds the lock and tells {@code finished} only once the interval is recorded.
+   * The listener's phases; {@code waiting} and {@code finished} belong to the runtime, which holds
+   * the lock and tells {@code finished} only once the interval is recorded.
    */
   private static Materializer.Listener phasesOnly(MaterializationListener listener) {
     return new Materializer.Listener() {

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One materialization of a view at a time, across threads and processes: a second one waits for
- * the first (and, incremental, then starts where it ended). The lock file sits beside the
- * registry: {@code <registry>.materialize.<view>.lock}.
+ * One materialization of a view at a time, across threads and processes: a second one waits for the
+ * first (and, incremental, then starts where it ended). The lock file sits beside the registry:
+ * {@code <registry>.materialize.<view>.lock}.
  */
 public final class MaterializationLock {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]{1,64}");

@@ -1,8 +1,8 @@
 package dev.feast.iceberg.core.materialize;
 
 import dev.feast.iceberg.spi.FeatureView;
-import dev.feast.iceberg.spi.offline.BatchStream;
 import dev.feast.iceberg.spi.materialize.MaterializationListener;
+import dev.feast.iceberg.spi.offline.BatchStream;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.RowStream;
@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies the latest value per entity of a time range from the offline store to the online store:
- * the pull's rows go to {@link OnlineStore#writeAll} in batches, so a store with atomic bulk
- * writes commits each view once (an interrupted run leaves its previous online state whole), and
- * the interval is recorded only after that commit. An online store with {@code COLUMNAR_WRITE}
- * gets the pull as the offline store's column batches ({@link OnlineStore#writeBatches}) instead
- * of rows, with no object per value between the two stores.
+ * the pull's rows go to {@link OnlineStore#writeAll} in batches, so a store with atomic bulk writes
+ * commits each view once (an interrupted run leaves its previous online state whole), and the
+ * interval is recorded only after that commit. An online store with {@code COLUMNAR_WRITE} gets the
+ * pull as the offline store's column batches ({@link OnlineStore#writeBatches}) instead of rows,
+ * with no object per value between the two stores.
  */
 public final class Materializer {
   private static final Logger log = LoggerFactory.getLogger(Materializer.class);
@@ -69,8 +69,8 @@ public final class Materializer {
     default void started(FeatureView view, Instant start, Instant end) {}
 
     /**
-     * The source was read; {@code total} rows are to be written, or -1 when the offline store
-     * does not tell before they are read.
+     * The source was read; {@code total} rows are to be written, or -1 when the offline store does
+     * not tell before they are read.
      */
     @Override
     default void writing(FeatureView view, long total) {}

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The rows of a pull as batches of online rows, read as the online store asks for them, so that
- * one batch at a time is in memory. Rows with a null join key are counted and left out. When the
- * store asks for the next batch the previous one is written, which is when progress is told; when
- * the pull ends the listener hears that the store is about to commit (and may still refuse it).
+ * The rows of a pull as batches of online rows, read as the online store asks for them, so that one
+ * batch at a time is in memory. Rows with a null join key are counted and left out. When the store
+ * asks for the next batch the previous one is written, which is when progress is told; when the
+ * pull ends the listener hears that the store is about to commit (and may still refuse it).
  */
 final class PullBatches implements Iterator<List<OnlineRow>> {
   private final FeatureView view;

@@ -63,7 +63,11 @@ record PulledColumns(
     int i = names.indexOf(wanted);
     if (i < 0) {
       throw new IllegalStateException(
-          "The offline store's pull of '" + view.name() + "' has no column '" + wanted + "': "
+          "The offline store's pull of '"
+              + view.name()
+              + "' has no column '"
+              + wanted
+              + "': "
               + names);
     }
     return i;

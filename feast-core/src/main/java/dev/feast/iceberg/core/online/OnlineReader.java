@@ -21,7 +21,10 @@ public final class OnlineReader {
 
   /** Reads every selection for every entity row. */
   public static OnlineResponse read(
-      OnlineStore store, List<ViewSelection> selections, List<Map<String, ?>> entityRows, boolean fullFeatureNames) {
+      OnlineStore store,
+      List<ViewSelection> selections,
+      List<Map<String, ?>> entityRows,
+      boolean fullFeatureNames) {
     Set<String> keyColumns = new LinkedHashSet<>();
     for (ViewSelection selection : selections) {
       selection.view().joinKeys().forEach(k -> keyColumns.add(selection.entityColumn(k)));
@@ -74,8 +77,14 @@ public final class OnlineReader {
       Object value = entityRow.get(column);
       if (value == null) {
         throw new InvalidEntityRowsException(
-            "Entity row " + index + " has no value for '" + column + "', a join key of feature view '"
-                + selection.view().name() + "'; it has " + entityRow.keySet());
+            "Entity row "
+                + index
+                + " has no value for '"
+                + column
+                + "', a join key of feature view '"
+                + selection.view().name()
+                + "'; it has "
+                + entityRow.keySet());
       }
       names.add(joinKey.name());
       values.add(coerce(value, joinKey.type(), column, index));
@@ -92,8 +101,16 @@ public final class OnlineReader {
     }
     if (!type.javaClass().isInstance(value)) {
       throw new InvalidEntityRowsException(
-          "Entity row " + index + " holds " + value + " (" + value.getClass().getSimpleName() + ") in '"
-              + column + "', a join key of type " + type.feastName());
+          "Entity row "
+              + index
+              + " holds "
+              + value
+              + " ("
+              + value.getClass().getSimpleName()
+              + ") in '"
+              + column
+              + "', a join key of type "
+              + type.feastName());
     }
     return value;
   }

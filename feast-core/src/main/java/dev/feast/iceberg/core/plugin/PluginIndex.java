@@ -39,7 +39,10 @@ final class PluginIndex<F> {
         factory = found.next();
       } catch (ServiceConfigurationError e) {
         throw new ConfigException(
-            "A " + kind + " plugin on the class path cannot be loaded: " + e.getMessage()
+            "A "
+                + kind
+                + " plugin on the class path cannot be loaded: "
+                + e.getMessage()
                 + "; remove the broken jar or fix its META-INF/services entry",
             e);
       }
@@ -47,8 +50,15 @@ final class PluginIndex<F> {
         F previous = byType.putIfAbsent(name, factory);
         if (previous != null && previous.getClass() != factory.getClass()) {
           throw new ConfigException(
-              "Two " + kind + " plugins claim type '" + name + "': " + describe(previous) + " and "
-                  + describe(factory) + "; remove one of them from the class path");
+              "Two "
+                  + kind
+                  + " plugins claim type '"
+                  + name
+                  + "': "
+                  + describe(previous)
+                  + " and "
+                  + describe(factory)
+                  + "; remove one of them from the class path");
         }
       }
     }
@@ -65,7 +75,10 @@ final class PluginIndex<F> {
 
   private static String describe(Object factory) {
     CodeSource source = factory.getClass().getProtectionDomain().getCodeSource();
-    String jar = source == null || source.getLocation() == null ? "unknown jar" : source.getLocation().toString();
+    String jar =
+        source == null || source.getLocation() == null
+            ? "unknown jar"
+            : source.getLocation().toString();
     return factory.getClass().getName() + " (" + jar + ")";
   }
 
@@ -74,8 +87,15 @@ final class PluginIndex<F> {
     F factory = byType.get(type);
     if (factory == null) {
       throw new ConfigException(
-          "Unknown " + kind + " type '" + type + "'" + (where.isEmpty() ? "" : " in " + where)
-              + "; installed: " + (byType.isEmpty() ? "none (add a plugin jar to the class path)"
+          "Unknown "
+              + kind
+              + " type '"
+              + type
+              + "'"
+              + (where.isEmpty() ? "" : " in " + where)
+              + "; installed: "
+              + (byType.isEmpty()
+                  ? "none (add a plugin jar to the class path)"
                   : String.join(", ", byType.keySet())));
     }
     return factory;

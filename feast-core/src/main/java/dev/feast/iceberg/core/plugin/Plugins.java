@@ -7,8 +7,9 @@ import dev.feast.iceberg.spi.online.OnlineStoreFactory;
 import java.util.Set;
 
 /**
- * Every store, catalog and materialization engine plugin on the class path, found with {@link java.util.ServiceLoader}.
- * Two plugins claiming one type is an error naming both; an unknown type lists the installed ones.
+ * Every store, catalog and materialization engine plugin on the class path, found with {@link
+ * java.util.ServiceLoader}. Two plugins claiming one type is an error naming both; an unknown type
+ * lists the installed ones.
  */
 public final class Plugins {
   private final PluginIndex<OfflineStoreFactory<?>> offline;
@@ -36,17 +37,33 @@ public final class Plugins {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static Plugins discover(ClassLoader loader) {
     PluginIndex<OfflineStoreFactory<?>> offline =
-        PluginIndex.load("offline store", (Class) OfflineStoreFactory.class, loader,
-            f -> ((OfflineStoreFactory<?>) f).type(), f -> Set.of());
+        PluginIndex.load(
+            "offline store",
+            (Class) OfflineStoreFactory.class,
+            loader,
+            f -> ((OfflineStoreFactory<?>) f).type(),
+            f -> Set.of());
     PluginIndex<OnlineStoreFactory<?>> online =
-        PluginIndex.load("online store", (Class) OnlineStoreFactory.class, loader,
-            f -> ((OnlineStoreFactory<?>) f).type(), f -> Set.of());
+        PluginIndex.load(
+            "online store",
+            (Class) OnlineStoreFactory.class,
+            loader,
+            f -> ((OnlineStoreFactory<?>) f).type(),
+            f -> Set.of());
     PluginIndex<CatalogProviderFactory> catalogs =
-        PluginIndex.load("catalog", CatalogProviderFactory.class, loader,
-            CatalogProviderFactory::type, CatalogProviderFactory::aliases);
+        PluginIndex.load(
+            "catalog",
+            CatalogProviderFactory.class,
+            loader,
+            CatalogProviderFactory::type,
+            CatalogProviderFactory::aliases);
     PluginIndex<MaterializationEngineFactory<?>> engines =
-        PluginIndex.load("batch_engine", (Class) MaterializationEngineFactory.class, loader,
-            f -> ((MaterializationEngineFactory<?>) f).type(), f -> Set.of());
+        PluginIndex.load(
+            "batch_engine",
+            (Class) MaterializationEngineFactory.class,
+            loader,
+            f -> ((MaterializationEngineFactory<?>) f).type(),
+            f -> Set.of());
     return new Plugins(offline, online, catalogs, engines);
   }
 

@@ -11,7 +11,8 @@ import java.time.Instant;
 public record MaterializationInterval(Instant start, Instant end) {
   public MaterializationInterval {
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException("Materialization interval ends (" + end + ") before it starts (" + start + ")");
+      throw new IllegalArgumentException(
+          "Materialization interval ends (" + end + ") before it starts (" + start + ")");
     }
   }
 }

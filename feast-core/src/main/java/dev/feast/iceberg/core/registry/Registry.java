@@ -78,7 +78,9 @@ public final class Registry {
       byte[] bytes = Files.readAllBytes(file);
       if (RegistryCodec.isBinary(bytes)) {
         throw new ConfigException(
-            "The registry " + file + " is Feast's protobuf registry (a binary file), which this"
+            "The registry "
+                + file
+                + " is Feast's protobuf registry (a binary file), which this"
                 + " project does not read; point registry: in feature_store.yaml at a new path"
                 + " such as data/registry.json and run apply (the Feast file is left as it is)");
       }
@@ -89,14 +91,22 @@ public final class Registry {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(
-          "The registry " + file + " cannot be read as this project's JSON registry: "
-              + e.getMessage() + "; restore it from version control, or point registry: in"
+          "The registry "
+              + file
+              + " cannot be read as this project's JSON registry: "
+              + e.getMessage()
+              + "; restore it from version control, or point registry: in"
               + " feature_store.yaml at a new path such as data/registry.json and run apply",
           e);
     }
     if (!read.project().equals(project)) {
       throw new ConfigException(
-          "The registry " + file + " belongs to project '" + read.project() + "', not '" + project
+          "The registry "
+              + file
+              + " belongs to project '"
+              + read.project()
+              + "', not '"
+              + project
               + "'; point registry: in feature_store.yaml at this project's own file");
     }
     state = read;
@@ -127,7 +137,8 @@ public final class Registry {
       try {
         Files.writeString(temp, RegistryCodec.write(next), StandardCharsets.UTF_8);
         try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }

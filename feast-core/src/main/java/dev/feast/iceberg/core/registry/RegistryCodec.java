@@ -45,10 +45,18 @@ final class RegistryCodec {
     ArrayNode services = root.putArray("feature_services");
     state.featureServices().values().forEach(s -> services.add(service(s)));
     ObjectNode intervals = root.putObject("materializations");
-    state.materializations().forEach((view, list) -> {
-      ArrayNode array = intervals.putArray(view);
-      list.forEach(i -> array.addObject().put("start", i.start().toString()).put("end", i.end().toString()));
-    });
+    state
+        .materializations()
+        .forEach(
+            (view, list) -> {
+              ArrayNode array = intervals.putArray(view);
+              list.forEach(
+                  i ->
+                      array
+                          .addObject()
+                          .put("start", i.start().toString())
+                          .put("end", i.end().toString()));
+            });
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -83,9 +91,12 @@ final class RegistryCodec {
     }
     Map<String, Entity> entities = new LinkedHashMap<>();
     for (JsonNode node : root.path("entities")) {
-      Entity entity = new Entity(
-          text(node, "name"), text(node, "join_key"), ValueType.parse(text(node, "value_type")),
-          node.path("description").asText(""));
+      Entity entity =
+          new Entity(
+              text(node, "name"),
+              text(node, "join_key"),
+              ValueType.parse(text(node, "value_type")),
+              node.path("description").asText(""));
       entities.put(entity.name(), entity);
     }
     Map<String, FeatureView> views = new LinkedHashMap<>();
@@ -97,29 +108,44 @@ final class RegistryCodec {
     for (JsonNode node : root.path("feature_services")) {
       List<FeatureViewProjection> projections = new ArrayList<>();
       for (JsonNode p : node.path("projections")) {
-        projections.add(new FeatureViewProjection(
-            text(p, "feature_view"), p.path("alias").asText(""), strings(p.path("features")),
-            stringMap(p.path("join_key_map"))));
+        projections.add(
+            new FeatureViewProjection(
+                text(p, "feature_view"),
+                p.path("alias").asText(""),
+                strings(p.path("features")),
+                stringMap(p.path("join_key_map"))));
       }
-      FeatureService service = new FeatureService(text(node, "name"), projections, node.path("description").asText(""));
+      FeatureService service =
+          new FeatureService(text(node, "name"), projections, node.path("description").asText(""));
       services.put(service.name(), service);
     }
     Map<String, List<MaterializationInterval>> intervals = new LinkedHashMap<>();
-    root.path("materializations").fields().forEachRemaining(e -> {
-      List<MaterializationInterval> list = new ArrayList<>();
-      for (JsonNode i : e.getValue()) {
-        list.add(new MaterializationInterval(Instant.parse(text(i, "start")), Instant.parse(text(i, "end"))));
-      }
-      intervals.put(e.getKey(), list);
-    });
+    root.path("materializations")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<MaterializationInterval> list = new ArrayList<>();
+              for (JsonNode i : e.getValue()) {
+                list.add(
+                    new MaterializationInterval(
+                        Instant.parse(text(i, "start")), Instant.parse(text(i, "end"))));
+              }
+              intervals.put(e.getKey(), list);
+            });
     return new RegistryState(
-        text(root, "project"), entities, views, services, intervals,
+        text(root, "project"),
+        entities,
+        views,
+        services,
+        intervals,
         Instant.parse(root.path("last_updated").asText(Instant.EPOCH.toString())));
   }
 
   private static ObjectNode entity(Entity e) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("name", e.name()).put("join_key", e.joinKey()).put("value_type", e.valueType().feastName());
+    node.put("name", e.name())
+        .put("join_key", e.joinKey())
+        .put("value_type", e.valueType().feastName());
     node.put("description", e.description());
     return node;
   }
@@ -141,9 +167,14 @@ final class RegistryCodec {
   private static FeatureView view(JsonNode node) {
     List<String> entities = strings(node.path("entities"));
     return new FeatureView(
-        text(node, "name"), entities, fields(node.path("entity_columns")), fields(node.path("features")),
-        Duration.parse(node.path("ttl").asText("PT0S")), source(node.path("source")),
-        node.path("online").asBoolean(true), node.path("description").asText(""),
+        text(node, "name"),
+        entities,
+        fields(node.path("entity_columns")),
+        fields(node.path("features")),
+        Duration.parse(node.path("ttl").asText("PT0S")),
+        source(node.path("source")),
+        node.path("online").asBoolean(true),
+        node.path("description").asText(""),
         stringMap(node.path("tags")));
   }
 
@@ -154,7 +185,8 @@ final class RegistryCodec {
     }
     ObjectNode node = JSON.createObjectNode();
     node.put("type", "iceberg").put("name", s.name()).put("table", s.table());
-    node.put("timestamp_field", s.timestampField()).put("created_timestamp_column", s.createdTimestampColumn());
+    node.put("timestamp_field", s.timestampField())
+        .put("created_timestamp_column", s.createdTimestampColumn());
     node.set("field_mapping", JSON.valueToTree(s.fieldMapping()));
     return node;
   }
@@ -165,8 +197,11 @@ final class RegistryCodec {
       throw new IllegalArgumentException("unknown source type '" + type + "'");
     }
     return new IcebergSource(
-        node.path("name").asText(""), text(node, "table"), text(node, "timestamp_field"),
-        node.path("created_timestamp_column").asText(""), stringMap(node.path("field_mapping")));
+        node.path("name").asText(""),
+        text(node, "table"),
+        text(node, "timestamp_field"),
+        node.path("created_timestamp_column").asText(""),
+        stringMap(node.path("field_mapping")));
   }
 
   private static ObjectNode service(FeatureService s) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every key of Feast's {@code feature_store.yaml} is used, kept, or accepted with a notice of how
- * it is treated; what this project cannot run is a problem with the file and line; a key Feast
- * does not have is an error.
+ * it is treated; what this project cannot run is a problem with the file and line; a key Feast does
+ * not have is an error.
  */
 class FeastKeysTest {
   private static final Path FILE = Path.of("/repo/feature_store.yaml");
@@ -58,7 +58,9 @@ class FeastKeysTest {
 
     @Test
     void oidcIsKeptForTheFeatureServerWithANotice() {
-      RepoConfig config = parse("""
+      RepoConfig config =
+          parse(
+              """
           auth:
             type: oidc
             auth_discovery_url: https://idp.example/.well-known/openid-configuration
@@ -148,17 +150,22 @@ class FeastKeysTest {
       RepoConfig config = parse("feature_server:\n  type: local\n  enabled: true\n");
 
       assertThat(config.featureServer()).get().extracting(StoreSection::type).isEqualTo("local");
-      assertThat(config.notices()).singleElement().asString().startsWith("feature_store.yaml line 2: feature_server is kept");
+      assertThat(config.notices())
+          .singleElement()
+          .asString()
+          .startsWith("feature_store.yaml line 2: feature_server is kept");
       assertThat(parse("").featureServer()).isEmpty();
     }
 
     @Test
     void anUnknownTypeOrKeyIsAnError() {
       assertThatThrownBy(() -> parse("feature_server:\n  type: grpc\n"))
-          .hasMessageContaining("line 3: feature_server type 'grpc' is not one of Feast's: local, mcp");
+          .hasMessageContaining(
+              "line 3: feature_server type 'grpc' is not one of Feast's: local, mcp");
       assertThatThrownBy(() -> parse("feature_server:\n  mcp_enabled: true\n"))
           .hasMessageContaining("line 3: unknown key 'mcp_enabled' in feature_server");
-      assertThat(parse("feature_server:\n  type: mcp\n  mcp_enabled: true\n").featureServer()).isPresent();
+      assertThat(parse("feature_server:\n  type: mcp\n  mcp_enabled: true\n").featureServer())
+          .isPresent();
     }
   }
 
@@ -166,29 +173,45 @@ class FeastKeysTest {
   class Registry {
     @Test
     void aLocalPathInEitherFormIsTheRegistryFile() {
-      assertThat(parse("registry: reg/r.json\n").registryPath()).isEqualTo(Path.of("/repo/reg/r.json"));
+      assertThat(parse("registry: reg/r.json\n").registryPath())
+          .isEqualTo(Path.of("/repo/reg/r.json"));
       assertThat(parse("registry:\n  registry_type: file\n  path: /abs/r.json\n").registryPath())
           .isEqualTo(Path.of("/abs/r.json"));
-      assertThat(parse("registry: file:///abs/r.json\n").registryPath()).isEqualTo(Path.of("/abs/r.json"));
+      assertThat(parse("registry: file:///abs/r.json\n").registryPath())
+          .isEqualTo(Path.of("/abs/r.json"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"s3://bucket/registry.db", "gs://bucket/registry.db", "https://host/registry.db", "hdfs://nn/r.db"})
+    @ValueSource(
+        strings = {
+          "s3://bucket/registry.db",
+          "gs://bucket/registry.db",
+          "https://host/registry.db",
+          "hdfs://nn/r.db"
+        })
     void aRemotePathIsAProblemAndNeverAPath(String path) {
       RepoConfig config = parse("registry: " + path + "\n");
       String scheme = path.substring(0, path.indexOf(':'));
       String expected =
-          "feature_store.yaml line 2: registry '" + path + "' is on " + scheme + ", which this project"
+          "feature_store.yaml line 2: registry '"
+              + path
+              + "' is on "
+              + scheme
+              + ", which this project"
               + " cannot write: the registry is a JSON file on a local path (absolute, or relative to"
               + " the repository folder); write e.g. registry: data/registry.json";
 
       assertThat(config.problems()).containsExactly(expected);
-      assertThatThrownBy(config::registryPath).isInstanceOf(ConfigException.class).hasMessage(expected);
+      assertThatThrownBy(config::registryPath)
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(expected);
     }
 
     @Test
     void aRegistryTypeOtherThanFileIsAProblem() {
-      RepoConfig config = parse("""
+      RepoConfig config =
+          parse(
+              """
           registry:
             registry_type: sql
             path: postgresql://u:p@host:5432/feast
@@ -209,16 +232,20 @@ class FeastKeysTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "-1", "1.5", "true"})
     void cacheTtlSecondsMustBeAWholeNumberOfSeconds(String value) {
-      assertThatThrownBy(() -> parse("registry:\n  path: r.json\n  cache_ttl_seconds: " + value + "\n"))
+      assertThatThrownBy(
+              () -> parse("registry:\n  path: r.json\n  cache_ttl_seconds: " + value + "\n"))
           .isInstanceOf(ConfigException.class)
           .hasMessage(
               "feature_store.yaml line 4: registry.cache_ttl_seconds must be a whole number, 0 or"
-                  + " more, not '" + value + "'");
+                  + " more, not '"
+                  + value
+                  + "'");
     }
 
     @Test
     void cacheTtlSecondsIsKeptAndNoted() {
-      RepoConfig config = parse("registry:\n  path: r.json\n  cache_ttl_seconds: 60\n  cache_mode: thread\n");
+      RepoConfig config =
+          parse("registry:\n  path: r.json\n  cache_ttl_seconds: 60\n  cache_mode: thread\n");
 
       assertThat(config.registry().cacheTtlSeconds()).isEqualTo(60);
       assertThat(config.notices())
@@ -233,7 +260,9 @@ class FeastKeysTest {
 
     @Test
     void otherFeastRegistryKeysAreCheckedAndNoted() {
-      RepoConfig config = parse("""
+      RepoConfig config =
+          parse(
+              """
           registry:
             path: r.json
             registry_store_type: FileRegistryStore
@@ -250,18 +279,25 @@ class FeastKeysTest {
               "feature_store.yaml line 6: registry.purge_feast_metadata is not used: it configures"
                   + " Feast's SQL registry; this registry is a local JSON file");
       assertThat(parse("registry:\n  registry_store_type: S3RegistryStore\n").problems())
-          .singleElement().asString().contains("line 3: registry_store_type 'S3RegistryStore' is not available here");
+          .singleElement()
+          .asString()
+          .contains("line 3: registry_store_type 'S3RegistryStore' is not available here");
       assertThat(parse("registry:\n  enable_online_feature_view_versioning: true\n").problems())
-          .singleElement().asString().contains("versioned online feature views are not available here");
+          .singleElement()
+          .asString()
+          .contains("versioned online feature views are not available here");
       assertThatThrownBy(() -> parse("registry:\n  pth: r.json\n"))
-          .hasMessageContaining("line 3: unknown key 'pth' in registry: not a key of Feast's feature_store.yaml");
+          .hasMessageContaining(
+              "line 3: unknown key 'pth' in registry: not a key of Feast's feature_store.yaml");
     }
 
     @Test
     void aDbFileNameIsNotedBecauseFeastWritesProtobufThere() {
       assertThat(parse("registry: data/registry.db\n").notices())
-          .singleElement().asString()
-          .startsWith("feature_store.yaml line 2: registry data/registry.db is written as this project's JSON registry");
+          .singleElement()
+          .asString()
+          .startsWith(
+              "feature_store.yaml line 2: registry data/registry.db is written as this project's JSON registry");
     }
   }
 
@@ -281,22 +317,31 @@ class FeastKeysTest {
     @ParameterizedTest
     @ValueSource(strings = {"aws", "gcp", "azure"})
     void aCloudProviderWithBothStoreTypesIsNoted(String provider) {
-      RepoConfig config = parse("provider: " + provider + "\noffline_store: {type: iceberg}\nonline_store: iceberg\n");
+      RepoConfig config =
+          parse(
+              "provider: "
+                  + provider
+                  + "\noffline_store: {type: iceberg}\nonline_store: iceberg\n");
 
       assertThat(config.provider()).isEqualTo(provider);
       assertThat(config.problems()).isEmpty();
       assertThat(config.notices())
           .containsExactly(
-              "feature_store.yaml line 2: provider '" + provider + "' chooses nothing here: the"
+              "feature_store.yaml line 2: provider '"
+                  + provider
+                  + "' chooses nothing here: the"
                   + " stores are the offline_store and online_store types written");
     }
 
     @Test
     void aProviderFeastDoesNotHaveIsAnErrorAndAPythonClassAProblem() {
       assertThatThrownBy(() -> parse("provider: ibm\n"))
-          .hasMessage("feature_store.yaml line 2: provider 'ibm' is not one of Feast's: local, aws, gcp, azure, unity_catalog");
+          .hasMessage(
+              "feature_store.yaml line 2: provider 'ibm' is not one of Feast's: local, aws, gcp, azure, unity_catalog");
       assertThat(parse("provider: my.module.MyProvider\n").problems())
-          .singleElement().asString().contains("is a Python class, which cannot run here");
+          .singleElement()
+          .asString()
+          .contains("is a Python class, which cannot run here");
     }
   }
 
@@ -304,11 +349,13 @@ class FeastKeysTest {
   class Materialization {
     @Test
     void feastsBatchSizeKeyIsHonouredAndTheEarlierOneStillRead() {
-      RepoConfig config = parse("materialization:\n  online_write_batch_size: 500\n  pull_latest_features: true\n");
+      RepoConfig config =
+          parse("materialization:\n  online_write_batch_size: 500\n  pull_latest_features: true\n");
 
       assertThat(config.materializationBatchSize()).isEqualTo(500);
       assertThat(config.pullLatestFeatures()).isTrue();
-      assertThat(parse("materialization:\n  batch_size: 7\n").materializationBatchSize()).isEqualTo(7);
+      assertThat(parse("materialization:\n  batch_size: 7\n").materializationBatchSize())
+          .isEqualTo(7);
       assertThat(parse("").materializationBatchSize()).isEqualTo(10_000);
     }
 
@@ -319,8 +366,10 @@ class FeastKeysTest {
               "feature_store.yaml line 3: materialization.online_write_batch_size must be a whole"
                   + " number, 1 or more, not '0'");
       assertThatThrownBy(() -> parse("materialization:\n  pull_latest_features: yes please\n"))
-          .hasMessageContaining("line 3: materialization.pull_latest_features must be true or false");
-      assertThatThrownBy(() -> parse("materialization:\n  batch_size: 1\n  online_write_batch_size: 2\n"))
+          .hasMessageContaining(
+              "line 3: materialization.pull_latest_features must be true or false");
+      assertThatThrownBy(
+              () -> parse("materialization:\n  batch_size: 1\n  online_write_batch_size: 2\n"))
           .hasMessageContaining("not both");
     }
   }
@@ -346,17 +395,22 @@ class FeastKeysTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"flags", "embedding_model", "openlineage", "mlflow", "data_quality_monitoring"})
+  @ValueSource(
+      strings = {"flags", "embedding_model", "openlineage", "mlflow", "data_quality_monitoring"})
   void keysWithNoEffectHereAreAcceptedWithANotice(String key) {
     RepoConfig config = parse(key + ":\n  enabled: true\n");
 
-    assertThat(config.notices()).singleElement().asString().startsWith("feature_store.yaml line 2: " + key + " is not used: ");
+    assertThat(config.notices())
+        .singleElement()
+        .asString()
+        .startsWith("feature_store.yaml line 2: " + key + " is not used: ");
     assertThat(config.problems()).isEmpty();
   }
 
   @Test
   void entityKeySerializationVersionMustBeThree() {
-    assertThat(parse("entity_key_serialization_version: 3\n").entityKeySerializationVersion()).isEqualTo(3);
+    assertThat(parse("entity_key_serialization_version: 3\n").entityKeySerializationVersion())
+        .isEqualTo(3);
     assertThatThrownBy(() -> parse("entity_key_serialization_version: two\n"))
         .hasMessageContaining("line 2: entity_key_serialization_version must be a whole number");
   }
@@ -369,6 +423,7 @@ class FeastKeysTest {
     assertThat(config.offlineStore().describeType()).isEqualTo("type 'iceberg'");
     assertThat(config.onlineStore().typeWritten()).isFalse();
     assertThat(config.onlineStore().describeType())
-        .isEqualTo("type 'iceberg' (no type is written, so this project's default, not Feast's sqlite)");
+        .isEqualTo(
+            "type 'iceberg' (no type is written, so this project's default, not Feast's sqlite)");
   }
 }

@@ -19,7 +19,9 @@ class RepoConfigLoaderTest {
 
   @Test
   void readsFeastKeysAndResolvesTheRegistryAgainstTheRepository() {
-    RepoConfig config = parse("""
+    RepoConfig config =
+        parse(
+            """
         project: driver_ranking
         registry: data/registry.json
         provider: local
@@ -32,7 +34,8 @@ class RepoConfigLoaderTest {
         entity_key_serialization_version: 3
         materialization:
           batch_size: 500
-        """, Map.of());
+        """,
+            Map.of());
 
     assertThat(config.project()).isEqualTo("driver_ranking");
     assertThat(config.registryPath()).isEqualTo(Path.of("/repo/data/registry.json"));
@@ -54,14 +57,16 @@ class RepoConfigLoaderTest {
 
   @Test
   void registryMayBeAMappingWithAPath() {
-    RepoConfig config = parse("project: p\nregistry:\n  path: reg/r.json\n  cache_ttl_seconds: 60\n", Map.of());
+    RepoConfig config =
+        parse("project: p\nregistry:\n  path: reg/r.json\n  cache_ttl_seconds: 60\n", Map.of());
 
     assertThat(config.registryPath()).isEqualTo(Path.of("/repo/reg/r.json"));
   }
 
   @Test
   void unknownTopLevelKeyNamesFileLineAndKey() {
-    assertThatThrownBy(() -> parse("project: p\nprovider: local\nonline_stor:\n  type: iceberg\n", Map.of()))
+    assertThatThrownBy(
+            () -> parse("project: p\nprovider: local\nonline_stor:\n  type: iceberg\n", Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("feature_store.yaml line 3")
         .hasMessageContaining("unknown key 'online_stor'")
@@ -77,12 +82,15 @@ class RepoConfigLoaderTest {
 
   @Test
   void substitutesEnvironmentVariablesWithDefaults() {
-    RepoConfig config = parse("""
+    RepoConfig config =
+        parse(
+            """
         project: ${PROJECT}
         online_store:
           namespace: ${NAMESPACE:-fallback}
           token: ${TOKEN}
-        """, Map.of("PROJECT", "from_env", "TOKEN", "s3cr3t"));
+        """,
+            Map.of("PROJECT", "from_env", "TOKEN", "s3cr3t"));
 
     assertThat(config.project()).isEqualTo("from_env");
     assertThat(config.onlineStore().body().get("namespace").asText()).isEqualTo("fallback");
@@ -92,7 +100,8 @@ class RepoConfigLoaderTest {
 
   @Test
   void missingEnvironmentVariableNamesTheLine() {
-    assertThatThrownBy(() -> parse("project: p\n\nonline_store:\n  token: ${MISSING_TOKEN}\n", Map.of()))
+    assertThatThrownBy(
+            () -> parse("project: p\n\nonline_store:\n  token: ${MISSING_TOKEN}\n", Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("line 4")
         .hasMessageContaining("MISSING_TOKEN is not set");
@@ -108,7 +117,9 @@ class RepoConfigLoaderTest {
 
   @Test
   void anchorsAndAliasesShareOneCatalogSection() {
-    RepoConfig config = parse("""
+    RepoConfig config =
+        parse(
+            """
         project: p
         offline_store:
           catalog: &catalog
@@ -116,11 +127,13 @@ class RepoConfigLoaderTest {
             uri: jdbc:sqlite:data/catalog.db
         online_store:
           catalog: *catalog
-        """, Map.of());
+        """,
+            Map.of());
 
     assertThat(config.onlineStore().body().get("catalog"))
         .isEqualTo(config.offlineStore().body().get("catalog"));
-    assertThat(config.onlineStore().body().at("/catalog/uri").asText()).isEqualTo("jdbc:sqlite:data/catalog.db");
+    assertThat(config.onlineStore().body().at("/catalog/uri").asText())
+        .isEqualTo("jdbc:sqlite:data/catalog.db");
   }
 
   @Test

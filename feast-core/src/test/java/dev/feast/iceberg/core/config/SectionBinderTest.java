@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class SectionBinderTest {
   /** A plugin configuration as store plugins declare them. */
-  public record SampleConfig(CatalogConfig catalog, String partitionStrategy, Integer partitionBuckets) {
+  public record SampleConfig(
+      CatalogConfig catalog, String partitionStrategy, Integer partitionBuckets) {
     public SampleConfig {
       partitionStrategy = partitionStrategy == null ? "entity_hash" : partitionStrategy;
       if (partitionBuckets != null && partitionBuckets <= 0) {
-        throw new IllegalArgumentException("partition_buckets must be positive, not " + partitionBuckets);
+        throw new IllegalArgumentException(
+            "partition_buckets must be positive, not " + partitionBuckets);
       }
     }
   }
@@ -26,7 +28,10 @@ class SectionBinderTest {
 
   @Test
   void bindsSnakeCaseKeysAndTheCatalogSection() {
-    SampleConfig config = SectionBinder.bind(online("""
+    SampleConfig config =
+        SectionBinder.bind(
+            online(
+                """
         project: p
         online_store:
           type: iceberg
@@ -37,7 +42,8 @@ class SectionBinderTest {
             name: prod
             uri: http://localhost:8181
             s3.secret-access-key: hidden
-        """), SampleConfig.class);
+        """),
+            SampleConfig.class);
 
     assertThat(config.partitionStrategy()).isEqualTo("hybrid");
     assertThat(config.partitionBuckets()).isEqualTo(8);
@@ -51,12 +57,17 @@ class SectionBinderTest {
 
   @Test
   void unknownKeyNamesLineKeyAndKnownKeys() {
-    assertThatThrownBy(() -> SectionBinder.bind(online("""
+    assertThatThrownBy(
+            () ->
+                SectionBinder.bind(
+                    online(
+                        """
         project: p
         online_store:
           type: iceberg
           partition_stratgy: hybrid
-        """), SampleConfig.class))
+        """),
+                    SampleConfig.class))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("feature_store.yaml line 4")
         .hasMessageContaining("unknown key 'partition_stratgy' in online_store")
@@ -65,11 +76,16 @@ class SectionBinderTest {
 
   @Test
   void anUnknownKeyInASectionWithoutATypeNamesTheSectionOnceAndTheDefaultType() {
-    assertThatThrownBy(() -> SectionBinder.bind(online("""
+    assertThatThrownBy(
+            () ->
+                SectionBinder.bind(
+                    online(
+                        """
         project: p
         online_store:
           path: data/online_store.db
-        """), SampleConfig.class))
+        """),
+                    SampleConfig.class))
         .hasMessageStartingWith(
             "feature_store.yaml line 3: unknown key 'path' in online_store for online_store type"
                 + " 'iceberg' (no type is written, so this project's default, not Feast's sqlite);"
@@ -78,34 +94,49 @@ class SectionBinderTest {
 
   @Test
   void wrongTypeNamesTheKey() {
-    assertThatThrownBy(() -> SectionBinder.bind(online("""
+    assertThatThrownBy(
+            () ->
+                SectionBinder.bind(
+                    online(
+                        """
         project: p
         online_store:
           partition_buckets: many
-        """), SampleConfig.class))
+        """),
+                    SampleConfig.class))
         .hasMessageContaining("line 3")
         .hasMessageContaining("online_store.partition_buckets");
   }
 
   @Test
   void validationInTheRecordReachesTheUser() {
-    assertThatThrownBy(() -> SectionBinder.bind(online("""
+    assertThatThrownBy(
+            () ->
+                SectionBinder.bind(
+                    online(
+                        """
         project: p
         online_store:
           partition_buckets: -1
-        """), SampleConfig.class))
+        """),
+                    SampleConfig.class))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("partition_buckets must be positive, not -1");
   }
 
   @Test
   void catalogWithoutTypeIsAnError() {
-    assertThatThrownBy(() -> SectionBinder.bind(online("""
+    assertThatThrownBy(
+            () ->
+                SectionBinder.bind(
+                    online(
+                        """
         project: p
         online_store:
           catalog:
             uri: x
-        """), SampleConfig.class))
+        """),
+                    SampleConfig.class))
         .hasMessageContaining("line 3")
         .hasMessageContaining("catalog needs a type");
   }

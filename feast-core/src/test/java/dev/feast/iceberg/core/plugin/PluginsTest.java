@@ -37,10 +37,12 @@ class PluginsTest {
 
     assertThat(plugins.batchEngineTypes()).containsExactly("local", "sample");
     assertThat(plugins.batchEngine("local", "").configClass())
-        .isEqualTo(dev.feast.iceberg.core.materialize.LocalMaterializationEngineFactory.Config.class);
+        .isEqualTo(
+            dev.feast.iceberg.core.materialize.LocalMaterializationEngineFactory.Config.class);
     assertThatThrownBy(() -> plugins.batchEngine("spark", "feature_store.yaml line 9"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("Unknown batch_engine type 'spark' in feature_store.yaml line 9; installed: local, sample");
+        .hasMessage(
+            "Unknown batch_engine type 'spark' in feature_store.yaml line 9; installed: local, sample");
   }
 
   @Test
@@ -56,10 +58,15 @@ class PluginsTest {
   void twoPluginsClaimingOneTypeFailNamingBoth(@TempDir Path dir) throws Exception {
     Path services = dir.resolve("META-INF/services");
     Files.createDirectories(services);
-    Files.writeString(services.resolve(OnlineStoreFactory.class.getName()),
-        NamedFactories.DupOne.class.getName() + "\n" + NamedFactories.DupTwo.class.getName() + "\n");
+    Files.writeString(
+        services.resolve(OnlineStoreFactory.class.getName()),
+        NamedFactories.DupOne.class.getName()
+            + "\n"
+            + NamedFactories.DupTwo.class.getName()
+            + "\n");
 
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
       assertThatThrownBy(() -> Plugins.discover(loader))
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("Two online store plugins claim type 'dup'")
@@ -72,9 +79,11 @@ class PluginsTest {
   void aBrokenServiceEntryIsReportedClearly(@TempDir Path dir) throws Exception {
     Path services = dir.resolve("META-INF/services");
     Files.createDirectories(services);
-    Files.writeString(services.resolve(OnlineStoreFactory.class.getName()), "com.example.Missing\n");
+    Files.writeString(
+        services.resolve(OnlineStoreFactory.class.getName()), "com.example.Missing\n");
 
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
       assertThatThrownBy(() -> Plugins.discover(loader))
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("online store plugin")

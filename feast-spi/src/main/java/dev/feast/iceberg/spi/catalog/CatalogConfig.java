@@ -24,9 +24,14 @@ public record CatalogConfig(String type, String name, Map<String, String> proper
   /** Whether a property holds a secret that must never be printed. */
   public static boolean isSecret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("secret") || k.contains("password") || k.contains("token")
-        || k.contains("credential") || k.contains("session") || k.endsWith("access-key-id")
-        || k.contains("private") || k.contains("api-key");
+    return k.contains("secret")
+        || k.contains("password")
+        || k.contains("token")
+        || k.contains("credential")
+        || k.contains("session")
+        || k.endsWith("access-key-id")
+        || k.contains("private")
+        || k.contains("api-key");
   }
 
   /** One property, or a default. */
@@ -36,10 +41,15 @@ public record CatalogConfig(String type, String name, Map<String, String> proper
 
   @Override
   public String toString() {
-    return "CatalogConfig[type=" + type + ", name=" + name + ", properties="
-        + new TreeMap<>(properties).entrySet().stream()
-            .map(e -> e.getKey() + "=" + (isSecret(e.getKey()) ? "****" : e.getValue()))
-            .collect(Collectors.joining(", ", "{", "}"))
+    return "CatalogConfig[type="
+        + type
+        + ", name="
+        + name
+        + ", properties="
+        + new TreeMap<>(properties)
+            .entrySet().stream()
+                .map(e -> e.getKey() + "=" + (isSecret(e.getKey()) ? "****" : e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"))
         + "]";
   }
 }

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Opens catalogs of one type. Implementations have a no-argument constructor and are registered for
- * {@link java.util.ServiceLoader} (for example with {@code @AutoService(CatalogProviderFactory.class)}).
+ * {@link java.util.ServiceLoader} (for example with
+ * {@code @AutoService(CatalogProviderFactory.class)}).
  */
 public interface CatalogProviderFactory {
   /** The {@code type} users write in the {@code catalog:} section. */

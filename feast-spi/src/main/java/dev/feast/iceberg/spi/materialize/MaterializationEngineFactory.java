@@ -5,8 +5,9 @@ import dev.feast.iceberg.spi.PluginContext;
 /**
  * Creates materialization engines of one {@code type} ({@code batch_engine: {type: ...}} in {@code
  * feature_store.yaml}). Implementations have a no-argument constructor and are registered for
- * {@link java.util.ServiceLoader}, e.g. with {@code @AutoService(MaterializationEngineFactory.class)};
- * the runtime finds them as it finds store plugins.
+ * {@link java.util.ServiceLoader}, e.g. with
+ * {@code @AutoService(MaterializationEngineFactory.class)}; the runtime finds them as it finds
+ * store plugins.
  *
  * @param <C> the configuration record the {@code batch_engine} section (its keys besides {@code
  *     type}) is bound to, unknown keys rejected

@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * Hears the phases of one view's materialization, to show progress: reading the source, writing,
  * committing. Every method has a do-nothing default; an engine calls them from the thread that
- * called {@link MaterializationEngine#materialize}, in the order declared here. A listener may throw
- * (the user interrupted): the engine then stops and commits nothing.
+ * called {@link MaterializationEngine#materialize}, in the order declared here. A listener may
+ * throw (the user interrupted): the engine then stops and commits nothing.
  */
 public interface MaterializationListener {
   /** Listens to nothing. */
@@ -17,8 +17,8 @@ public interface MaterializationListener {
   default void started(FeatureView view, Instant start, Instant end) {}
 
   /**
-   * The source was read (or its reading planned); {@code total} rows are to be written, or -1
-   * when the engine does not know before they are written.
+   * The source was read (or its reading planned); {@code total} rows are to be written, or -1 when
+   * the engine does not know before they are written.
    */
   default void writing(FeatureView view, long total) {}
 

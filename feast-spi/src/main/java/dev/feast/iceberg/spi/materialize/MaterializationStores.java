@@ -20,7 +20,10 @@ import java.util.Objects;
  *     materialization.online_write_batch_size}), for engines that write through it
  */
 public record MaterializationStores(
-    OfflineStore offline, Object offlineConfig, OnlineStore online, Object onlineConfig,
+    OfflineStore offline,
+    Object offlineConfig,
+    OnlineStore online,
+    Object onlineConfig,
     int batchSize) {
   public MaterializationStores {
     Objects.requireNonNull(offline, "offline");

@@ -19,7 +19,11 @@ public record MaterializationTask(FeatureView view, Instant start, Instant end) 
     Objects.requireNonNull(end, "end");
     if (end.isBefore(start)) {
       throw new IllegalArgumentException(
-          "The materialization of " + view.name() + " ends at " + end + ", before its start "
+          "The materialization of "
+              + view.name()
+              + " ends at "
+              + end
+              + ", before its start "
               + start);
     }
   }

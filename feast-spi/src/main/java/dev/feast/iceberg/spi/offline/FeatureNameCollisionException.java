@@ -6,7 +6,12 @@ import dev.feast.iceberg.spi.FeastException;
 public class FeatureNameCollisionException extends FeastException {
   public FeatureNameCollisionException(String column, String first, String second) {
     super(
-        "Features " + first + " and " + second + " would both be named '" + column
+        "Features "
+            + first
+            + " and "
+            + second
+            + " would both be named '"
+            + column
             + "'; request full feature names (full_feature_names=true) or drop one of them");
   }
 }

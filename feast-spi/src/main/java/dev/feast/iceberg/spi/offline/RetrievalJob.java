@@ -1,20 +1,18 @@
 package dev.feast.iceberg.spi.offline;
 
+import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.RowBatch;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import dev.feast.iceberg.spi.ColumnBatch;
-import dev.feast.iceberg.spi.RowBatch;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import org.apache.iceberg.catalog.TableIdentifier;
 
-/**
- * A retrieval ready to run. Each output method runs it; close the job to release its resources.
- */
+/** A retrieval ready to run. Each output method runs it; close the job to release its resources. */
 public interface RetrievalJob extends AutoCloseable {
   /** The result columns, in order. */
   List<Field> columns();
@@ -24,9 +22,9 @@ public interface RetrievalJob extends AutoCloseable {
 
   /**
    * Runs the retrieval and streams its rows in column batches of up to {@code maxRows} rows, for
-   * bulk consumers (materialization into an online store with {@code COLUMNAR_WRITE}). A store
-   * with a columnar engine hands its own batches over without an object per value; the default
-   * groups the rows of {@link #rows()}.
+   * bulk consumers (materialization into an online store with {@code COLUMNAR_WRITE}). A store with
+   * a columnar engine hands its own batches over without an object per value; the default groups
+   * the rows of {@link #rows()}.
    */
   default BatchStream batches(int maxRows) {
     RowStream stream = rows();
@@ -83,7 +81,9 @@ public interface RetrievalJob extends AutoCloseable {
     throw new UnsupportedFeatureException(getClass().getSimpleName(), "Parquet output");
   }
 
-  /** Runs the retrieval and stores the result as a new Iceberg table; replaces one only if asked. */
+  /**
+   * Runs the retrieval and stores the result as a new Iceberg table; replaces one only if asked.
+   */
   default void persist(TableIdentifier table, boolean allowOverwrite) {
     throw new UnsupportedFeatureException(getClass().getSimpleName(), "persisting results");
   }

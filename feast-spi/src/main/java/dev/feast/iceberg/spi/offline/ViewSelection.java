@@ -24,15 +24,24 @@ public record ViewSelection(FeatureView view, FeatureViewProjection projection) 
     for (String feature : projection.features()) {
       if (view.feature(feature).isEmpty()) {
         throw new UnknownDefinitionException(
-            "Feature '" + feature + "' is not in feature view '" + view.name() + "'; it has "
+            "Feature '"
+                + feature
+                + "' is not in feature view '"
+                + view.name()
+                + "'; it has "
                 + view.features().stream().map(Field::name).toList());
       }
     }
     for (String key : projection.joinKeyMap().keySet()) {
       if (!view.joinKeys().contains(key)) {
         throw new UnknownDefinitionException(
-            "Join key map of '" + projection.nameToUse() + "' names '" + key
-                + "', which is not a join key of feature view '" + view.name() + "'; its join keys are "
+            "Join key map of '"
+                + projection.nameToUse()
+                + "' names '"
+                + key
+                + "', which is not a join key of feature view '"
+                + view.name()
+                + "'; its join keys are "
                 + view.joinKeys());
       }
     }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a view's join keys, features and timestamps sit among the columns of the batches handed
- * to {@link OnlineStore#writeBatches} (named as a pull from the offline store names them), and the
+ * Where a view's join keys, features and timestamps sit among the columns of the batches handed to
+ * {@link OnlineStore#writeBatches} (named as a pull from the offline store names them), and the
  * batches' rows as {@link OnlineRow}s for stores without a columnar write.
  *
  * @param joinKeys the view's join keys
@@ -45,12 +45,23 @@ public record BatchColumns(
       features[i] = names.indexOf(feature.name());
       if (features[i] >= 0 && columns.get(features[i]).type() != feature.type()) {
         throw new SchemaMismatchException(
-            "Feature '" + feature.name() + "' of view '" + view.name() + "' is " + feature.type()
-                + " but the batches to write hold " + columns.get(features[i]).type()
-                + "; convert the column to " + feature.type());
+            "Feature '"
+                + feature.name()
+                + "' of view '"
+                + view.name()
+                + "' is "
+                + feature.type()
+                + " but the batches to write hold "
+                + columns.get(features[i]).type()
+                + "; convert the column to "
+                + feature.type());
       }
     }
-    return new BatchColumns(view.joinKeys(), keys, view.features(), features,
+    return new BatchColumns(
+        view.joinKeys(),
+        keys,
+        view.features(),
+        features,
         required(view, names, OfflineStore.EVENT_TIMESTAMP),
         names.indexOf(OfflineStore.CREATED_TIMESTAMP));
   }
@@ -83,8 +94,12 @@ public record BatchColumns(
         }
       }
       Instant created = createdColumn < 0 ? null : (Instant) batch.get(createdColumn, row);
-      rows.add(new OnlineRow(new EntityKey(joinKeys, values), features,
-          (Instant) batch.get(eventColumn, row), created));
+      rows.add(
+          new OnlineRow(
+              new EntityKey(joinKeys, values),
+              features,
+              (Instant) batch.get(eventColumn, row),
+              created));
     }
     return rows;
   }
@@ -93,8 +108,12 @@ public record BatchColumns(
     int i = names.indexOf(column);
     if (i < 0) {
       throw new SchemaMismatchException(
-          "The batches to write into view '" + view.name() + "' have no column '" + column
-              + "'; their columns are " + names);
+          "The batches to write into view '"
+              + view.name()
+              + "' have no column '"
+              + column
+              + "'; their columns are "
+              + names);
     }
     return i;
   }

@@ -21,6 +21,7 @@ public record FeatureValue(Object value, FeatureStatus status) {
 
   /** A stored value: PRESENT, or NULL_VALUE when it is null. */
   public static FeatureValue of(Object value) {
-    return new FeatureValue(value, value == null ? FeatureStatus.NULL_VALUE : FeatureStatus.PRESENT);
+    return new FeatureValue(
+        value, value == null ? FeatureStatus.NULL_VALUE : FeatureStatus.PRESENT);
   }
 }

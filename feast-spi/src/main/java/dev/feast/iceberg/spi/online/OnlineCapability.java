@@ -9,8 +9,8 @@ public enum OnlineCapability {
   /** Several writers, and maintenance, may run at once without losing an update. */
   CONCURRENT_WRITERS,
   /**
-   * {@link OnlineStore#writeAll} is all or nothing: every batch becomes visible at once at the
-   * end, none when it fails midway.
+   * {@link OnlineStore#writeAll} is all or nothing: every batch becomes visible at once at the end,
+   * none when it fails midway.
    */
   ATOMIC_BULK_WRITE,
   /**

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param eventTimestamp the stored row's event timestamp, or null when nothing is stored
  * @param features requested feature name to value, in request order
  */
-public record OnlineResult(EntityKey key, Instant eventTimestamp, Map<String, FeatureValue> features) {
+public record OnlineResult(
+    EntityKey key, Instant eventTimestamp, Map<String, FeatureValue> features) {
   public OnlineResult {
     features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
   }

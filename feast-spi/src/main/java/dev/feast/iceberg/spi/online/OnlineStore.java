@@ -25,11 +25,11 @@ public interface OnlineStore extends AutoCloseable {
   /**
    * Writes batches of rows as one write, the way materialization hands over a view: per key the
    * greatest (event timestamp, created timestamp) wins, as for {@link #write}. A store that
-   * declares {@link OnlineCapability#ATOMIC_BULK_WRITE} makes the rows visible all at once when
-   * the iterator ends, and none of them when the iterator (or the store) throws first, so an
+   * declares {@link OnlineCapability#ATOMIC_BULK_WRITE} makes the rows visible all at once when the
+   * iterator ends, and none of them when the iterator (or the store) throws first, so an
    * interrupted materialization leaves the previous values whole; it holds a bounded number of
-   * batches in memory at a time. The default writes each batch as it comes ({@link #write}), so
-   * a failure midway leaves the batches before it written.
+   * batches in memory at a time. The default writes each batch as it comes ({@link #write}), so a
+   * failure midway leaves the batches before it written.
    */
   default void writeAll(FeatureView view, Iterator<List<OnlineRow>> batches) {
     while (batches.hasNext()) {
@@ -48,23 +48,25 @@ public interface OnlineStore extends AutoCloseable {
    */
   default void writeBatches(FeatureView view, Iterator<? extends ColumnBatch> batches) {
     Iterator<? extends ColumnBatch> source = batches;
-    writeAll(view, new Iterator<>() {
-      private BatchColumns columns;
+    writeAll(
+        view,
+        new Iterator<>() {
+          private BatchColumns columns;
 
-      @Override
-      public boolean hasNext() {
-        return source.hasNext();
-      }
+          @Override
+          public boolean hasNext() {
+            return source.hasNext();
+          }
 
-      @Override
-      public List<OnlineRow> next() {
-        ColumnBatch batch = source.next();
-        if (columns == null) {
-          columns = BatchColumns.of(view, batch.columns());
-        }
-        return columns.toOnlineRows(batch);
-      }
-    });
+          @Override
+          public List<OnlineRow> next() {
+            ColumnBatch batch = source.next();
+            if (columns == null) {
+              columns = BatchColumns.of(view, batch.columns());
+            }
+            return columns.toOnlineRows(batch);
+          }
+        });
   }
 
   /**

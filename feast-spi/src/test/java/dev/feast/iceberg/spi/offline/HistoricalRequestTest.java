@@ -19,16 +19,21 @@ class HistoricalRequestTest {
   static final Entity DRIVER = Entity.of("driver", "driver_id", ValueType.INT64);
   static final FeatureView A = view("a");
   static final FeatureView B = view("b");
-  static final EntitySource ROWS = EntitySource.of(RowSet.builder(Field.of("driver_id", ValueType.INT64)).build());
+  static final EntitySource ROWS =
+      EntitySource.of(RowSet.builder(Field.of("driver_id", ValueType.INT64)).build());
 
   static FeatureView view(String name) {
-    return FeatureView.builder(name).entity(DRIVER).feature("rate", ValueType.FLOAT)
-        .source(IcebergSource.of("ns." + name, "ts")).build();
+    return FeatureView.builder(name)
+        .entity(DRIVER)
+        .feature("rate", ValueType.FLOAT)
+        .source(IcebergSource.of("ns." + name, "ts"))
+        .build();
   }
 
   @Test
   void sameFeatureNameInTwoViewsCollidesWithoutFullNames() {
-    assertThatThrownBy(() -> HistoricalRequest.of(ROWS, List.of(ViewSelection.all(A), ViewSelection.all(B))))
+    assertThatThrownBy(
+            () -> HistoricalRequest.of(ROWS, List.of(ViewSelection.all(A), ViewSelection.all(B))))
         .isInstanceOf(FeatureNameCollisionException.class)
         .hasMessageContaining("a:rate")
         .hasMessageContaining("b:rate")
@@ -38,7 +43,8 @@ class HistoricalRequestTest {
   @Test
   void fullFeatureNamesResolveTheCollision() {
     HistoricalRequest request =
-        new HistoricalRequest(ROWS, List.of(ViewSelection.all(A), ViewSelection.all(B)), true, false);
+        new HistoricalRequest(
+            ROWS, List.of(ViewSelection.all(A), ViewSelection.all(B)), true, false);
 
     assertThat(request.views()).hasSize(2);
     assertThat(request.views().get(1).outputColumn("rate", true)).isEqualTo("b__rate");
@@ -46,8 +52,12 @@ class HistoricalRequestTest {
 
   @Test
   void aliasesNameTheOutputAndJoinKeysMapToOtherColumns() {
-    ViewSelection selection = new ViewSelection(A,
-        FeatureViewProjection.of("a").withAlias("a_for_courier").withJoinKeyMap(Map.of("driver_id", "courier_id")));
+    ViewSelection selection =
+        new ViewSelection(
+            A,
+            FeatureViewProjection.of("a")
+                .withAlias("a_for_courier")
+                .withJoinKeyMap(Map.of("driver_id", "courier_id")));
 
     assertThat(selection.outputColumn("rate", true)).isEqualTo("a_for_courier__rate");
     assertThat(selection.entityColumn("driver_id")).isEqualTo("courier_id");

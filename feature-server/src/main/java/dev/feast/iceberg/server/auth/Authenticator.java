@@ -22,9 +22,13 @@ public interface Authenticator {
     return switch (auth.type()) {
       case "no_auth" -> NONE;
       case "oidc" -> OidcAuthenticator.create(OidcSettings.of(auth), http);
-      default -> throw new dev.feast.iceberg.spi.ConfigException(
-          "auth type '" + auth.type() + "' in " + auth.where("/type")
-              + " is not available in the feature server; use no_auth or oidc");
+      default ->
+          throw new dev.feast.iceberg.spi.ConfigException(
+              "auth type '"
+                  + auth.type()
+                  + "' in "
+                  + auth.where("/type")
+                  + " is not available in the feature server; use no_auth or oidc");
     };
   }
 }

@@ -42,18 +42,26 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
   static IssuerKeys discover(HttpClient http, OidcSettings settings) {
     JsonNode discovery;
     try {
-      discovery = new ObjectMapper().readTree(get(http, settings.discoveryUrl(), settings.requestTimeout()));
+      discovery =
+          new ObjectMapper()
+              .readTree(get(http, settings.discoveryUrl(), settings.requestTimeout()));
     } catch (IOException e) {
-      throw new ConfigException("auth_discovery_url " + settings.discoveryUrl()
-          + " did not answer with a JSON discovery document: " + e.getMessage());
+      throw new ConfigException(
+          "auth_discovery_url "
+              + settings.discoveryUrl()
+              + " did not answer with a JSON discovery document: "
+              + e.getMessage());
     }
     JsonNode jwks = discovery.get("jwks_uri");
     if (jwks == null || !jwks.isTextual()) {
-      throw new ConfigException("The discovery document at " + settings.discoveryUrl()
-          + " has no jwks_uri; check auth_discovery_url");
+      throw new ConfigException(
+          "The discovery document at "
+              + settings.discoveryUrl()
+              + " has no jwks_uri; check auth_discovery_url");
     }
-    IssuerKeys keys = new IssuerKeys(http, URI.create(jwks.textValue()), settings.jwksLifespan(),
-        settings.requestTimeout());
+    IssuerKeys keys =
+        new IssuerKeys(
+            http, URI.create(jwks.textValue()), settings.jwksLifespan(), settings.requestTimeout());
     keys.fetch();
     return keys;
   }
@@ -72,13 +80,17 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
     return found;
   }
 
-  /** A failed refresh keeps the keys fetched before, so an issuer's outage does not stop serving. */
+  /**
+   * A failed refresh keeps the keys fetched before, so an issuer's outage does not stop serving.
+   */
   private void tryFetch() {
     try {
       fetch();
     } catch (ConfigException e) {
-      org.slf4j.LoggerFactory.getLogger(IssuerKeys.class).warn(
-          "Could not refresh the issuer's keys, using those fetched before: {}", e.getMessage());
+      org.slf4j.LoggerFactory.getLogger(IssuerKeys.class)
+          .warn(
+              "Could not refresh the issuer's keys, using those fetched before: {}",
+              e.getMessage());
       fetchedAtNanos = System.nanoTime();
     }
   }
@@ -88,16 +100,17 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
       keys = JWKSet.parse(get(http, jwksUri, timeout));
       fetchedAtNanos = System.nanoTime();
     } catch (IOException | java.text.ParseException e) {
-      throw new ConfigException("The issuer's keys at " + jwksUri + " could not be read: "
-          + e.getMessage());
+      throw new ConfigException(
+          "The issuer's keys at " + jwksUri + " could not be read: " + e.getMessage());
     }
   }
 
   private static String get(HttpClient http, URI uri, Duration timeout) throws IOException {
     try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IOException("HTTP " + response.statusCode() + " from " + uri);
       }

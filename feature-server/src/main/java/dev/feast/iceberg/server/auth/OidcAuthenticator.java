@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feast's {@code auth: oidc} on the server side: every request carries {@code Authorization:
- * Bearer <JWT>}, whose signature is verified against the issuer's JWKS (RSA or EC keys), whose
- * expiry is checked (a token without {@code exp} is refused), and whose {@code aud} and {@code
- * iss} are checked when {@code audience} and {@code issuer} are configured (as in Feast). The
- * token itself is never logged nor echoed.
+ * Feast's {@code auth: oidc} on the server side: every request carries {@code Authorization: Bearer
+ * <JWT>}, whose signature is verified against the issuer's JWKS (RSA or EC keys), whose expiry is
+ * checked (a token without {@code exp} is refused), and whose {@code aud} and {@code iss} are
+ * checked when {@code audience} and {@code issuer} are configured (as in Feast). The token itself
+ * is never logged nor echoed.
  */
 final class OidcAuthenticator implements Authenticator {
   private static final Logger log = LoggerFactory.getLogger(OidcAuthenticator.class);
@@ -45,14 +45,16 @@ final class OidcAuthenticator implements Authenticator {
     algorithms.addAll(JWSAlgorithm.Family.RSA);
     algorithms.addAll(JWSAlgorithm.Family.EC);
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
-    JWTClaimsSet exact = settings.issuer() == null
-        ? new JWTClaimsSet.Builder().build()
-        : new JWTClaimsSet.Builder().issuer(settings.issuer()).build();
+    JWTClaimsSet exact =
+        settings.issuer() == null
+            ? new JWTClaimsSet.Builder().build()
+            : new JWTClaimsSet.Builder().issuer(settings.issuer()).build();
     processor.setJWTClaimsSetVerifier(
         new DefaultJWTClaimsVerifier<>(settings.audience(), exact, Set.of("exp")));
     if (settings.audience() == null) {
-      log.warn("auth: oidc has no audience: tokens of any audience of the issuer are accepted;"
-          + " set auth.audience to the aud your tokens carry");
+      log.warn(
+          "auth: oidc has no audience: tokens of any audience of the issuer are accepted;"
+              + " set auth.audience to the aud your tokens carry");
     }
     return new OidcAuthenticator(processor);
   }
@@ -71,7 +73,8 @@ final class OidcAuthenticator implements Authenticator {
     } catch (ParseException e) {
       throw new Unauthorized("The bearer token is not a signed JWT");
     } catch (BadJOSEException e) {
-      // Nimbus' messages name the check that failed (expired, audience, signature), never the token.
+      // Nimbus' messages name the check that failed (expired, audience, signature), never the
+      // token.
       throw new Unauthorized("The bearer token was rejected: " + e.getMessage());
     } catch (JOSEException e) {
       throw new Unauthorized("The bearer token could not be verified: " + e.getMessage());
@@ -82,18 +85,23 @@ final class OidcAuthenticator implements Authenticator {
   private static SSLContext trustingEveryone() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+      context.init(
+          null,
+          new TrustManager[] {
+            new X509TrustManager() {
+              @Override
+              public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+              @Override
+              public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-          return new X509Certificate[0];
-        }
-      }}, new SecureRandom());
+              @Override
+              public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+              }
+            }
+          },
+          new SecureRandom());
       return context;
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("No TLS context", e);

@@ -21,24 +21,37 @@ import java.time.Duration;
  * @param requestTimeout {@code jwks_request_timeout_seconds} (default 10)
  */
 public record OidcSettings(
-    URI discoveryUrl, String audience, String issuer, boolean verifySsl, Duration jwksLifespan,
+    URI discoveryUrl,
+    String audience,
+    String issuer,
+    boolean verifySsl,
+    Duration jwksLifespan,
     Duration requestTimeout) {
 
   static OidcSettings of(StoreSection auth) {
     JsonNode body = auth.body();
     JsonNode url = body.get("auth_discovery_url");
     if (url == null || !url.isTextual() || url.textValue().isBlank()) {
-      throw new ConfigException("auth: oidc in " + auth.where("/type") + " needs"
-          + " auth_discovery_url, the issuer's .well-known/openid-configuration URL");
+      throw new ConfigException(
+          "auth: oidc in "
+              + auth.where("/type")
+              + " needs"
+              + " auth_discovery_url, the issuer's .well-known/openid-configuration URL");
     }
     URI discovery;
     try {
       discovery = URI.create(url.textValue().strip());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("auth_discovery_url in " + auth.where("/auth_discovery_url")
-          + " is not a URL: " + e.getMessage());
+      throw new ConfigException(
+          "auth_discovery_url in "
+              + auth.where("/auth_discovery_url")
+              + " is not a URL: "
+              + e.getMessage());
     }
-    return new OidcSettings(discovery, text(body, "audience"), text(body, "issuer"),
+    return new OidcSettings(
+        discovery,
+        text(body, "audience"),
+        text(body, "issuer"),
         !body.has("verify_ssl") || body.get("verify_ssl").asBoolean(true),
         Duration.ofSeconds(body.path("jwks_cache_lifespan_seconds").asLong(300)),
         Duration.ofMillis((long) (body.path("jwks_request_timeout_seconds").asDouble(10) * 1000)));

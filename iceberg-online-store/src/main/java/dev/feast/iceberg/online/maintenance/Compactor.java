@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Files are compacted per key bucket ({@code bucket(entity_key, N)}, across time partitions for
  * {@code hybrid}); a table without a key bucket ({@code timestamp}) is one group, since a key's
  * rows may lie in several time partitions. A group is rewritten when its files come from more than
- * one commit (a key may then have several rows; one write or one compaction holds each key once,
- * in as many files as it has partitions), when it has delete files, or (with a cutoff) when a
- * file's oldest event may be expired. A run with no such group commits nothing.
+ * one commit (a key may then have several rows; one write or one compaction holds each key once, in
+ * as many files as it has partitions), when it has delete files, or (with a cutoff) when a file's
+ * oldest event may be expired. A run with no such group commits nothing.
  *
  * <p>Safe while writers run: the rewrite is one Iceberg {@link RewriteFiles} commit validated from
  * the snapshot it read, so files appended meanwhile stay as they are (they may hold newer rows; the
@@ -86,11 +86,19 @@ final class Compactor {
         return compactOnce();
       } catch (ValidationException e) {
         if (attempt == ATTEMPTS) {
-          throw new IllegalStateException("Compaction of " + table.name() + " conflicted with "
-              + "other commits " + ATTEMPTS + " times; run maintenance again later", e);
+          throw new IllegalStateException(
+              "Compaction of "
+                  + table.name()
+                  + " conflicted with "
+                  + "other commits "
+                  + ATTEMPTS
+                  + " times; run maintenance again later",
+              e);
         }
-        log.info("compaction of {} conflicted with a concurrent commit; retrying: {}",
-            table.name(), e.getMessage());
+        log.info(
+            "compaction of {} conflicted with a concurrent commit; retrying: {}",
+            table.name(),
+            e.getMessage());
       }
     }
   }
@@ -113,18 +121,21 @@ final class Compactor {
         Merged merged = merge(group);
         expired += merged.expiredRows;
         written.addAll(PartitionedWriter.write(table, merged.survivors, pool));
-        group.forEach(task -> {
-          rewritten.add(task.file());
-          deletes.addAll(task.deletes());
-        });
+        group.forEach(
+            task -> {
+              rewritten.add(task.file());
+              deletes.addAll(task.deletes());
+            });
       }
       if (rewritten.isEmpty()) {
         return Result.NONE;
       }
-      RewriteFiles rewrite = table.newRewrite()
-          .validateFromSnapshot(base.snapshotId())
-          .dataSequenceNumber(base.sequenceNumber())
-          .set(SnapshotDelta.COMPACTION_PROPERTY, SnapshotDelta.marker(cutoff));
+      RewriteFiles rewrite =
+          table
+              .newRewrite()
+              .validateFromSnapshot(base.snapshotId())
+              .dataSequenceNumber(base.sequenceNumber())
+              .set(SnapshotDelta.COMPACTION_PROPERTY, SnapshotDelta.marker(cutoff));
       rewritten.forEach(rewrite::deleteFile);
       deletes.forEach(rewrite::deleteFile);
       written.forEach(rewrite::addFile);
@@ -136,8 +147,12 @@ final class Compactor {
       written.forEach(file -> table.io().deleteFile(file.location()));
       throw e;
     }
-    log.info("compacted {}: {} files into {}, {} expired rows deleted", table.name(),
-        rewritten.size(), written.size(), expired);
+    log.info(
+        "compacted {}: {} files into {}, {} expired rows deleted",
+        table.name(),
+        rewritten.size(),
+        written.size(),
+        expired);
     return new Result(rewritten.size() + deletes.size(), written.size(), expired);
   }
 
@@ -233,8 +248,7 @@ final class Compactor {
     Map<ByteBuffer, Winner> winners = new HashMap<>();
     for (FileScanTask task : group) {
       long sequence = TaskRows.sequence(task.file());
-      try (CloseableIterable<Record> records =
-          TaskRows.open(table, task, table.schema(), null)) {
+      try (CloseableIterable<Record> records = TaskRows.open(table, task, table.schema(), null)) {
         for (Record record : records) {
           Winner incoming = Winner.of(record, sequence, task.deletes().isEmpty(), table);
           if (incoming != null) {
@@ -255,8 +269,8 @@ final class Compactor {
         survivors.add(winner.record);
       }
     }
-    survivors.sort(Comparator.comparing(
-        (Record r) -> (ByteBuffer) r.get(0), KeyedRow::compareKeys));
+    survivors.sort(
+        Comparator.comparing((Record r) -> (ByteBuffer) r.get(0), KeyedRow::compareKeys));
     return new Merged(survivors, expired);
   }
 
@@ -294,15 +308,16 @@ final class Compactor {
       }
       ByteBuffer copy = heap(buffer);
       row.set(0, copy);
-      return new Winner(copy, row, (Instant) event,
-          (Instant) RecordValues.fromIceberg(record.get(2)), sequence);
+      return new Winner(
+          copy, row, (Instant) event, (Instant) RecordValues.fromIceberg(record.get(2)), sequence);
     }
 
     static Winner latest(Winner held, Winner incoming) {
       int order = incoming.event.compareTo(held.event);
       if (order == 0) {
-        order = Comparator.nullsFirst(Comparator.<Instant>naturalOrder())
-            .compare(incoming.created, held.created);
+        order =
+            Comparator.nullsFirst(Comparator.<Instant>naturalOrder())
+                .compare(incoming.created, held.created);
       }
       if (order == 0) {
         order = incoming.sequence >= held.sequence ? 1 : -1;

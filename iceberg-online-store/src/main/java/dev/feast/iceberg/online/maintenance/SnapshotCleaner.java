@@ -28,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expires old snapshots (Iceberg deletes the files only they referenced) and deletes orphan
- * files: files under the table's {@code data/} and {@code metadata/} folders that no snapshot and
- * no metadata file references, older than a safety age (younger ones may belong to a commit in
- * flight, whose files are written before the commit references them).
+ * Expires old snapshots (Iceberg deletes the files only they referenced) and deletes orphan files:
+ * files under the table's {@code data/} and {@code metadata/} folders that no snapshot and no
+ * metadata file references, older than a safety age (younger ones may belong to a commit in flight,
+ * whose files are written before the commit references them).
  */
 final class SnapshotCleaner {
   private static final Logger log = LoggerFactory.getLogger(SnapshotCleaner.class);
@@ -62,7 +62,9 @@ final class SnapshotCleaner {
   long deleteOrphans(Instant olderThan) {
     boolean local = isLocal(table.location());
     if (!local && !(table.io() instanceof SupportsPrefixOperations)) {
-      log.info("{}: file IO {} cannot list files; orphan files are not cleaned up", table.name(),
+      log.info(
+          "{}: file IO {} cannot list files; orphan files are not cleaned up",
+          table.name(),
           table.io().getClass().getSimpleName());
       return -1;
     }
@@ -71,10 +73,11 @@ final class SnapshotCleaner {
     long deleted = 0;
     for (String folder : List.of("/data", "/metadata")) {
       String prefix = table.location().replaceAll("/+$", "") + folder;
-      List<FileInfo> files = local ? listLocal(prefix)
-          : listOrEmpty((SupportsPrefixOperations) table.io(), prefix);
+      List<FileInfo> files =
+          local ? listLocal(prefix) : listOrEmpty((SupportsPrefixOperations) table.io(), prefix);
       for (FileInfo file : files) {
-        if (file.createdAtMillis() < olderThan.toEpochMilli() && isOwnKind(file.location())
+        if (file.createdAtMillis() < olderThan.toEpochMilli()
+            && isOwnKind(file.location())
             && !referenced.contains(normalize(file.location()))) {
           table.io().deleteFile(file.location());
           deleted++;
@@ -124,8 +127,8 @@ final class SnapshotCleaner {
   }
 
   /**
-   * The files under a prefix of a remote file system; none when listing fails (the folder does
-   * not exist yet, or files vanished while listed): the next run tries again.
+   * The files under a prefix of a remote file system; none when listing fails (the folder does not
+   * exist yet, or files vanished while listed): the next run tries again.
    */
   private static List<FileInfo> listOrEmpty(SupportsPrefixOperations io, String prefix) {
     List<FileInfo> files = new ArrayList<>();
@@ -139,8 +142,8 @@ final class SnapshotCleaner {
   }
 
   /**
-   * The files under a local folder, walked directly: Hadoop's local listing shells out per file
-   * and fails when a concurrent commit deletes one meanwhile (an old metadata file).
+   * The files under a local folder, walked directly: Hadoop's local listing shells out per file and
+   * fails when a concurrent commit deletes one meanwhile (an old metadata file).
    */
   private static List<FileInfo> listLocal(String prefix) {
     Path folder = Path.of(normalize(prefix));
@@ -149,17 +152,22 @@ final class SnapshotCleaner {
       return files;
     }
     try (Stream<Path> walk = Files.walk(folder)) {
-      walk.forEach(path -> {
-        try {
-          BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-          if (attributes.isRegularFile()) {
-            files.add(new FileInfo(path.toString(), attributes.size(),
-                attributes.lastModifiedTime().toMillis()));
-          }
-        } catch (IOException e) {
-          log.debug("{} vanished while listed: {}", path, e.toString());
-        }
-      });
+      walk.forEach(
+          path -> {
+            try {
+              BasicFileAttributes attributes =
+                  Files.readAttributes(path, BasicFileAttributes.class);
+              if (attributes.isRegularFile()) {
+                files.add(
+                    new FileInfo(
+                        path.toString(),
+                        attributes.size(),
+                        attributes.lastModifiedTime().toMillis()));
+              }
+            } catch (IOException e) {
+              log.debug("{} vanished while listed: {}", path, e.toString());
+            }
+          });
     } catch (IOException | UncheckedIOException e) {
       log.info("could not list {} for orphan files; skipped this run: {}", folder, e.toString());
       return List.of();

@@ -31,7 +31,7 @@ public record TableMaintenance(Duration snapshotRetention, Duration orphanFileAg
   public MaintenanceReport run(
       String view, Table table, Duration ttl, Instant now, ExecutorService pool) {
     Instant cutoff = ttl == null || ttl.isZero() ? null : now.minus(ttl);
-    Compactor.Result compacted = new Compactor(table, cutoff, pool, () -> { }).compact();
+    Compactor.Result compacted = new Compactor(table, cutoff, pool, () -> {}).compact();
     List<String> notes = new ArrayList<>();
     if (compacted.filesRewritten() == 0) {
       notes.add(NOTHING_TO_COMPACT);
@@ -41,14 +41,21 @@ public record TableMaintenance(Duration snapshotRetention, Duration orphanFileAg
       SnapshotCleaner cleaner = new SnapshotCleaner(table);
       expired = cleaner.expireSnapshots(now.minus(snapshotRetention));
       if (cleaner.deleteOrphans(now.minus(orphanFileAge)) < 0) {
-        notes.add("orphan removal skipped: " + table.io().getClass().getSimpleName()
-            + " cannot list files");
+        notes.add(
+            "orphan removal skipped: "
+                + table.io().getClass().getSimpleName()
+                + " cannot list files");
       }
     } else {
       notes.add(GC_DISABLED);
     }
-    return new MaintenanceReport(view, compacted.filesRewritten(), compacted.filesWritten(),
-        compacted.expiredRowsDeleted(), expired, notes);
+    return new MaintenanceReport(
+        view,
+        compacted.filesRewritten(),
+        compacted.filesWritten(),
+        compacted.expiredRowsDeleted(),
+        expired,
+        notes);
   }
 
   private static boolean gcEnabled(Table table) {
@@ -58,13 +65,17 @@ public record TableMaintenance(Duration snapshotRetention, Duration orphanFileAg
   }
 
   /**
-   * Compaction alone, with {@code beforeCommit} run after the new files are written and before
-   * each commit attempt: lets a test commit concurrently at the worst moment.
+   * Compaction alone, with {@code beforeCommit} run after the new files are written and before each
+   * commit attempt: lets a test commit concurrently at the worst moment.
    */
   public static MaintenanceReport compact(
       String view, Table table, Instant cutoff, ExecutorService pool, Runnable beforeCommit) {
     Compactor.Result compacted = new Compactor(table, cutoff, pool, beforeCommit).compact();
-    return new MaintenanceReport(view, compacted.filesRewritten(), compacted.filesWritten(),
-        compacted.expiredRowsDeleted(), 0);
+    return new MaintenanceReport(
+        view,
+        compacted.filesRewritten(),
+        compacted.filesWritten(),
+        compacted.expiredRowsDeleted(),
+        0);
   }
 }

@@ -1,26 +1,33 @@
 package dev.feast.iceberg.online.serving;
 
 /**
- * Rows read from one part of a data file (a row group), or written by this store, in columnar
- * form: the unit a {@link RowIndex} merges. Columnar so that a Parquet reader fills it column by
- * column, with no object per row or per value; primitive values are raw bits as in {@link
- * StoredRow}. Not shared between threads while being filled.
+ * Rows read from one part of a data file (a row group), or written by this store, in columnar form:
+ * the unit a {@link RowIndex} merges. Columnar so that a Parquet reader fills it column by column,
+ * with no object per row or per value; primitive values are raw bits as in {@link StoredRow}. Not
+ * shared between threads while being filled.
  */
 final class ColumnBatch {
   final FeatureColumns columns;
   final long sequence;
+
   /** The serialized entity key of each row; a row without a key or event time is skipped. */
   final byte[][] keys;
+
   /** Event timestamps in epoch microseconds. */
   final long[] events;
+
   /** Created timestamps in epoch microseconds, {@link StoredRow#NO_CREATED} when absent. */
   final long[] created;
+
   /** Per feature column, raw bits per row; null for object columns. */
   final long[][] bits;
+
   /** Per feature column, values per row; null for primitive columns. */
   final Object[][] objects;
+
   /** Per feature column, whether each row's value is null; null when no row's is. */
   final boolean[][] nulls;
+
   private int size;
 
   ColumnBatch(FeatureColumns columns, int capacity, long sequence) {

@@ -16,10 +16,13 @@ import org.apache.iceberg.types.Types;
 public final class FeatureColumns {
   /** The Feast v3 serialized entity key, {@code binary}. */
   public static final String ENTITY_KEY = "entity_key";
+
   /** The event timestamp, {@code timestamptz}. */
   public static final String EVENT_TS = "event_ts";
+
   /** The created timestamp, {@code timestamptz}, nullable. */
   public static final String CREATED_TS = "created_ts";
+
   /** The columns the store manages, which no feature may be named. */
   public static final Set<String> RESERVED = Set.of(ENTITY_KEY, EVENT_TS, CREATED_TS);
 
@@ -34,6 +37,7 @@ public final class FeatureColumns {
 
   /** How a {@link StoredRow} keeps a column's values: as an object, or as raw bits. */
   static final byte OBJECT = 0;
+
   static final byte LONG = 1;
   static final byte INT = 2;
   static final byte DOUBLE = 3;
@@ -50,20 +54,26 @@ public final class FeatureColumns {
     boolean primitives = false;
     boolean objects = false;
     for (int i = 0; i < types.size(); i++) {
-      kinds[i] = switch (types.get(i).typeId()) {
-        case LONG -> LONG;
-        case INTEGER -> INT;
-        case DOUBLE -> DOUBLE;
-        case FLOAT -> FLOAT;
-        case BOOLEAN -> BOOLEAN;
-        default -> OBJECT;
-      };
+      kinds[i] =
+          switch (types.get(i).typeId()) {
+            case LONG -> LONG;
+            case INTEGER -> INT;
+            case DOUBLE -> DOUBLE;
+            case FLOAT -> FLOAT;
+            case BOOLEAN -> BOOLEAN;
+            default -> OBJECT;
+          };
       primitives |= kinds[i] != OBJECT;
       objects |= kinds[i] == OBJECT;
       // Values Iceberg's generic writer takes as Feast holds them: no conversion per value.
       Type.TypeID id = types.get(i).typeId();
-      plain[i] = id == Type.TypeID.INTEGER || id == Type.TypeID.LONG || id == Type.TypeID.FLOAT
-          || id == Type.TypeID.DOUBLE || id == Type.TypeID.BOOLEAN || id == Type.TypeID.STRING;
+      plain[i] =
+          id == Type.TypeID.INTEGER
+              || id == Type.TypeID.LONG
+              || id == Type.TypeID.FLOAT
+              || id == Type.TypeID.DOUBLE
+              || id == Type.TypeID.BOOLEAN
+              || id == Type.TypeID.STRING;
     }
     this.hasPrimitives = primitives;
     this.hasObjects = objects;
@@ -82,8 +92,15 @@ public final class FeatureColumns {
       boolean managed = RESERVED.contains(column.name());
       if (managed != i < RESERVED.size()) {
         throw new IllegalStateException(
-            "Online table schema " + schema + " does not start with " + ENTITY_KEY + ", "
-                + EVENT_TS + ", " + CREATED_TS + "; it was not created by this store");
+            "Online table schema "
+                + schema
+                + " does not start with "
+                + ENTITY_KEY
+                + ", "
+                + EVENT_TS
+                + ", "
+                + CREATED_TS
+                + "; it was not created by this store");
       }
       if (!managed) {
         names.add(column.name());

@@ -29,14 +29,14 @@ import org.apache.iceberg.types.Comparators;
 import org.apache.iceberg.types.Types;
 
 /**
- * Serves a view from its data files: for a view past its memory budget, or one that may not be
- * held in memory ({@code serving_mode: files}). The files of the current snapshot are planned once
- * per snapshot, not per request; a read then opens only the files that can hold a requested key:
- * the key's bucket partition ({@code bucket(entity_key, N)}; time partitions cannot tell where a
- * key is), and the key within the file's {@code entity_key} bounds. Those files are read in
- * parallel with an {@code entity_key IN (...)} filter, which skips the Parquet row groups whose
- * key statistics or bloom filter rule every requested key out, so a file without the key costs
- * its footer and bloom filter. The winner per key is chosen as in memory (see {@link StoredRow}).
+ * Serves a view from its data files: for a view past its memory budget, or one that may not be held
+ * in memory ({@code serving_mode: files}). The files of the current snapshot are planned once per
+ * snapshot, not per request; a read then opens only the files that can hold a requested key: the
+ * key's bucket partition ({@code bucket(entity_key, N)}; time partitions cannot tell where a key
+ * is), and the key within the file's {@code entity_key} bounds. Those files are read in parallel
+ * with an {@code entity_key IN (...)} filter, which skips the Parquet row groups whose key
+ * statistics or bloom filter rule every requested key out, so a file without the key costs its
+ * footer and bloom filter. The winner per key is chosen as in memory (see {@link StoredRow}).
  */
 final class FileLookup implements RowSource {
   private static final int KEY_FIELD_ID = 1;
@@ -50,8 +50,11 @@ final class FileLookup implements RowSource {
 
   /** A planned file with what prunes it: its key bucket (or none) and key bounds. */
   private record Candidate(
-      FileScanTask task, Function<Object, Integer> bucketOf, int bucket,
-      ByteBuffer lower, ByteBuffer upper) {
+      FileScanTask task,
+      Function<Object, Integer> bucketOf,
+      int bucket,
+      ByteBuffer lower,
+      ByteBuffer upper) {
 
     /** Whether the file may hold the key, whose bucket under this file's spec is {@code of}. */
     boolean mayHold(ByteBuffer key, int of) {
@@ -75,7 +78,11 @@ final class FileLookup implements RowSource {
    * any other source) read of the files both snapshots hold: files never change, so their footers
    * and indexes stay valid.
    */
-  FileLookup(Table table, FeatureColumns columns, List<FileScanTask> tasks, ExecutorService pool,
+  FileLookup(
+      Table table,
+      FeatureColumns columns,
+      List<FileScanTask> tasks,
+      ExecutorService pool,
       RowSource previous) {
     this.table = table;
     this.columns = columns;
@@ -133,8 +140,10 @@ final class FileLookup implements RowSource {
     // Each key's bucket is hashed once per partition spec, not once per file.
     Map<Function<Object, Integer>, int[]> buckets = new IdentityHashMap<>();
     for (Candidate file : files) {
-      int[] of = file.bucketOf() == null ? null
-          : buckets.computeIfAbsent(file.bucketOf(), function -> bucketsOf(function, keys));
+      int[] of =
+          file.bucketOf() == null
+              ? null
+              : buckets.computeIfAbsent(file.bucketOf(), function -> bucketsOf(function, keys));
       Set<ByteBuffer> wanted = new HashSet<>();
       for (int k = 0; k < keys.length; k++) {
         if (file.mayHold(keys[k], of == null ? -1 : of[k])) {
@@ -160,15 +169,16 @@ final class FileLookup implements RowSource {
     FileScanTask task = read.task();
     Set<ByteBuffer> wanted = read.wanted();
     long sequence = TaskRows.sequence(task.file());
-    Consumer<Record> match = record -> {
-      Object key = record.get(0);
-      if (key instanceof ByteBuffer buffer && wanted.contains(buffer)) {
-        StoredRow row = TableRecords.fromRecord(columns, record, sequence);
-        if (row != null) {
-          found.merge(TableRecords.key(record), row, StoredRow::latest);
-        }
-      }
-    };
+    Consumer<Record> match =
+        record -> {
+          Object key = record.get(0);
+          if (key instanceof ByteBuffer buffer && wanted.contains(buffer)) {
+            StoredRow row = TableRecords.fromRecord(columns, record, sequence);
+            if (row != null) {
+              found.merge(TableRecords.key(record), row, StoredRow::latest);
+            }
+          }
+        };
     try {
       if (!task.deletes().isEmpty() || task.file().format() != FileFormat.PARQUET) {
         readWhole(task, wanted, match);
@@ -207,7 +217,10 @@ final class FileLookup implements RowSource {
   private void readWhole(FileScanTask task, Set<ByteBuffer> wanted, Consumer<Record> match)
       throws IOException {
     try (CloseableIterable<Record> records =
-        TaskRows.open(table, task, table.schema(),
+        TaskRows.open(
+            table,
+            task,
+            table.schema(),
             Expressions.in(FeatureColumns.ENTITY_KEY, wanted.toArray()))) {
       records.forEach(match);
     }
@@ -225,7 +238,10 @@ final class FileLookup implements RowSource {
     }
     Map<Integer, ByteBuffer> lowers = task.file().lowerBounds();
     Map<Integer, ByteBuffer> uppers = task.file().upperBounds();
-    return new Candidate(task, bucketOf, value,
+    return new Candidate(
+        task,
+        bucketOf,
+        value,
         lowers == null ? null : lowers.get(KEY_FIELD_ID),
         uppers == null ? null : uppers.get(KEY_FIELD_ID));
   }
@@ -240,10 +256,10 @@ final class FileLookup implements RowSource {
       List<PartitionField> fields = spec.fields();
       for (int i = 0; i < fields.size(); i++) {
         PartitionField field = fields.get(i);
-        if (field.sourceId() == KEY_FIELD_ID
-            && field.transform().toString().startsWith("bucket")) {
-          return new BucketField(i, ((Transform<Object, Integer>) field.transform())
-              .bind(Types.BinaryType.get())::apply);
+        if (field.sourceId() == KEY_FIELD_ID && field.transform().toString().startsWith("bucket")) {
+          return new BucketField(
+              i,
+              ((Transform<Object, Integer>) field.transform()).bind(Types.BinaryType.get())::apply);
         }
       }
       return null;

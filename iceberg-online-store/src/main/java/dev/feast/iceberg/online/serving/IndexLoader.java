@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills a {@link RowIndex} from data files, several files at once on the store's pool: a whole
- * snapshot (a rebuild), or the steps of a {@link SnapshotDelta}. Parquet files of numeric
- * features are decoded column by column ({@link ParquetBatches}); other files, and files with
- * delete files, through Iceberg's generic reader. Either way rows reach the index as {@link
- * ColumnBatch}es.
+ * snapshot (a rebuild), or the steps of a {@link SnapshotDelta}. Parquet files of numeric features
+ * are decoded column by column ({@link ParquetBatches}); other files, and files with delete files,
+ * through Iceberg's generic reader. Either way rows reach the index as {@link ColumnBatch}es.
  */
 final class IndexLoader {
   private static final Logger log = LoggerFactory.getLogger(IndexLoader.class);
+
   /** Rows per batch when rows come one by one (generic reader, own writes). */
   private static final int BATCH_ROWS = 4096;
 
@@ -43,8 +43,10 @@ final class IndexLoader {
     this.table = table;
     this.index = index;
     this.pool = pool;
-    this.columnar = ParquetBatches.supports(index.columns())
-        ? new ParquetBatches(table.schema(), index.columns()) : null;
+    this.columnar =
+        ParquetBatches.supports(index.columns())
+            ? new ParquetBatches(table.schema(), index.columns())
+            : null;
   }
 
   /** Loads every planned file; false when the index went past {@code limits} (then abandoned). */
@@ -56,14 +58,16 @@ final class IndexLoader {
     List<Future<?>> pending = new ArrayList<>();
     // Largest files first, so that the last file read does not leave the other threads idle.
     List<FileScanTask> ordered = new ArrayList<>(tasks);
-    ordered.sort(Comparator.comparingLong((FileScanTask task) -> task.file().fileSizeInBytes())
-        .reversed());
+    ordered.sort(
+        Comparator.comparingLong((FileScanTask task) -> task.file().fileSizeInBytes()).reversed());
     for (FileScanTask task : ordered) {
-      pending.add(pool.submit(() -> {
-        if (!over.get()) {
-          read(task.file(), task.deletes().isEmpty() ? null : task, limits, over);
-        }
-      }));
+      pending.add(
+          pool.submit(
+              () -> {
+                if (!over.get()) {
+                  read(task.file(), task.deletes().isEmpty() ? null : task, limits, over);
+                }
+              }));
     }
     await(pending);
     return !over.get();
@@ -116,22 +120,25 @@ final class IndexLoader {
   private void read(
       DataFile file, FileScanTask withDeletes, ServingLimits limits, AtomicBoolean over) {
     long sequence = TaskRows.sequence(file);
-    Consumer<ColumnBatch> merge = batch -> {
-      if (!over.get()) {
-        index.merge(batch);
-        if (limits.limited() && limits.exceededBy(index)) {
-          over.set(true);
-        }
-      }
-    };
+    Consumer<ColumnBatch> merge =
+        batch -> {
+          if (!over.get()) {
+            index.merge(batch);
+            if (limits.limited() && limits.exceededBy(index)) {
+              over.set(true);
+            }
+          }
+        };
     try {
-      if (withDeletes == null && columnar != null
+      if (withDeletes == null
+          && columnar != null
           && columnar.read(LocalFirstIO.input(table.io(), file), sequence, merge)) {
         return;
       }
-      try (CloseableIterable<Record> records = withDeletes == null
-          ? TaskRows.open(table, file, table.schema(), null)
-          : TaskRows.open(table, withDeletes, table.schema(), null)) {
+      try (CloseableIterable<Record> records =
+          withDeletes == null
+              ? TaskRows.open(table, file, table.schema(), null)
+              : TaskRows.open(table, withDeletes, table.schema(), null)) {
         mergeRecords(records, sequence, merge);
       }
     } catch (IOException e) {
@@ -144,20 +151,22 @@ final class IndexLoader {
   private boolean loadThroughScan(ServingLimits limits) {
     AtomicBoolean over = new AtomicBoolean();
     try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
-      mergeRecords(records, 0, batch -> {
-        if (!over.get()) {
-          index.merge(batch);
-          over.set(limits.limited() && limits.exceededBy(index));
-        }
-      });
+      mergeRecords(
+          records,
+          0,
+          batch -> {
+            if (!over.get()) {
+              index.merge(batch);
+              over.set(limits.limited() && limits.exceededBy(index));
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + table.name(), e);
     }
     return !over.get();
   }
 
-  private void mergeRecords(
-      Iterable<Record> records, long sequence, Consumer<ColumnBatch> merge) {
+  private void mergeRecords(Iterable<Record> records, long sequence, Consumer<ColumnBatch> merge) {
     FeatureColumns columns = index.columns();
     ColumnBatch batch = new ColumnBatch(columns, BATCH_ROWS, sequence);
     for (Record record : records) {
@@ -185,8 +194,10 @@ final class IndexLoader {
       } catch (ExecutionException | CancellationException e) {
         Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
         if (failure == null) {
-          failure = cause instanceof RuntimeException runtime ? runtime
-              : new IllegalStateException("Could not read data files", cause);
+          failure =
+              cause instanceof RuntimeException runtime
+                  ? runtime
+                  : new IllegalStateException("Could not read data files", cause);
         }
       }
     }

@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * The entity keys of a {@link RowIndex}, each mapped to a row slot: an open-addressing hash table
- * (linear probing) of slot numbers, over keys kept back to back in large byte chunks. No object
- * per key: a million keys are a few arrays, which keeps both the heap and garbage collection
- * small. Per slot it holds the key's address and hash; slots freed by {@link #remove} are
- * reused (their key bytes stay in the chunks until the index is rebuilt).
+ * (linear probing) of slot numbers, over keys kept back to back in large byte chunks. No object per
+ * key: a million keys are a few arrays, which keeps both the heap and garbage collection small. Per
+ * slot it holds the key's address and hash; slots freed by {@link #remove} are reused (their key
+ * bytes stay in the chunks until the index is rebuilt).
  *
  * <p>Not thread-safe: the index guards it with its lock.
  */
@@ -27,14 +27,20 @@ final class KeyTable {
   private byte[] chunk;
   private int chunkUsed;
   private long chunkBytes;
+
   /** Per slot: chunk index in the high 32 bits, offset in the low 32 bits. */
   private long[][] addresses = new long[0][];
+
   private int[][] hashes = new int[0][];
+
   /** Slot + 1 per bucket; 0 is empty. */
   private int[] table = new int[1024];
+
   private int size;
+
   /** Slots handed out so far (the high-water mark), freed ones included. */
   private int slots;
+
   private int[] free = new int[16];
   private int freeCount;
 
@@ -124,7 +130,9 @@ final class KeyTable {
 
   /** Heap bytes held: key chunks, per-slot address and hash, and the hash table. */
   long bytes() {
-    return chunkBytes + (long) addresses.length * PAGE_ROWS * 12 + 4L * table.length
+    return chunkBytes
+        + (long) addresses.length * PAGE_ROWS * 12
+        + 4L * table.length
         + 4L * free.length;
   }
 

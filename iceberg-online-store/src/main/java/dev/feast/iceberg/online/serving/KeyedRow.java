@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A row ready to be written: validated, timestamps at microsecond precision (what Iceberg
- * stores), values in Feast's Java representation aligned with the table's {@link FeatureColumns}
- * (a feature the write left out is null). The values array is owned by the row: the serving state
- * keeps it as it is, so nothing may change it after construction.
+ * A row ready to be written: validated, timestamps at microsecond precision (what Iceberg stores),
+ * values in Feast's Java representation aligned with the table's {@link FeatureColumns} (a feature
+ * the write left out is null). The values array is owned by the row: the serving state keeps it as
+ * it is, so nothing may change it after construction.
  *
  * @param key the Feast v3 serialized entity key (a heap buffer over its own array)
  * @param eventTimestamp when the values were true
@@ -35,7 +35,11 @@ public record KeyedRow(
   /** Orders keys as unsigned bytes, the table's sort order, without copying them. */
   public static int compareKeys(ByteBuffer a, ByteBuffer b) {
     return java.util.Arrays.compareUnsigned(
-        a.array(), a.arrayOffset() + a.position(), a.arrayOffset() + a.limit(),
-        b.array(), b.arrayOffset() + b.position(), b.arrayOffset() + b.limit());
+        a.array(),
+        a.arrayOffset() + a.position(),
+        a.arrayOffset() + a.limit(),
+        b.array(),
+        b.arrayOffset() + b.position(),
+        b.arrayOffset() + b.limit());
   }
 }

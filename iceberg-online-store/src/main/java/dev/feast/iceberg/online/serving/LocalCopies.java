@@ -8,10 +8,10 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.io.FileIO;
 
 /**
- * Where the file path reads a data file from: local files in place, remote ones (S3, GCS, ...)
- * from a copy in the project's file cache ({@code feast-iceberg-cache} in the system temp folder,
- * 10 GB, the offline store's default), so a lookup reads a few pages from local disk rather than
- * making a request per page. Iceberg never rewrites a file, so a copy never goes stale.
+ * Where the file path reads a data file from: local files in place, remote ones (S3, GCS, ...) from
+ * a copy in the project's file cache ({@code feast-iceberg-cache} in the system temp folder, 10 GB,
+ * the offline store's default), so a lookup reads a few pages from local disk rather than making a
+ * request per page. Iceberg never rewrites a file, so a copy never goes stale.
  */
 final class LocalCopies {
   private static final long MAX_BYTES = 10L << 30;
@@ -49,8 +49,9 @@ final class LocalCopies {
     if (shared == null) {
       synchronized (LocalCopies.class) {
         if (cache == null) {
-          cache = FileCache.shared(
-              Path.of(System.getProperty("java.io.tmpdir"), "feast-iceberg-cache"), MAX_BYTES);
+          cache =
+              FileCache.shared(
+                  Path.of(System.getProperty("java.io.tmpdir"), "feast-iceberg-cache"), MAX_BYTES);
         }
         shared = cache;
       }

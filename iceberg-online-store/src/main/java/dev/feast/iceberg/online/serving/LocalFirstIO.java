@@ -11,9 +11,9 @@ import org.apache.iceberg.io.OutputFile;
 /**
  * The table's {@link FileIO}, except that data files on the local file system are read and written
  * with Iceberg's plain-Java local files. Why: without its native library, Hadoop's local file
- * system (behind {@code HadoopFileIO}, the default of most catalogs) starts a {@code chmod}
- * process for every file it creates, which costs more than writing a small file; and it checksums
- * reads. Other locations (S3, GCS, HDFS) go to the table's own IO.
+ * system (behind {@code HadoopFileIO}, the default of most catalogs) starts a {@code chmod} process
+ * for every file it creates, which costs more than writing a small file; and it checksums reads.
+ * Other locations (S3, GCS, HDFS) go to the table's own IO.
  */
 final class LocalFirstIO implements FileIO {
   private final FileIO delegate;

@@ -109,8 +109,8 @@ final class MappedInputFile implements InputFile {
     @Override
     public void readFully(ByteBuffer target) throws IOException {
       if (buffer.remaining() < target.remaining()) {
-        throw new EOFException("Reached the end of the file with " + target.remaining()
-            + " bytes to read");
+        throw new EOFException(
+            "Reached the end of the file with " + target.remaining() + " bytes to read");
       }
       read(target);
     }

@@ -19,13 +19,13 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads the rows of one Parquet data file that may hold some requested keys, page by page: with
- * the file's {@link PagedFile} (footer, key bloom filters and page indexes, read once per
- * snapshot), only the row groups that may hold a key are touched, and in each only the pages
- * whose key bounds hold one, in every column (the pages of an online table's columns start at
- * the same rows, see {@code OnlineTables}; a row group whose pages do not is read whole). Values
- * are decoded by Iceberg's generic Parquet reader, as the in-memory state's are, so both paths
- * return the same values.
+ * Reads the rows of one Parquet data file that may hold some requested keys, page by page: with the
+ * file's {@link PagedFile} (footer, key bloom filters and page indexes, read once per snapshot),
+ * only the row groups that may hold a key are touched, and in each only the pages whose key bounds
+ * hold one, in every column (the pages of an online table's columns start at the same rows, see
+ * {@code OnlineTables}; a row group whose pages do not is read whole). Values are decoded by
+ * Iceberg's generic Parquet reader, as the in-memory state's are, so both paths return the same
+ * values.
  */
 final class PageRows {
   private PageRows() {}
@@ -46,8 +46,9 @@ final class PageRows {
    * Passes every row of {@code input} (described by {@code file}) in a page that may hold one of
    * {@code keys} to {@code rows}, projected to {@code schema}; the caller matches the keys.
    */
-  static void read(InputFile input, PagedFile file, Schema schema, List<ByteBuffer> keys,
-      Consumer<Record> rows) throws IOException {
+  static void read(
+      InputFile input, PagedFile file, Schema schema, List<ByteBuffer> keys, Consumer<Record> rows)
+      throws IOException {
     List<PagedFile.Group> groups = new ArrayList<>();
     List<List<ByteBuffer>> groupKeys = new ArrayList<>();
     for (PagedFile.Group group : file.groups()) {
@@ -70,8 +71,8 @@ final class PageRows {
     @SuppressWarnings("unchecked")
     ParquetValueReader<Record> reader =
         (ParquetValueReader<Record>) GenericParquetReaders.buildReader(schema, projection);
-    try (ParquetFileReader pages = new ParquetFileReader(
-        input, file.footer(), options(), input.newStream())) {
+    try (ParquetFileReader pages =
+        new ParquetFileReader(input, file.footer(), options(), input.newStream())) {
       pages.setRequestedSchema(projection);
       for (int g = 0; g < groups.size(); g++) {
         PagedFile.Group group = groups.get(g);
@@ -79,9 +80,10 @@ final class PageRows {
         if (ranges.rowCount() == 0) {
           continue;
         }
-        PageReadStore store = ranges.rowCount() == group.rows()
-            ? pages.readRowGroup(group.index())
-            : pages.readFilteredRowGroup(group.index(), ranges);
+        PageReadStore store =
+            ranges.rowCount() == group.rows()
+                ? pages.readRowGroup(group.index())
+                : pages.readFilteredRowGroup(group.index(), ranges);
         reader.setPageSource(store);
         for (long row = 0; row < store.getRowCount(); row++) {
           rows.accept(reader.read(null));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.iceberg.types.Comparators;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.bloomfilter.BloomFilter;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -16,14 +17,13 @@ import org.apache.parquet.internal.column.columnindex.ColumnIndex;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.internal.filter2.columnindex.RowRanges;
 import org.apache.parquet.io.api.Binary;
-import org.apache.iceberg.types.Comparators;
 
 /**
  * What a point lookup needs to know of one Parquet data file before reading any of its pages: the
  * footer, and per row group the {@code entity_key} bounds, bloom filter, page index (column index
- * and offset index) and whether every column's pages start at the same rows. Read once per file
- * for the life of a snapshot's {@link FileLookup}, so a lookup then reads only the pages that can
- * hold its keys: a file whose bounds or bloom filter rule a key out costs no read at all.
+ * and offset index) and whether every column's pages start at the same rows. Read once per file for
+ * the life of a snapshot's {@link FileLookup}, so a lookup then reads only the pages that can hold
+ * its keys: a file whose bounds or bloom filter rule a key out costs no read at all.
  */
 final class PagedFile {
   private static final Comparator<ByteBuffer> UNSIGNED = Comparators.unsignedBytes();
@@ -32,13 +32,19 @@ final class PagedFile {
   private final List<Group> groups;
 
   /**
-   * One row group: its key bounds (null when unknown), bloom filter, key page index (null when
-   * the file has none) and whether the pages of all columns are aligned, so reading only some
-   * pages of every column yields whole rows.
+   * One row group: its key bounds (null when unknown), bloom filter, key page index (null when the
+   * file has none) and whether the pages of all columns are aligned, so reading only some pages of
+   * every column yields whole rows.
    */
   record Group(
-      int index, ByteBuffer lower, ByteBuffer upper, BloomFilter bloom, ColumnIndex keyPages,
-      OffsetIndex keyOffsets, long rows, boolean aligned) {
+      int index,
+      ByteBuffer lower,
+      ByteBuffer upper,
+      BloomFilter bloom,
+      ColumnIndex keyPages,
+      OffsetIndex keyOffsets,
+      long rows,
+      boolean aligned) {
 
     /** Whether the row group may hold {@code key}, by its bounds and bloom filter. */
     boolean mayHold(ByteBuffer key) {
@@ -58,8 +64,8 @@ final class PagedFile {
     }
 
     /**
-     * The rows of the pages whose key bounds hold one of {@code keys}; every row when the row
-     * group has no usable page index.
+     * The rows of the pages whose key bounds hold one of {@code keys}; every row when the row group
+     * has no usable page index.
      */
     RowRanges pagesOf(List<ByteBuffer> keys) {
       if (keyPages == null || keyOffsets == null || !aligned) {
@@ -105,14 +111,16 @@ final class PagedFile {
       }
       Statistics<?> stats = key.getStatistics();
       boolean bounded = stats != null && stats.hasNonNullValue();
-      groups.add(new Group(i,
-          bounded ? ByteBuffer.wrap(stats.getMinBytes()) : null,
-          bounded ? ByteBuffer.wrap(stats.getMaxBytes()) : null,
-          reader.readBloomFilter(key),
-          reader.readColumnIndex(key),
-          reader.readOffsetIndex(key),
-          block.getRowCount(),
-          aligned(reader, block, reader.readOffsetIndex(key))));
+      groups.add(
+          new Group(
+              i,
+              bounded ? ByteBuffer.wrap(stats.getMinBytes()) : null,
+              bounded ? ByteBuffer.wrap(stats.getMaxBytes()) : null,
+              reader.readBloomFilter(key),
+              reader.readColumnIndex(key),
+              reader.readOffsetIndex(key),
+              block.getRowCount(),
+              aligned(reader, block, reader.readOffsetIndex(key))));
     }
     return new PagedFile(footer, groups);
   }

@@ -10,10 +10,10 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -27,15 +27,15 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads a Parquet data file of an online table into {@link ColumnBatch}es, one per row group,
- * with parquet-java's column readers: each column is decoded straight into a primitive array,
- * with no record, boxed value or timestamp object per row (Iceberg's generic reader makes about
- * sixty objects per row of 50 features, which is most of the time of building a serving state).
+ * Reads a Parquet data file of an online table into {@link ColumnBatch}es, one per row group, with
+ * parquet-java's column readers: each column is decoded straight into a primitive array, with no
+ * record, boxed value or timestamp object per row (Iceberg's generic reader makes about sixty
+ * objects per row of 50 features, which is most of the time of building a serving state).
  *
- * <p>Handles the files this store writes when every feature is a number or a boolean: columns
- * are matched by Iceberg field id, a column missing from the file (added later) reads as null,
- * and the promotions Iceberg allows (int to long, float to double) are applied. {@link
- * #supports} tells the other cases apart; they are read through Iceberg's generic reader.
+ * <p>Handles the files this store writes when every feature is a number or a boolean: columns are
+ * matched by Iceberg field id, a column missing from the file (added later) reads as null, and the
+ * promotions Iceberg allows (int to long, float to double) are applied. {@link #supports} tells the
+ * other cases apart; they are read through Iceberg's generic reader.
  */
 final class ParquetBatches {
   /**
@@ -44,6 +44,7 @@ final class ParquetBatches {
    * Hadoop's default XML files, and took far more time than decoding the file.
    */
   private static final Configuration CODEC_CONF = new Configuration(false);
+
   private static final PlainParquetConfiguration READ_CONF = new PlainParquetConfiguration();
 
   private final Schema schema;
@@ -65,15 +66,17 @@ final class ParquetBatches {
   }
 
   /**
-   * Reads every row of the file, a batch per row group, with data sequence number {@code
-   * sequence}; returns false, having read nothing, when the file's column types are not the ones
-   * this reader decodes (then read it through Iceberg's generic reader).
+   * Reads every row of the file, a batch per row group, with data sequence number {@code sequence};
+   * returns false, having read nothing, when the file's column types are not the ones this reader
+   * decodes (then read it through Iceberg's generic reader).
    */
   boolean read(org.apache.iceberg.io.InputFile file, long sequence, Consumer<ColumnBatch> sink)
       throws IOException {
     CodecFactory codecs = new CodecFactory(CODEC_CONF, 0);
-    try (ParquetFileReader reader = ParquetFileReader.open(new ParquetInput(file),
-        ParquetReadOptions.builder(READ_CONF).withCodecFactory(codecs).build())) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            new ParquetInput(file),
+            ParquetReadOptions.builder(READ_CONF).withCodecFactory(codecs).build())) {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       ColumnDescriptor[] descriptors = descriptors(fileSchema);
       if (descriptors == null) {
@@ -104,10 +107,15 @@ final class ParquetBatches {
             for (int row = 0; row < rows; row++) {
               batch.setNull(i, row);
             }
-          } else if (PlainPages.decodes(chunks.get(ColumnPath.get(descriptor.getPath())),
-              descriptor)) {
-            PlainPages.read(pages.getPageReader(descriptor), descriptor, rows, batch.bits[i],
-                columns.kind(i) == FeatureColumns.DOUBLE, row -> batch.setNull(column, row));
+          } else if (PlainPages.decodes(
+              chunks.get(ColumnPath.get(descriptor.getPath())), descriptor)) {
+            PlainPages.read(
+                pages.getPageReader(descriptor),
+                descriptor,
+                rows,
+                batch.bits[i],
+                columns.kind(i) == FeatureColumns.DOUBLE,
+                row -> batch.setNull(column, row));
           } else {
             readFeature(store.getColumnReader(descriptor), batch, i, rows);
           }
@@ -122,8 +130,8 @@ final class ParquetBatches {
   }
 
   /**
-   * The file's column of each table column, by field id (null where the file has none); null when
-   * a column's type is not one this reader decodes.
+   * The file's column of each table column, by field id (null where the file has none); null when a
+   * column's type is not one this reader decodes.
    */
   private ColumnDescriptor[] descriptors(MessageType fileSchema) {
     Map<Integer, ColumnDescriptor> byId = new HashMap<>();
@@ -204,15 +212,17 @@ final class ParquetBatches {
       if (reader.getCurrentDefinitionLevel() != defined) {
         batch.setNull(column, row);
       } else {
-        into[row] = switch (physical) {
-          case INT64 -> reader.getLong();
-          case INT32 -> reader.getInteger();
-          case DOUBLE -> Double.doubleToRawLongBits(reader.getDouble());
-          case FLOAT -> kind == FeatureColumns.DOUBLE
-              ? Double.doubleToRawLongBits(reader.getFloat())
-              : Float.floatToRawIntBits(reader.getFloat());
-          default -> reader.getBoolean() ? 1 : 0;
-        };
+        into[row] =
+            switch (physical) {
+              case INT64 -> reader.getLong();
+              case INT32 -> reader.getInteger();
+              case DOUBLE -> Double.doubleToRawLongBits(reader.getDouble());
+              case FLOAT ->
+                  kind == FeatureColumns.DOUBLE
+                      ? Double.doubleToRawLongBits(reader.getFloat())
+                      : Float.floatToRawIntBits(reader.getFloat());
+              default -> reader.getBoolean() ? 1 : 0;
+            };
       }
       reader.consume();
     }

@@ -24,8 +24,8 @@ import org.apache.iceberg.io.OutputFileFactory;
 
 /**
  * Writes rows sorted by key into Parquet data files of a table, partition by partition, files in
- * parallel on a pool, without committing them. A large partition is cut into contiguous slices
- * so that every core has work and each file covers a narrow key range (which the key bounds in the
+ * parallel on a pool, without committing them. A large partition is cut into contiguous slices so
+ * that every core has work and each file covers a narrow key range (which the key bounds in the
  * file's metadata then prune). On failure, the files already written are deleted.
  */
 public final class PartitionedWriter {
@@ -64,8 +64,19 @@ public final class PartitionedWriter {
       for (int from = 0; from < positions.length; from += slice) {
         int start = from;
         int end = Math.min(positions.length, from + slice);
-        pending.add(pool.submit(() -> SortedFile.write(table, schema,
-            files.newOutputFile(spec, key), spec, key, rows, positions, start, end)));
+        pending.add(
+            pool.submit(
+                () ->
+                    SortedFile.write(
+                        table,
+                        schema,
+                        files.newOutputFile(spec, key),
+                        spec,
+                        key,
+                        rows,
+                        positions,
+                        start,
+                        end)));
       }
     }
     return collect(table, pending);
@@ -82,9 +93,12 @@ public final class PartitionedWriter {
         failure = failure == null ? new IllegalStateException("Interrupted writing", e) : failure;
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
-        failure = failure != null ? failure
-            : cause instanceof RuntimeException runtime ? runtime
-            : new IllegalStateException("Failed writing " + table.name(), cause);
+        failure =
+            failure != null
+                ? failure
+                : cause instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("Failed writing " + table.name(), cause);
       }
     }
     if (failure != null) {

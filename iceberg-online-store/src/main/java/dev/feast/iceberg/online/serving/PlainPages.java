@@ -17,14 +17,17 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Decodes a column chunk of plain-encoded numbers page by page, straight from the page bytes into
- * a {@code long[]} of raw bits: the layout this store's tables are written with (no dictionary,
+ * Decodes a column chunk of plain-encoded numbers page by page, straight from the page bytes into a
+ * {@code long[]} of raw bits: the layout this store's tables are written with (no dictionary,
  * feature values being mostly distinct numbers). parquet-java's column reader costs a few virtual
  * calls and a stream read per value, which for 50 columns of a million rows was most of a cold
  * start; here a value is one indexed read of a byte buffer.
  */
 final class PlainPages {
-  /** Plain values, RLE definition levels; parquet-java lists BIT_PACKED for absent repetition levels. */
+  /**
+   * Plain values, RLE definition levels; parquet-java lists BIT_PACKED for absent repetition
+   * levels.
+   */
   private static final Set<Encoding> HANDLED =
       EnumSet.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED);
 
@@ -41,9 +44,12 @@ final class PlainPages {
    */
   static boolean decodes(ColumnChunkMetaData chunk, ColumnDescriptor descriptor) {
     PrimitiveTypeName type = descriptor.getPrimitiveType().getPrimitiveTypeName();
-    return (type == PrimitiveTypeName.INT64 || type == PrimitiveTypeName.DOUBLE
-            || type == PrimitiveTypeName.INT32 || type == PrimitiveTypeName.FLOAT)
-        && descriptor.getMaxRepetitionLevel() == 0 && descriptor.getMaxDefinitionLevel() <= 1
+    return (type == PrimitiveTypeName.INT64
+            || type == PrimitiveTypeName.DOUBLE
+            || type == PrimitiveTypeName.INT32
+            || type == PrimitiveTypeName.FLOAT)
+        && descriptor.getMaxRepetitionLevel() == 0
+        && descriptor.getMaxDefinitionLevel() <= 1
         && HANDLED.containsAll(chunk.getEncodings());
   }
 
@@ -53,8 +59,13 @@ final class PlainPages {
    * floatToDouble}.
    */
   static void read(
-      PageReader pages, ColumnDescriptor descriptor, int rows, long[] into, boolean floatToDouble,
-      Nulls nulls) throws IOException {
+      PageReader pages,
+      ColumnDescriptor descriptor,
+      int rows,
+      long[] into,
+      boolean floatToDouble,
+      Nulls nulls)
+      throws IOException {
     PrimitiveTypeName type = descriptor.getPrimitiveType().getPrimitiveTypeName();
     boolean wide = type == PrimitiveTypeName.INT64 || type == PrimitiveTypeName.DOUBLE;
     boolean optional = descriptor.getMaxDefinitionLevel() > 0;
@@ -62,16 +73,26 @@ final class PlainPages {
     while (row < rows) {
       DataPage page = pages.readPage();
       if (page == null) {
-        throw new IOException("Column " + String.join(".", descriptor.getPath()) + " ends after "
-            + row + " of " + rows + " rows");
+        throw new IOException(
+            "Column "
+                + String.join(".", descriptor.getPath())
+                + " ends after "
+                + row
+                + " of "
+                + rows
+                + " rows");
       }
       ByteBuffer levels = null;
       ByteBuffer values;
       if (page instanceof DataPageV1 v1) {
         values = v1.getBytes().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         if (optional && v1.getDlEncoding() != Encoding.RLE) {
-          throw new IOException("Column " + String.join(".", descriptor.getPath())
-              + " has definition levels encoded as " + v1.getDlEncoding() + ", not RLE");
+          throw new IOException(
+              "Column "
+                  + String.join(".", descriptor.getPath())
+                  + " has definition levels encoded as "
+                  + v1.getDlEncoding()
+                  + ", not RLE");
         } else if (optional) {
           // Version 1 pages prefix the RLE definition levels with their length.
           int start = values.position();
@@ -86,8 +107,10 @@ final class PlainPages {
           levels = v2.getDefinitionLevels().toByteBuffer();
         }
       }
-      RunLengthBitPackingHybridDecoder defined = levels == null ? null
-          : new RunLengthBitPackingHybridDecoder(1, ByteBufferInputStream.wrap(levels));
+      RunLengthBitPackingHybridDecoder defined =
+          levels == null
+              ? null
+              : new RunLengthBitPackingHybridDecoder(1, ByteBufferInputStream.wrap(levels));
       int at = values.position();
       int end = row + page.getValueCount();
       for (; row < end; row++) {
@@ -99,8 +122,10 @@ final class PlainPages {
         } else {
           int bits = values.getInt(at);
           at += 4;
-          into[row] = type == PrimitiveTypeName.FLOAT && floatToDouble
-              ? Double.doubleToRawLongBits(Float.intBitsToFloat(bits)) : bits;
+          into[row] =
+              type == PrimitiveTypeName.FLOAT && floatToDouble
+                  ? Double.doubleToRawLongBits(Float.intBitsToFloat(bits))
+                  : bits;
         }
       }
     }

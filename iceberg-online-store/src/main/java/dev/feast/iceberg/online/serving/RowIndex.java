@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.concurrent.locks.StampedLock;
 
 /**
- * The winning row per entity key of one view, with the columns its rows are aligned to, in
- * memory, laid out for a small heap: keys in a {@link KeyTable} (one byte arena, an
- * open-addressing table of row slots), and per slot its timestamps, sequence number and values in
- * pages of {@value #PAGE_ROWS} rows: numbers and booleans as raw bits in one {@code long[]} per
- * page (a row's values side by side, so reading a row touches a few cache lines), other values
- * in an {@code Object[]} per page, null flags in a bitmap allocated for a page only once a null
- * lands in it. No object per key or per value: a million keys of 50 numbers take about 480 bytes
- * per key, and garbage collection has a few thousand arrays to trace rather than millions of
- * objects.
+ * The winning row per entity key of one view, with the columns its rows are aligned to, in memory,
+ * laid out for a small heap: keys in a {@link KeyTable} (one byte arena, an open-addressing table
+ * of row slots), and per slot its timestamps, sequence number and values in pages of {@value
+ * #PAGE_ROWS} rows: numbers and booleans as raw bits in one {@code long[]} per page (a row's values
+ * side by side, so reading a row touches a few cache lines), other values in an {@code Object[]}
+ * per page, null flags in a bitmap allocated for a page only once a null lands in it. No object per
+ * key or per value: a million keys of 50 numbers take about 480 bytes per key, and garbage
+ * collection has a few thousand arrays to trace rather than millions of objects.
  *
  * <p>Rows are merged in place, a {@link ColumnBatch} at a time, under the write lock of a {@link
  * StampedLock}; readers take its read lock, so a read sees each row whole, never half updated.
@@ -24,16 +23,20 @@ public final class RowIndex implements RowSource {
   static final int PAGE_SHIFT = 10;
   static final int PAGE_ROWS = 1 << PAGE_SHIFT;
   private static final int MASK = PAGE_ROWS - 1;
+
   /** Rows merged per hold of the write lock, so readers wait at most that long. */
   private static final int MERGE_STEP = 4096;
+
   /** Rows sampled to estimate the heap a row's object values take. */
   private static final int SAMPLE = 256;
 
   private final FeatureColumns columns;
   private final StampedLock lock = new StampedLock();
   private final KeyTable keys = new KeyTable();
+
   /** Per column, its position in a row's bits or objects. */
   private final int[] position;
+
   private final int bitWidth;
   private final int objectWidth;
   private final int nullWords;
@@ -96,16 +99,17 @@ public final class RowIndex implements RowSource {
   }
 
   /**
-   * The heap the index takes: its arrays as allocated (keys, timestamps, values, null flags,
-   * hash table), plus object values (strings, bytes, lists) estimated from a sample of rows.
+   * The heap the index takes: its arrays as allocated (keys, timestamps, values, null flags, hash
+   * table), plus object values (strings, bytes, lists) estimated from a sample of rows.
    */
   public long estimatedBytes() {
     long stamp = lock.readLock();
     try {
       long pages = events.length;
-      long perPage = 3 * (16 + 8L * PAGE_ROWS)
-          + (bitWidth == 0 ? 0 : 16 + 8L * bitWidth * PAGE_ROWS)
-          + (objectWidth == 0 ? 0 : 16 + 4L * objectWidth * PAGE_ROWS);
+      long perPage =
+          3 * (16 + 8L * PAGE_ROWS)
+              + (bitWidth == 0 ? 0 : 16 + 8L * bitWidth * PAGE_ROWS)
+              + (objectWidth == 0 ? 0 : 16 + 4L * objectWidth * PAGE_ROWS);
       long nullBytes = 0;
       for (long[] page : nulls) {
         nullBytes += page == null ? 0 : 16 + 8L * page.length;
@@ -140,13 +144,16 @@ public final class RowIndex implements RowSource {
     try {
       int evicted = 0;
       for (int slot = 0; slot < keys.slots(); slot++) {
-        if (keys.live(slot) && StoredRow.olderThan(events[slot >>> PAGE_SHIFT][slot & MASK],
-            cutoff)) {
+        if (keys.live(slot)
+            && StoredRow.olderThan(events[slot >>> PAGE_SHIFT][slot & MASK], cutoff)) {
           keys.remove(slot);
           if (objectWidth > 0) {
             // Let the values go; the slot's bits are overwritten when it is reused.
-            Arrays.fill(objects[slot >>> PAGE_SHIFT], (slot & MASK) * objectWidth,
-                (slot & MASK) * objectWidth + objectWidth, null);
+            Arrays.fill(
+                objects[slot >>> PAGE_SHIFT],
+                (slot & MASK) * objectWidth,
+                (slot & MASK) * objectWidth + objectWidth,
+                null);
           }
           evicted++;
         }
@@ -168,8 +175,14 @@ public final class RowIndex implements RowSource {
     int at = slot & MASK;
     long event = batch.events[row];
     long createdAt = batch.created[row];
-    if (!added && !StoredRow.replaces(event, createdAt, batch.sequence,
-        events[page][at], created[page][at], sequences[page][at])) {
+    if (!added
+        && !StoredRow.replaces(
+            event,
+            createdAt,
+            batch.sequence,
+            events[page][at],
+            created[page][at],
+            sequences[page][at])) {
       return;
     }
     events[page][at] = event;
@@ -249,8 +262,14 @@ public final class RowIndex implements RowSource {
         }
       }
     }
-    return new StoredRow(columns, events[page][at], created[page][at], rowBits, rowObjects,
-        rowNulls, sequences[page][at]);
+    return new StoredRow(
+        columns,
+        events[page][at],
+        created[page][at],
+        rowBits,
+        rowObjects,
+        rowNulls,
+        sequences[page][at]);
   }
 
   private static long valueBytes(Object value) {

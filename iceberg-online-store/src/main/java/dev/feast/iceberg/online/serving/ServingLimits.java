@@ -1,9 +1,9 @@
 package dev.feast.iceberg.online.serving;
 
 /**
- * How much one view's in-memory serving state may hold ({@code serving_memory_budget_mb},
- * {@code serving_max_keys}); 0 is no limit. Without memory ({@code serving_mode: files}) no state
- * is built at all and every read goes to the data files.
+ * How much one view's in-memory serving state may hold ({@code serving_memory_budget_mb}, {@code
+ * serving_max_keys}); 0 is no limit. Without memory ({@code serving_mode: files}) no state is built
+ * at all and every read goes to the data files.
  *
  * @param maxBytes the estimated heap, in bytes
  * @param maxKeys the number of entity keys

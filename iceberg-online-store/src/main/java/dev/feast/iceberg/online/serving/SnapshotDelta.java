@@ -19,13 +19,12 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.io.FileIO;
 
 /**
- * What changed in a table since the snapshot a serving state was built from, when it can be
- * applied on top of the state: appends of Parquet files, and this store's own compactions. A
- * compaction replaces files by files holding the same winning rows, minus the keys whose winner
- * was older than its ttl cutoff (which the compaction records in the snapshot summary), so the
- * state applies it by evicting those keys, without reading a file. Anything else (a replace or
- * overwrite by another tool, a delete, a rollback, expired history) returns null and the state is
- * rebuilt.
+ * What changed in a table since the snapshot a serving state was built from, when it can be applied
+ * on top of the state: appends of Parquet files, and this store's own compactions. A compaction
+ * replaces files by files holding the same winning rows, minus the keys whose winner was older than
+ * its ttl cutoff (which the compaction records in the snapshot summary), so the state applies it by
+ * evicting those keys, without reading a file. Anything else (a replace or overwrite by another
+ * tool, a delete, a rollback, expired history) returns null and the state is rebuilt.
  */
 public final class SnapshotDelta {
   /**
@@ -40,8 +39,8 @@ public final class SnapshotDelta {
   private SnapshotDelta() {}
 
   /**
-   * The changes after {@code baseId} up to {@code current}, oldest snapshot first, or null when
-   * the state must be rebuilt from a full scan.
+   * The changes after {@code baseId} up to {@code current}, oldest snapshot first, or null when the
+   * state must be rebuilt from a full scan.
    */
   static List<Step> since(Table table, Long baseId, Snapshot current) {
     List<Snapshot> snapshots = new ArrayList<>();
@@ -81,8 +80,8 @@ public final class SnapshotDelta {
    * The data files an append added, or null when one is not Parquet. Only the manifests the
    * snapshot wrote are read, through {@link LocalFirstIO}: a local table's manifest list and
    * manifests are read with plain Java files rather than through Hadoop's checksummed local file
-   * system, which opens a checksum file next to each (this is most of the time of catching up
-   * with a small append). A file is added by the snapshot when its file sequence number is the
+   * system, which opens a checksum file next to each (this is most of the time of catching up with
+   * a small append). A file is added by the snapshot when its file sequence number is the
    * snapshot's (a merged manifest also lists older files).
    */
   private static List<DataFile> added(Table table, Snapshot snapshot) {
@@ -120,19 +119,22 @@ public final class SnapshotDelta {
   }
 
   private static boolean isAppend(Snapshot snapshot) {
-    String added = snapshot.summary() == null
-        ? null : snapshot.summary().get(SnapshotSummary.ADDED_DELETE_FILES_PROP);
+    String added =
+        snapshot.summary() == null
+            ? null
+            : snapshot.summary().get(SnapshotSummary.ADDED_DELETE_FILES_PROP);
     return DataOperations.APPEND.equals(snapshot.operation())
         && (added == null || added.equals("0"));
   }
 
   private static boolean isCompaction(Snapshot snapshot) {
-    return DataOperations.REPLACE.equals(snapshot.operation()) && snapshot.summary() != null
+    return DataOperations.REPLACE.equals(snapshot.operation())
+        && snapshot.summary() != null
         && snapshot.summary().containsKey(COMPACTION_PROPERTY);
   }
 
   private static Instant instant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-        Math.floorMod(micros, 1_000_000) * 1000L);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
   }
 }

@@ -9,14 +9,15 @@ import java.util.Objects;
  * aligned with a {@link FeatureColumns}. A {@link RowIndex} copies one out of its pages per key
  * read; {@link FileLookup} makes one per row it reads from a file.
  *
- * <p>Numbers and booleans are kept as raw bits in one {@code long[]}, other values (strings,
- * bytes, lists, timestamps) in an {@code Object[]} allocated only when the table has such columns,
+ * <p>Numbers and booleans are kept as raw bits in one {@code long[]}, other values (strings, bytes,
+ * lists, timestamps) in an {@code Object[]} allocated only when the table has such columns,
  * timestamps as epoch microseconds (Iceberg's precision); values are boxed when read. Values are
  * immutable (lists unmodifiable, byte buffers private copies).
  */
 public final class StoredRow {
   static final Comparator<Instant> CREATED =
       Comparator.nullsFirst(Comparator.<Instant>naturalOrder());
+
   /** The created timestamp of a row without one: sorts lowest. */
   static final long NO_CREATED = Long.MIN_VALUE;
 
@@ -26,11 +27,15 @@ public final class StoredRow {
   private final long sequence;
   private final long[] bits;
   private final Object[] objects;
+
   /** One bit per column: the value is null. */
   private final long[] nulls;
 
   StoredRow(
-      FeatureColumns columns, Instant eventTimestamp, Instant createdTimestamp, Object[] values,
+      FeatureColumns columns,
+      Instant eventTimestamp,
+      Instant createdTimestamp,
+      Object[] values,
       long sequence) {
     Objects.requireNonNull(eventTimestamp, "event timestamp");
     this.columns = columns;
@@ -57,8 +62,13 @@ public final class StoredRow {
 
   /** A row from values already held as raw bits, objects and a null mask (arrays owned by it). */
   StoredRow(
-      FeatureColumns columns, long eventMicros, long createdMicros, long[] bits, Object[] objects,
-      long[] nulls, long sequence) {
+      FeatureColumns columns,
+      long eventMicros,
+      long createdMicros,
+      long[] bits,
+      Object[] objects,
+      long[] nulls,
+      long sequence) {
     this.columns = columns;
     this.eventMicros = eventMicros;
     this.createdMicros = createdMicros;
@@ -95,7 +105,12 @@ public final class StoredRow {
    * #replaces(StoredRow)}. Created timestamps are {@link #NO_CREATED} when absent.
    */
   static boolean replaces(
-      long event, long created, long sequence, long heldEvent, long heldCreated, long heldSequence) {
+      long event,
+      long created,
+      long sequence,
+      long heldEvent,
+      long heldCreated,
+      long heldSequence) {
     if (event != heldEvent) {
       return event > heldEvent;
     }
@@ -132,8 +147,8 @@ public final class StoredRow {
    * order, files may be applied in any order, in parallel.
    */
   boolean replaces(StoredRow held) {
-    return replaces(eventMicros, createdMicros, sequence,
-        held.eventMicros, held.createdMicros, held.sequence);
+    return replaces(
+        eventMicros, createdMicros, sequence, held.eventMicros, held.createdMicros, held.sequence);
   }
 
   /** The newer of two rows, {@code incoming} on a full tie. */
@@ -159,8 +174,8 @@ public final class StoredRow {
   }
 
   static long micros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-        instant.getNano() / 1000);
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
   }
 
   static Instant instant(long micros) {

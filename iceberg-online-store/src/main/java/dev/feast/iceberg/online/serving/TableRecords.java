@@ -32,17 +32,23 @@ final class TableRecords {
     Object[] values = row.values();
     for (int i = 0; i < values.length; i++) {
       Object value = values[i];
-      record.set(FIRST_FEATURE + i, value == null || columns.isPlain(i)
-          ? value : RecordValues.toIceberg(value, columns.type(i)));
+      record.set(
+          FIRST_FEATURE + i,
+          value == null || columns.isPlain(i)
+              ? value
+              : RecordValues.toIceberg(value, columns.type(i)));
     }
     return record;
   }
 
   /** Adds a row this store wrote to a batch of the serving state. */
   static void add(ColumnBatch batch, KeyedRow row) {
-    batch.add(bytes(row.key()), StoredRow.micros(row.eventTimestamp()),
+    batch.add(
+        bytes(row.key()),
+        StoredRow.micros(row.eventTimestamp()),
         row.createdTimestamp() == null
-            ? StoredRow.NO_CREATED : StoredRow.micros(row.createdTimestamp()),
+            ? StoredRow.NO_CREATED
+            : StoredRow.micros(row.createdTimestamp()),
         row.values());
   }
 
@@ -60,11 +66,14 @@ final class TableRecords {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
       Object value = record.get(FIRST_FEATURE + i);
-      values[i] = value == null || columns.isPlain(i)
-          ? value : detach(RecordValues.fromIceberg(value));
+      values[i] =
+          value == null || columns.isPlain(i) ? value : detach(RecordValues.fromIceberg(value));
     }
-    batch.add(bytes((ByteBuffer) key), StoredRow.micros((Instant) event),
-        created == null ? StoredRow.NO_CREATED : StoredRow.micros((Instant) created), values);
+    batch.add(
+        bytes((ByteBuffer) key),
+        StoredRow.micros((Instant) event),
+        created == null ? StoredRow.NO_CREATED : StoredRow.micros((Instant) created),
+        values);
   }
 
   /** A copy of a buffer's remaining bytes. */
@@ -91,11 +100,15 @@ final class TableRecords {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
       Object value = record.get(FIRST_FEATURE + i);
-      values[i] = value == null || columns.isPlain(i)
-          ? value : detach(RecordValues.fromIceberg(value));
+      values[i] =
+          value == null || columns.isPlain(i) ? value : detach(RecordValues.fromIceberg(value));
     }
-    return new StoredRow(columns,
-        (Instant) event, (Instant) RecordValues.fromIceberg(record.get(2)), values, sequence);
+    return new StoredRow(
+        columns,
+        (Instant) event,
+        (Instant) RecordValues.fromIceberg(record.get(2)),
+        values,
+        sequence);
   }
 
   /**

@@ -13,9 +13,9 @@ import org.apache.iceberg.parquet.Parquet;
 
 /**
  * Opens the rows of one planned Parquet data file, without a table scan: with the file's delete
- * files applied when it has any, and, given a filter, skipping the row groups that the filter
- * rules out by their statistics, dictionaries and bloom filters (rows of the remaining row groups
- * are all returned; the caller matches them).
+ * files applied when it has any, and, given a filter, skipping the row groups that the filter rules
+ * out by their statistics, dictionaries and bloom filters (rows of the remaining row groups are all
+ * returned; the caller matches them).
  */
 public final class TaskRows {
   private TaskRows() {}
@@ -23,10 +23,12 @@ public final class TaskRows {
   /** The rows of the task's file, projected to {@code projection}; close the iterable. */
   public static CloseableIterable<Record> open(
       Table table, FileScanTask task, Schema projection, Expression filter) {
-    GenericDeleteFilter deletes = task.deletes().isEmpty()
-        ? null : new GenericDeleteFilter(table.io(), task, table.schema(), projection);
-    CloseableIterable<Record> records = open(table, task.file(),
-        deletes == null ? projection : deletes.requiredSchema(), filter);
+    GenericDeleteFilter deletes =
+        task.deletes().isEmpty()
+            ? null
+            : new GenericDeleteFilter(table.io(), task, table.schema(), projection);
+    CloseableIterable<Record> records =
+        open(table, task.file(), deletes == null ? projection : deletes.requiredSchema(), filter);
     return deletes == null ? records : deletes.filter(records);
   }
 

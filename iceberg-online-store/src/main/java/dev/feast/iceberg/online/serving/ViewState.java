@@ -22,17 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The serving state of one feature view: the winning row per entity key of its table, kept in
- * memory and brought up to date with the table's snapshots; or, once the view is past its
- * {@link ServingLimits} (or when it may not be held in memory at all), the table's planned data
- * files, read per request ({@link FileLookup}).
+ * memory and brought up to date with the table's snapshots; or, once the view is past its {@link
+ * ServingLimits} (or when it may not be held in memory at all), the table's planned data files,
+ * read per request ({@link FileLookup}).
  *
  * <p>Reads never touch the catalog or plan a scan: they look keys up in the current {@link
  * RowSource}. Catching up costs one catalog round trip ({@link Table#refresh()}) at most once per
- * refresh interval, then reads only the data files appended since the snapshot the state was
- * built from ({@link SnapshotDelta}); this store's compactions are applied without reading a
- * file. Because "latest (event, created, commit) wins" is commutative and idempotent, files can be
- * applied in any number of steps and in parallel; any other snapshot makes the state rebuild from
- * a full scan, swapped in whole so that readers never see it half built.
+ * refresh interval, then reads only the data files appended since the snapshot the state was built
+ * from ({@link SnapshotDelta}); this store's compactions are applied without reading a file.
+ * Because "latest (event, created, commit) wins" is commutative and idempotent, files can be
+ * applied in any number of steps and in parallel; any other snapshot makes the state rebuild from a
+ * full scan, swapped in whole so that readers never see it half built.
  *
  * <p>Writes, refreshes and rebuilds of one view are serialized by a lock; reads take no lock.
  */
@@ -51,8 +51,7 @@ public final class ViewState {
   private volatile boolean stale;
 
   private ViewState(
-      String view, Table table, LongSupplier nanoTime, ServingLimits limits,
-      ExecutorService pool) {
+      String view, Table table, LongSupplier nanoTime, ServingLimits limits, ExecutorService pool) {
     this.view = view;
     this.table = table;
     this.nanoTime = nanoTime;
@@ -65,8 +64,7 @@ public final class ViewState {
    * {@code pool}.
    */
   public static ViewState load(
-      String view, Table table, LongSupplier nanoTime, ServingLimits limits,
-      ExecutorService pool) {
+      String view, Table table, LongSupplier nanoTime, ServingLimits limits, ExecutorService pool) {
     ViewState state = new ViewState(view, table, nanoTime, limits, pool);
     state.lock.lock();
     try {
@@ -126,8 +124,8 @@ public final class ViewState {
   }
 
   /**
-   * Appends rows as one commit and applies them to the state before returning, so the next read
-   * of this instance sees them. {@code prepare} turns the caller's rows into rows aligned with the
+   * Appends rows as one commit and applies them to the state before returning, so the next read of
+   * this instance sees them. {@code prepare} turns the caller's rows into rows aligned with the
    * given columns and sorted by key; it runs under the view's lock, after any schema change made
    * elsewhere has been caught up with.
    */
@@ -159,8 +157,8 @@ public final class ViewState {
   }
 
   /**
-   * Makes the next read catch up with the table, for a commit made through another instance of
-   * it (a bulk write). Taken under the lock, so a refresh in flight cannot clear it unseen.
+   * Makes the next read catch up with the table, for a commit made through another instance of it
+   * (a bulk write). Taken under the lock, so a refresh in flight cannot clear it unseen.
    */
   public void markChanged() {
     lock.lock();
@@ -179,8 +177,11 @@ public final class ViewState {
     long refreshed = System.nanoTime();
     catchUp(Set.of(), List.of());
     if (log.isDebugEnabled() && table.currentSnapshot() != before) {
-      log.debug("view {}: catalog check {} us, caught up in {} us", view,
-          (refreshed - started) / 1000, (System.nanoTime() - refreshed) / 1000);
+      log.debug(
+          "view {}: catalog check {} us, caught up in {} us",
+          view,
+          (refreshed - started) / 1000,
+          (System.nanoTime() - refreshed) / 1000);
     }
   }
 
@@ -205,8 +206,12 @@ public final class ViewState {
         long planned = System.nanoTime();
         new IndexLoader(table, index, pool).apply(steps, ownFiles, ownRows);
         if (log.isDebugEnabled()) {
-          log.debug("view {}: {} snapshots' changes listed in {} us, applied in {} us", view,
-              steps.size(), (planned - started) / 1000, (System.nanoTime() - planned) / 1000);
+          log.debug(
+              "view {}: {} snapshots' changes listed in {} us, applied in {} us",
+              view,
+              steps.size(),
+              (planned - started) / 1000,
+              (System.nanoTime() - planned) / 1000);
         }
         builtFrom = currentId;
         if (limits.exceededBy(index)) {
@@ -228,24 +233,37 @@ public final class ViewState {
         log.debug("view {}: rebuilt serving state with {} keys", view, fresh.size());
         return;
       }
-      log.info("view {}: past its serving limits {} while loading {} data files; serving it"
-          + " from its data files", view, limits, tasks.size());
+      log.info(
+          "view {}: past its serving limits {} while loading {} data files; serving it"
+              + " from its data files",
+          view,
+          limits,
+          tasks.size());
     }
     source = new FileLookup(table, columns, tasks, pool, source);
     builtFrom = current == null ? null : current.snapshotId();
   }
 
   private void serveFromFiles(Snapshot current, RowIndex index) {
-    log.info("view {}: {} keys, about {} MB, past its serving limits {}; serving it from its"
-        + " data files", view, index.size(), index.estimatedBytes() >> 20, limits);
+    log.info(
+        "view {}: {} keys, about {} MB, past its serving limits {}; serving it from its"
+            + " data files",
+        view,
+        index.size(),
+        index.estimatedBytes() >> 20,
+        limits);
     source = new FileLookup(table, index.columns(), plan(current), pool);
   }
 
   private List<FileScanTask> plan(Snapshot current) {
     List<FileScanTask> tasks = new ArrayList<>();
     // The key bounds are what FileLookup prunes files by; a scan drops column stats otherwise.
-    try (CloseableIterable<FileScanTask> planned = table.newScan().useSnapshot(current.snapshotId())
-        .includeColumnStats(List.of(FeatureColumns.ENTITY_KEY)).planFiles()) {
+    try (CloseableIterable<FileScanTask> planned =
+        table
+            .newScan()
+            .useSnapshot(current.snapshotId())
+            .includeColumnStats(List.of(FeatureColumns.ENTITY_KEY))
+            .planFiles()) {
       planned.forEach(tasks::add);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not plan a scan of " + table.name(), e);

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import org.apache.iceberg.types.Type;
 
 /**
- * One feature column of a {@link ColumnChunk}: the values of many batches copied into one
- * primitive array (an object array only for strings, bytes and lists), with their nulls.
+ * One feature column of a {@link ColumnChunk}: the values of many batches copied into one primitive
+ * array (an object array only for strings, bytes and lists), with their nulls.
  */
 abstract class ChunkColumn {
   final boolean[] nulls;
@@ -60,91 +60,97 @@ abstract class ChunkColumn {
   /** A column for values of an online table column of {@code type}. */
   static ChunkColumn of(Type type, int capacity) {
     return switch (type.typeId()) {
-      case LONG, TIMESTAMP -> new ChunkColumn(capacity) {
-        private final long[] values = new long[capacity];
+      case LONG, TIMESTAMP ->
+          new ChunkColumn(capacity) {
+            private final long[] values = new long[capacity];
 
-        @Override
-        long set(ColumnBatch batch, int source, int row, int to) {
-          values[to] = batch.getLong(source, row);
-          return 0;
-        }
+            @Override
+            long set(ColumnBatch batch, int source, int row, int to) {
+              values[to] = batch.getLong(source, row);
+              return 0;
+            }
 
-        @Override
-        long longValue(int row) {
-          return values[row];
-        }
-      };
-      case DOUBLE -> new ChunkColumn(capacity) {
-        private final double[] values = new double[capacity];
+            @Override
+            long longValue(int row) {
+              return values[row];
+            }
+          };
+      case DOUBLE ->
+          new ChunkColumn(capacity) {
+            private final double[] values = new double[capacity];
 
-        @Override
-        long set(ColumnBatch batch, int source, int row, int to) {
-          values[to] = batch.getDouble(source, row);
-          return 0;
-        }
+            @Override
+            long set(ColumnBatch batch, int source, int row, int to) {
+              values[to] = batch.getDouble(source, row);
+              return 0;
+            }
 
-        @Override
-        double doubleValue(int row) {
-          return values[row];
-        }
-      };
-      case INTEGER -> new ChunkColumn(capacity) {
-        private final int[] values = new int[capacity];
+            @Override
+            double doubleValue(int row) {
+              return values[row];
+            }
+          };
+      case INTEGER ->
+          new ChunkColumn(capacity) {
+            private final int[] values = new int[capacity];
 
-        @Override
-        long set(ColumnBatch batch, int source, int row, int to) {
-          values[to] = batch.getInt(source, row);
-          return 0;
-        }
+            @Override
+            long set(ColumnBatch batch, int source, int row, int to) {
+              values[to] = batch.getInt(source, row);
+              return 0;
+            }
 
-        @Override
-        int intValue(int row) {
-          return values[row];
-        }
-      };
-      case FLOAT -> new ChunkColumn(capacity) {
-        private final float[] values = new float[capacity];
+            @Override
+            int intValue(int row) {
+              return values[row];
+            }
+          };
+      case FLOAT ->
+          new ChunkColumn(capacity) {
+            private final float[] values = new float[capacity];
 
-        @Override
-        long set(ColumnBatch batch, int source, int row, int to) {
-          values[to] = batch.getFloat(source, row);
-          return 0;
-        }
+            @Override
+            long set(ColumnBatch batch, int source, int row, int to) {
+              values[to] = batch.getFloat(source, row);
+              return 0;
+            }
 
-        @Override
-        float floatValue(int row) {
-          return values[row];
-        }
-      };
-      case BOOLEAN -> new ChunkColumn(capacity) {
-        private final boolean[] values = new boolean[capacity];
+            @Override
+            float floatValue(int row) {
+              return values[row];
+            }
+          };
+      case BOOLEAN ->
+          new ChunkColumn(capacity) {
+            private final boolean[] values = new boolean[capacity];
 
-        @Override
-        long set(ColumnBatch batch, int source, int row, int to) {
-          values[to] = batch.getBoolean(source, row);
-          return 0;
-        }
+            @Override
+            long set(ColumnBatch batch, int source, int row, int to) {
+              values[to] = batch.getBoolean(source, row);
+              return 0;
+            }
 
-        @Override
-        boolean booleanValue(int row) {
-          return values[row];
-        }
-      };
-      default -> new ChunkColumn(capacity) {
-        private final Object[] values = new Object[capacity];
+            @Override
+            boolean booleanValue(int row) {
+              return values[row];
+            }
+          };
+      default ->
+          new ChunkColumn(capacity) {
+            private final Object[] values = new Object[capacity];
 
-        @Override
-        long set(ColumnBatch batch, int source, int row, int to) {
-          Object value = detach(batch.get(source, row));
-          values[to] = value;
-          return heapOf(value);
-        }
+            @Override
+            long set(ColumnBatch batch, int source, int row, int to) {
+              Object value = detach(batch.get(source, row));
+              values[to] = value;
+              return heapOf(value);
+            }
 
-        @Override
-        Object value(int row) {
-          return values[row];
-        }
-      };
+            @Override
+            Object value(int row) {
+              return values[row];
+            }
+          };
     };
   }
 

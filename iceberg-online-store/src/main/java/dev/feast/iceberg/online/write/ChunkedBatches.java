@@ -20,8 +20,12 @@ public final class ChunkedBatches {
     while (batches.hasNext()) {
       ColumnBatch batch = batches.next();
       if (chunk == null) {
-        chunk = new ColumnChunk(append.schema(), view, batch.columns(),
-            ColumnChunk.capacityFor(view.features().size()));
+        chunk =
+            new ColumnChunk(
+                append.schema(),
+                view,
+                batch.columns(),
+                ColumnChunk.capacityFor(view.features().size()));
       }
       int row = 0;
       while (row < batch.rowCount()) {

@@ -1,8 +1,8 @@
 package dev.feast.iceberg.online.write;
 
 import dev.feast.iceberg.spi.ColumnBatch;
-import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.online.BatchColumns;
 import java.nio.ByteBuffer;
@@ -12,9 +12,9 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
 
 /**
- * Rows of column batches gathered for one round of data files: keys, timestamps and feature
- * values in primitive arrays aligned with the table's feature columns (a column the batches lack
- * is null). Its capacity bounds the memory a bulk write holds; {@link #winners()} sorts it by key.
+ * Rows of column batches gathered for one round of data files: keys, timestamps and feature values
+ * in primitive arrays aligned with the table's feature columns (a column the batches lack is null).
+ * Its capacity bounds the memory a bulk write holds; {@link #winners()} sorts it by key.
  */
 public final class ColumnChunk implements WriteRows {
   private static final int FIRST_FEATURE = 3;
@@ -23,8 +23,10 @@ public final class ColumnChunk implements WriteRows {
   private final long[] created;
   private final boolean[] hasCreated;
   private final ChunkColumn[] columns;
+
   /** Per table feature column, its column in the batches, or -1. */
   private final int[] sources;
+
   private final BatchColumns batchColumns;
   private final KeyEncoder keyEncoder;
   private int size;
@@ -34,8 +36,8 @@ public final class ColumnChunk implements WriteRows {
   private final long byteBudget = heapShare();
 
   /**
-   * An empty chunk of up to {@code capacity} rows of batches with {@code columns} for {@code
-   * view}, written with {@code schema}.
+   * An empty chunk of up to {@code capacity} rows of batches with {@code columns} for {@code view},
+   * written with {@code schema}.
    */
   public ColumnChunk(Schema schema, FeatureView view, List<Field> columns, int capacity) {
     this.batchColumns = BatchColumns.of(view, columns);
@@ -76,8 +78,8 @@ public final class ColumnChunk implements WriteRows {
   }
 
   /**
-   * Copies rows of {@code batch} from {@code from} until the chunk is full, leaving out rows with
-   * a null join key; returns the first row not taken (the batch's row count when all were).
+   * Copies rows of {@code batch} from {@code from} until the chunk is full, leaving out rows with a
+   * null join key; returns the first row not taken (the batch's row count when all were).
    */
   public int append(ColumnBatch batch, int from) {
     int row = from;
@@ -125,8 +127,8 @@ public final class ColumnChunk implements WriteRows {
     IntSort.sort(order, this::compare);
     int kept = 0;
     for (int i = 0; i < order.length; i++) {
-      boolean lastOfKey = i + 1 == order.length
-          || !Arrays.equals(keys[order[i]], keys[order[i + 1]]);
+      boolean lastOfKey =
+          i + 1 == order.length || !Arrays.equals(keys[order[i]], keys[order[i + 1]]);
       if (lastOfKey) {
         order[kept++] = order[i];
       }

@@ -14,9 +14,9 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.io.api.Binary;
 
 /**
- * Feeds one column of an online table from {@link WriteRows} into its Parquet column writer
- * (the protected {@code column} of Iceberg's primitive writer): a primitive read and written as
- * a primitive. Float and double columns keep Iceberg's NaN-aware bounds, as its own writers do.
+ * Feeds one column of an online table from {@link WriteRows} into its Parquet column writer (the
+ * protected {@code column} of Iceberg's primitive writer): a primitive read and written as a
+ * primitive. Float and double columns keep Iceberg's NaN-aware bounds, as its own writers do.
  */
 abstract class ColumnFeed extends ParquetValueWriters.PrimitiveWriter<Object> {
   /** The position of the first feature among the table's columns. */
@@ -35,28 +35,31 @@ abstract class ColumnFeed extends ParquetValueWriters.PrimitiveWriter<Object> {
 
   static ColumnFeed of(int position, Types.NestedField field, ColumnDescriptor leaf) {
     return switch (position) {
-      case 0 -> new ColumnFeed(leaf) {
-        @Override
-        void feed(WriteRows rows, int row) {
-          column.writeBinary(0, Binary.fromConstantByteBuffer(rows.key(row)));
-        }
-      };
-      case 1 -> new ColumnFeed(leaf) {
-        @Override
-        void feed(WriteRows rows, int row) {
-          column.writeLong(0, rows.eventMicros(row));
-        }
-      };
-      case 2 -> new ColumnFeed(leaf) {
-        @Override
-        void feed(WriteRows rows, int row) {
-          if (rows.hasCreated(row)) {
-            column.writeLong(0, rows.createdMicros(row));
-          } else {
-            column.writeNull(0, 0);
-          }
-        }
-      };
+      case 0 ->
+          new ColumnFeed(leaf) {
+            @Override
+            void feed(WriteRows rows, int row) {
+              column.writeBinary(0, Binary.fromConstantByteBuffer(rows.key(row)));
+            }
+          };
+      case 1 ->
+          new ColumnFeed(leaf) {
+            @Override
+            void feed(WriteRows rows, int row) {
+              column.writeLong(0, rows.eventMicros(row));
+            }
+          };
+      case 2 ->
+          new ColumnFeed(leaf) {
+            @Override
+            void feed(WriteRows rows, int row) {
+              if (rows.hasCreated(row)) {
+                column.writeLong(0, rows.createdMicros(row));
+              } else {
+                column.writeNull(0, 0);
+              }
+            }
+          };
       default -> feature(position - FIRST_FEATURE, field, leaf);
     };
   }
@@ -64,35 +67,40 @@ abstract class ColumnFeed extends ParquetValueWriters.PrimitiveWriter<Object> {
   private static ColumnFeed feature(int feature, Types.NestedField field, ColumnDescriptor leaf) {
     Type type = field.type();
     return switch (type.typeId()) {
-      case LONG, TIMESTAMP -> new Feature(leaf, feature) {
-        @Override
-        void value(WriteRows rows, int row) {
-          column.writeLong(0, rows.longValue(feature, row));
-        }
-      };
-      case INTEGER -> new Feature(leaf, feature) {
-        @Override
-        void value(WriteRows rows, int row) {
-          column.writeInteger(0, rows.intValue(feature, row));
-        }
-      };
-      case BOOLEAN -> new Feature(leaf, feature) {
-        @Override
-        void value(WriteRows rows, int row) {
-          column.writeBoolean(0, rows.booleanValue(feature, row));
-        }
-      };
+      case LONG, TIMESTAMP ->
+          new Feature(leaf, feature) {
+            @Override
+            void value(WriteRows rows, int row) {
+              column.writeLong(0, rows.longValue(feature, row));
+            }
+          };
+      case INTEGER ->
+          new Feature(leaf, feature) {
+            @Override
+            void value(WriteRows rows, int row) {
+              column.writeInteger(0, rows.intValue(feature, row));
+            }
+          };
+      case BOOLEAN ->
+          new Feature(leaf, feature) {
+            @Override
+            void value(WriteRows rows, int row) {
+              column.writeBoolean(0, rows.booleanValue(feature, row));
+            }
+          };
       case DOUBLE -> new DoubleFeature(leaf, feature, field.fieldId());
       case FLOAT -> new FloatFeature(leaf, feature, field.fieldId());
-      case STRING, BINARY, FIXED -> new Feature(leaf, feature) {
-        @Override
-        void value(WriteRows rows, int row) {
-          column.writeBinary(0, binary(rows.value(feature, row)));
-        }
-      };
+      case STRING, BINARY, FIXED ->
+          new Feature(leaf, feature) {
+            @Override
+            void value(WriteRows rows, int row) {
+              column.writeBinary(0, binary(rows.value(feature, row)));
+            }
+          };
       case LIST -> new ListFeature(leaf, feature, type.asListType().elementType());
-      default -> throw new IllegalStateException(
-          "Online table column " + field + " has a type the online store does not write");
+      default ->
+          throw new IllegalStateException(
+              "Online table column " + field + " has a type the online store does not write");
     };
   }
 

@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 
 /**
  * Serializes the entity key of a batch row as {@link EntityKey#serialize()} does (Feast's version
- * 3) straight from the join key columns: the part naming the join keys is computed once, then
- * each row adds its values' bytes, with no {@code EntityKey} per row.
+ * 3) straight from the join key columns: the part naming the join keys is computed once, then each
+ * row adds its values' bytes, with no {@code EntityKey} per row.
  */
 final class KeyEncoder {
   private final byte[] header;
@@ -23,8 +23,8 @@ final class KeyEncoder {
 
   KeyEncoder(BatchColumns batch, List<ValueType> columnTypes) {
     // EntityKey holds its join keys sorted by name.
-    List<Integer> order = new ArrayList<>(IntStream.range(0, batch.joinKeys().size()).boxed()
-        .toList());
+    List<Integer> order =
+        new ArrayList<>(IntStream.range(0, batch.joinKeys().size()).boxed().toList());
     order.sort(Comparator.comparing(batch.joinKeys()::get));
     this.columns = new int[order.size()];
     this.types = new ValueType[order.size()];
@@ -48,9 +48,12 @@ final class KeyEncoder {
   byte[] encode(ColumnBatch batch, int row) {
     if (columns.length == 1 && types[0] == ValueType.INT64) {
       // The common case: one int64 join key.
-      return little(header.length + 16).put(header)
-          .putInt(ValueType.INT64.protoNumber()).putInt(8)
-          .putLong(batch.getLong(columns[0], row)).array();
+      return little(header.length + 16)
+          .put(header)
+          .putInt(ValueType.INT64.protoNumber())
+          .putInt(8)
+          .putLong(batch.getLong(columns[0], row))
+          .array();
     }
     byte[][] values = new byte[columns.length][];
     int[] numbers = new int[columns.length];

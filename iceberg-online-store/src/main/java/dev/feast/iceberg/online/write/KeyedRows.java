@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The prepared rows of {@code OnlineStore.write} (one per key, sorted by key) as {@link
- * WriteRows}: their values are the boxed numbers the caller handed over, unboxed here.
+ * The prepared rows of {@code OnlineStore.write} (one per key, sorted by key) as {@link WriteRows}:
+ * their values are the boxed numbers the caller handed over, unboxed here.
  */
 public final class KeyedRows implements WriteRows {
   private final List<KeyedRow> rows;

@@ -8,9 +8,9 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 
 /**
- * Rows grouped by the table partition they fall in, computed by Iceberg's {@link PartitionKey}
- * (its murmur3 {@code bucket} of the key bytes, its {@code day}/{@code hour} of the event time):
- * the same partition every Iceberg engine computes. Each group keeps the rows' given order.
+ * Rows grouped by the table partition they fall in, computed by Iceberg's {@link PartitionKey} (its
+ * murmur3 {@code bucket} of the key bytes, its {@code day}/{@code hour} of the event time): the
+ * same partition every Iceberg engine computes. Each group keeps the rows' given order.
  */
 public final class Partitions {
   private Partitions() {}

@@ -79,7 +79,8 @@ public final class RecordRows implements WriteRows {
   @Override
   public Object value(int column, int row) {
     Object value = feature(column, row);
-    if (value instanceof List<?> list && !list.isEmpty()
+    if (value instanceof List<?> list
+        && !list.isEmpty()
         && list.stream().anyMatch(OffsetDateTime.class::isInstance)) {
       return list.stream().map(item -> item == null ? null : instant(item)).toList();
     }

@@ -4,8 +4,8 @@ import org.apache.iceberg.StructLike;
 
 /**
  * One row of {@link WriteRows} as the struct Iceberg's {@code PartitionKey} reads the partition
- * source columns from ({@code entity_key}, {@code event_ts} in Iceberg's internal representation:
- * a byte buffer and microseconds), so the partition is computed by Iceberg's own transforms.
+ * source columns from ({@code entity_key}, {@code event_ts} in Iceberg's internal representation: a
+ * byte buffer and microseconds), so the partition is computed by Iceberg's own transforms.
  */
 final class RowStruct implements StructLike {
   private final WriteRows rows;
@@ -27,12 +27,15 @@ final class RowStruct implements StructLike {
 
   @Override
   public <T> T get(int pos, Class<T> javaClass) {
-    Object value = switch (pos) {
-      case 0 -> rows.key(row);
-      case 1 -> rows.eventMicros(row);
-      default -> throw new IllegalArgumentException(
-          "Online tables are partitioned by entity_key and event_ts only, not column " + pos);
-    };
+    Object value =
+        switch (pos) {
+          case 0 -> rows.key(row);
+          case 1 -> rows.eventMicros(row);
+          default ->
+              throw new IllegalArgumentException(
+                  "Online tables are partitioned by entity_key and event_ts only, not column "
+                      + pos);
+        };
     return javaClass.cast(value);
   }
 

@@ -13,9 +13,9 @@ import org.apache.iceberg.parquet.Parquet;
 
 /**
  * Writes rows (already in key order) into one Parquet data file of an online table with Iceberg's
- * Parquet writer, configured from the table (its properties: row group and page sizes, page
- * index, compression, dictionary, the {@code entity_key} bloom filter; its metrics config: full
- * key bounds), with {@link ColumnFeeds} encoding the values. Returns the file, not committed.
+ * Parquet writer, configured from the table (its properties: row group and page sizes, page index,
+ * compression, dictionary, the {@code entity_key} bloom filter; its metrics config: full key
+ * bounds), with {@link ColumnFeeds} encoding the values. Returns the file, not committed.
  */
 public final class SortedFile {
   private static final String BLOOM_NDV = "write.parquet.bloom-filter-ndv.column.entity_key";
@@ -38,18 +38,19 @@ public final class SortedFile {
       int to) {
     DataWriter<RowCursor> writer;
     try {
-      writer = Parquet.writeData(file)
-          .forTable(table)
-          .schema(schema)
-          .withSpec(spec)
-          .withPartition(partition)
-          .withSortOrder(table.sortOrder())
-          // The key bloom filter sized for this file's keys (one row per key): Parquet would
-          // otherwise give every file, however small, the maximum size (1 MB by default).
-          .set(BLOOM_NDV, Integer.toString(Math.max(16, to - from)))
-          .createWriterFunc(type -> new ColumnFeeds(schema, type))
-          .overwrite()
-          .build();
+      writer =
+          Parquet.writeData(file)
+              .forTable(table)
+              .schema(schema)
+              .withSpec(spec)
+              .withPartition(partition)
+              .withSortOrder(table.sortOrder())
+              // The key bloom filter sized for this file's keys (one row per key): Parquet would
+              // otherwise give every file, however small, the maximum size (1 MB by default).
+              .set(BLOOM_NDV, Integer.toString(Math.max(16, to - from)))
+              .createWriterFunc(type -> new ColumnFeeds(schema, type))
+              .overwrite()
+              .build();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create a data file of table " + table.name(), e);
     }

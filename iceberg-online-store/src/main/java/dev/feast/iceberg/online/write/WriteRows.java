@@ -43,8 +43,8 @@ public interface WriteRows {
   boolean booleanValue(int column, int row);
 
   /**
-   * Any other feature (string, bytes, list) in Feast's Java representation: {@code String},
-   * {@code ByteBuffer} or {@code byte[]}, a {@code List} of those or of numbers or {@code Instant}.
+   * Any other feature (string, bytes, list) in Feast's Java representation: {@code String}, {@code
+   * ByteBuffer} or {@code byte[]}, a {@code List} of those or of numbers or {@code Instant}.
    */
   Object value(int column, int row);
 }

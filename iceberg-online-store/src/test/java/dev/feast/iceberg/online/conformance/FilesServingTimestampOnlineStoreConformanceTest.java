@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /**
- * The online conformance suite with {@code serving_mode: files} and the {@code timestamp}
- * partition strategy, where no partition tells where a key is.
+ * The online conformance suite with {@code serving_mode: files} and the {@code timestamp} partition
+ * strategy, where no partition tells where a key is.
  */
 class FilesServingTimestampOnlineStoreConformanceTest extends IcebergOnlineStoreConformance {
   @Override

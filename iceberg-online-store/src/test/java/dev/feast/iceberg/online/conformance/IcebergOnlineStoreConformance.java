@@ -1,5 +1,7 @@
 package dev.feast.iceberg.online.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
@@ -8,8 +10,6 @@ import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.testsuite.OnlineStoreConformance;
 import dev.feast.iceberg.testsuite.TestPluginContext;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -28,8 +28,8 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * The Iceberg online store under the online conformance suite, on a JDBC catalog (SQLite), with
- * one partition strategy (and serving mode) per subclass. N7 reads the tables' {@code entity_key}
+ * The Iceberg online store under the online conformance suite, on a JDBC catalog (SQLite), with one
+ * partition strategy (and serving mode) per subclass. N7 reads the tables' {@code entity_key}
  * column.
  */
 abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
@@ -60,8 +60,7 @@ abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
                 "warehouse",
                 warehouse.toString()));
     IcebergOnlineStoreConfig config =
-        new IcebergOnlineStoreConfig(
-            catalog, NAMESPACE, partitionStrategy(), 4, "hour", null, null)
+        new IcebergOnlineStoreConfig(catalog, NAMESPACE, partitionStrategy(), 4, "hour", null, null)
             .withServingMode(servingMode());
     return new IcebergOnlineStoreFactory().create(config, context);
   }

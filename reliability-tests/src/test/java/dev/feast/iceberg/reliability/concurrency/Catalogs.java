@@ -11,8 +11,8 @@ import java.util.Map;
 import org.apache.iceberg.catalog.Catalog;
 
 /**
- * The catalogs the reliability tests run on: a SQLite file (the embedded default), PostgreSQL
- * (a private cluster on 127.0.0.1) and the REST catalog (Iceberg's servlet in Jetty), and an
+ * The catalogs the reliability tests run on: a SQLite file (the embedded default), PostgreSQL (a
+ * private cluster on 127.0.0.1) and the REST catalog (Iceberg's servlet in Jetty), and an
  * independent way for a test to open the same catalog to check tables.
  */
 public final class Catalogs {
@@ -47,16 +47,16 @@ public final class Catalogs {
   }
 
   /**
-   * Opens the catalog of a section through the catalog plugins, as the stores do, but in a
-   * context of its own: what a test checks is what another process would see.
+   * Opens the catalog of a section through the catalog plugins, as the stores do, but in a context
+   * of its own: what a test checks is what another process would see.
    */
   public static Opened open(Path repo, Map<String, String> section) {
     Map<String, String> properties = new LinkedHashMap<>(section);
     String type = properties.remove("type");
     RuntimeContext context = new RuntimeContext("reliability", repo, Plugins.discover());
     try {
-      return new Opened(context, context.catalog(new CatalogConfig(type, null, properties))
-          .catalog());
+      return new Opened(
+          context, context.catalog(new CatalogConfig(type, null, properties)).catalog());
     } catch (RuntimeException e) {
       context.close();
       throw e;

@@ -16,9 +16,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A main class of the test classpath run in a separate JVM (the same {@code java} and classpath
- * as the test), talking over lines: the child prints progress on stdout, the test may send lines
- * to its stdin. Stderr (the child's logs) goes to a file, shown when something fails.
+ * A main class of the test classpath run in a separate JVM (the same {@code java} and classpath as
+ * the test), talking over lines: the child prints progress on stdout, the test may send lines to
+ * its stdin. Stderr (the child's logs) goes to a file, shown when something fails.
  */
 public final class ChildJvm implements AutoCloseable {
   private final Process process;
@@ -44,19 +44,22 @@ public final class ChildJvm implements AutoCloseable {
 
   /** Starts {@code main} with {@code args}; its stderr goes to {@code stderr}. */
   public static ChildJvm start(Class<?> main, Path stderr, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-XX:+DisplayVMOutputToStderr",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"),
-        main.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+DisplayVMOutputToStderr",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
     command.addAll(List.of(args));
     try {
       Files.createDirectories(stderr.getParent());
-      Process process = new ProcessBuilder(command)
-          .redirectError(stderr.toFile())
-          .start();
+      Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
       return new ChildJvm(process, stderr);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start a JVM for " + main.getName(), e);
@@ -64,8 +67,9 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   private void pump() {
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lines.add(line);
       }
@@ -84,9 +88,17 @@ public final class ChildJvm implements AutoCloseable {
     try {
       String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (line == null) {
-        throw new AssertionError("Child JVM " + process.pid() + " printed nothing for " + timeout
-            + " after " + seen + " (" + (process.isAlive() ? "alive" : "exit code "
-            + process.exitValue()) + "); stderr:\n" + stderr());
+        throw new AssertionError(
+            "Child JVM "
+                + process.pid()
+                + " printed nothing for "
+                + timeout
+                + " after "
+                + seen
+                + " ("
+                + (process.isAlive() ? "alive" : "exit code " + process.exitValue())
+                + "); stderr:\n"
+                + stderr());
       }
       seen.add(line);
       return line;
@@ -122,8 +134,13 @@ public final class ChildJvm implements AutoCloseable {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError("Child JVM " + process.pid() + " did not end within " + timeout
-            + "; stderr:\n" + stderr());
+        throw new AssertionError(
+            "Child JVM "
+                + process.pid()
+                + " did not end within "
+                + timeout
+                + "; stderr:\n"
+                + stderr());
       }
       return process.exitValue();
     } catch (InterruptedException e) {
@@ -132,9 +149,7 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /**
-   * Every line the child printed, once it has ended: those read so far and those still queued.
-   */
+  /** Every line the child printed, once it has ended: those read so far and those still queued. */
   public List<String> allLines() {
     if (process.isAlive()) {
       throw new IllegalStateException("child JVM " + process.pid() + " still runs");

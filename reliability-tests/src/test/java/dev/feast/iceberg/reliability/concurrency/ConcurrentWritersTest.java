@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feast.iceberg.core.FeatureStore;
 import dev.feast.iceberg.core.online.OnlineResponse;
-import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.ValueType;
@@ -69,9 +69,12 @@ class ConcurrentWritersTest {
         FeatureStore reader = FeatureStore.open(repo)) {
       for (int p = 0; p < PROCESSES; p++) {
         int writer = THREADS + p;
-        children.add(ChildJvm.start(WriterProcess.class,
-            ChildJvm.logFile(kind + "-" + suffix + "-writer-" + writer),
-            repo.toString(), String.valueOf(writer)));
+        children.add(
+            ChildJvm.start(
+                WriterProcess.class,
+                ChildJvm.logFile(kind + "-" + suffix + "-writer-" + writer),
+                repo.toString(),
+                String.valueOf(writer)));
       }
       for (ChildJvm child : children) {
         child.awaitLine("ready", TIMEOUT);
@@ -83,16 +86,18 @@ class ConcurrentWritersTest {
         writing.add(threads.submit(() -> Workload.run(writers, writer)));
       }
       AtomicBoolean running = new AtomicBoolean(true);
-      Future<Integer> maintenance = threads.submit(() -> {
-        int runs = 0;
-        while (running.get()) {
-          maintainer.maintain();
-          runs++;
-          // Leave the two cores to the writers between runs: contention, not starvation.
-          Thread.sleep(50);
-        }
-        return runs;
-      });
+      Future<Integer> maintenance =
+          threads.submit(
+              () -> {
+                int runs = 0;
+                while (running.get()) {
+                  maintainer.maintain();
+                  runs++;
+                  // Leave the two cores to the writers between runs: contention, not starvation.
+                  Thread.sleep(50);
+                }
+                return runs;
+              });
       Future<Integer> onlineReads = threads.submit(() -> readOnlineWhile(reader, running));
       Future<Integer> historicalReads = threads.submit(() -> readHistoricalWhile(reader, running));
 
@@ -101,8 +106,9 @@ class ConcurrentWritersTest {
       }
       for (ChildJvm child : children) {
         child.awaitLine("done", TIMEOUT);
-        assertThat(child.waitFor(TIMEOUT)).as("exit code of a writer JVM; stderr:%n%s",
-            child.stderr()).isZero();
+        assertThat(child.waitFor(TIMEOUT))
+            .as("exit code of a writer JVM; stderr:%n%s", child.stderr())
+            .isZero();
       }
       running.set(false);
       assertThat(maintenance.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isPositive();
@@ -118,16 +124,21 @@ class ConcurrentWritersTest {
     try (Catalogs.Opened opened = Catalogs.open(repo, catalog);
         FeatureStore fresh = FeatureStore.open(repo)) {
       for (String view : Workload.VIEWS) {
-        Table source = opened.catalog().loadTable(
-            TableIdentifier.of(Namespace.of(sourceNamespace), view + "_src"));
+        Table source =
+            opened
+                .catalog()
+                .loadTable(TableIdentifier.of(Namespace.of(sourceNamespace), view + "_src"));
         assertThat(Tables.missingCurrentFiles(source)).isEmpty();
         assertThat(Tables.rows(source, names(Workload.COLUMNS)))
             .as("offline source of %s: every row written, once", view)
             .containsExactlyInAnyOrderElementsOf(Workload.allRows(view, WRITERS));
 
         Map<Long, Long> expected = Workload.latest(view, WRITERS);
-        Table online = opened.catalog().loadTable(
-            TableIdentifier.of(Namespace.of(onlineNamespace), "reliability_" + view));
+        Table online =
+            opened
+                .catalog()
+                .loadTable(
+                    TableIdentifier.of(Namespace.of(onlineNamespace), "reliability_" + view));
         assertThat(Tables.missingCurrentFiles(online)).isEmpty();
         assertThat(Tables.rows(online, List.of("entity_key")))
             .as("online table of %s after maintenance: one row per key", view)
@@ -161,15 +172,18 @@ class ConcurrentWritersTest {
   /** Point-in-time value of the shared key after every write, until told to stop. */
   private static int readHistoricalWhile(FeatureStore store, AtomicBoolean running)
       throws Exception {
-    RowSet entities = RowSet.builder(Field.of("driver_id", ValueType.INT64),
-        Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
-        .add(Workload.SHARED, Workload.END).build();
+    RowSet entities =
+        RowSet.builder(
+                Field.of("driver_id", ValueType.INT64),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
+            .add(Workload.SHARED, Workload.END)
+            .build();
     long seen = Long.MIN_VALUE;
     int reads = 0;
     while (running.get() || reads == 0) {
       RowSet answer;
-      try (RetrievalJob job = store.getHistoricalFeatures(
-          EntitySource.of(entities), List.of("ratings:value"), false)) {
+      try (RetrievalJob job =
+          store.getHistoricalFeatures(EntitySource.of(entities), List.of("ratings:value"), false)) {
         answer = job.toRowSet();
       } catch (UnknownDefinitionException e) {
         // The first write creates the source table; once it was read it must stay readable.
@@ -180,7 +194,8 @@ class ConcurrentWritersTest {
       assertThat(answer.size()).isEqualTo(1);
       Object value = answer.get(0, "value");
       long now = value == null ? Long.MIN_VALUE : (Long) value;
-      assertThat(now).as("historical value of the shared key never goes back")
+      assertThat(now)
+          .as("historical value of the shared key never goes back")
           .isGreaterThanOrEqualTo(seen);
       seen = now;
       reads++;
@@ -192,14 +207,13 @@ class ConcurrentWritersTest {
   static Map<Long, Long> onlineValues(FeatureStore store, String view, Iterable<Long> keys) {
     List<Map<String, ?>> rows = new ArrayList<>();
     keys.forEach(key -> rows.add(Map.of("driver_id", key)));
-    OnlineResponse response = store.getOnlineFeatures(
-        List.of(view + ":value", view + ":score"), rows, false);
+    OnlineResponse response =
+        store.getOnlineFeatures(List.of(view + ":value", view + ":score"), rows, false);
     Map<Long, Long> values = new TreeMap<>();
     for (Map<String, Object> row : response.rows()) {
       Long value = (Long) row.get("value");
       if (value != null) {
-        assertThat(row.get("score")).as("score stored with value %s", value)
-            .isEqualTo(value / 4.0);
+        assertThat(row.get("score")).as("score stored with value %s", value).isEqualTo(value / 4.0);
         values.put((Long) row.get("driver_id"), value);
       }
     }

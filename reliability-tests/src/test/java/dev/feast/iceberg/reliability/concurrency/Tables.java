@@ -79,8 +79,7 @@ public final class Tables {
   }
 
   static String metadataLocation(Table table) {
-    return ((HasTableOperations) table).operations().current()
-        .metadataFileLocation();
+    return ((HasTableOperations) table).operations().current().metadataFileLocation();
   }
 
   private static void check(String location, List<String> missing) {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes a feature repository's {@code feature_store.yaml}: both Iceberg stores on one catalog,
- * so that test threads and child JVMs open the same repository through the normal path.
+ * Writes a feature repository's {@code feature_store.yaml}: both Iceberg stores on one catalog, so
+ * that test threads and child JVMs open the same repository through the normal path.
  */
 public final class TestRepo {
   private TestRepo() {}
@@ -20,20 +20,21 @@ public final class TestRepo {
    * @param online extra {@code online_store:} keys (e.g. {@code orphan_file_age_ms})
    */
   public static Path write(Path repo, Map<String, String> catalog, Map<String, String> online) {
-    StringBuilder yaml = new StringBuilder()
-        .append("project: reliability\n")
-        .append("registry: data/registry.json\n")
-        .append("provider: local\n")
-        .append("offline_store:\n")
-        .append("  type: iceberg\n")
-        .append("  catalog: &catalog\n");
-    catalog.forEach((key, value) -> yaml.append("    ").append(key).append(": ")
-        .append(quote(value)).append('\n'));
-    yaml.append("online_store:\n")
-        .append("  type: iceberg\n")
-        .append("  catalog: *catalog\n");
-    online.forEach((key, value) -> yaml.append("  ").append(key).append(": ")
-        .append(quote(value)).append('\n'));
+    StringBuilder yaml =
+        new StringBuilder()
+            .append("project: reliability\n")
+            .append("registry: data/registry.json\n")
+            .append("provider: local\n")
+            .append("offline_store:\n")
+            .append("  type: iceberg\n")
+            .append("  catalog: &catalog\n");
+    catalog.forEach(
+        (key, value) ->
+            yaml.append("    ").append(key).append(": ").append(quote(value)).append('\n'));
+    yaml.append("online_store:\n").append("  type: iceberg\n").append("  catalog: *catalog\n");
+    online.forEach(
+        (key, value) ->
+            yaml.append("  ").append(key).append(": ").append(quote(value)).append('\n'));
     yaml.append("entity_key_serialization_version: 3\n");
     try {
       Files.createDirectories(repo);

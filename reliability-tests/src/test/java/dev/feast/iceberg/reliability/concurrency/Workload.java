@@ -32,23 +32,30 @@ final class Workload {
   static final Instant START = BASE.minus(Duration.ofDays(2));
   static final Instant END = BASE.plus(Duration.ofDays(1));
   static final Entity DRIVER = new Entity("driver", "driver_id", ValueType.INT64, "a driver");
-  static final List<Field> COLUMNS = List.of(
-      Field.of("driver_id", ValueType.INT64),
-      Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
-      Field.of("value", ValueType.INT64),
-      Field.of("score", ValueType.DOUBLE),
-      Field.of("created", ValueType.UNIX_TIMESTAMP));
+  static final List<Field> COLUMNS =
+      List.of(
+          Field.of("driver_id", ValueType.INT64),
+          Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
+          Field.of("value", ValueType.INT64),
+          Field.of("score", ValueType.DOUBLE),
+          Field.of("created", ValueType.UNIX_TIMESTAMP));
 
   private Workload() {}
 
   /** The views, their sources in namespace {@code namespace}. */
   static List<FeatureView> views(String namespace) {
-    return VIEWS.stream().map(name -> FeatureView.builder(name)
-        .entity(DRIVER)
-        .feature("value", ValueType.INT64)
-        .feature("score", ValueType.DOUBLE)
-        .source(IcebergSource.of(namespace + "." + name + "_src", "event_timestamp", "created"))
-        .build()).toList();
+    return VIEWS.stream()
+        .map(
+            name ->
+                FeatureView.builder(name)
+                    .entity(DRIVER)
+                    .feature("value", ValueType.INT64)
+                    .feature("score", ValueType.DOUBLE)
+                    .source(
+                        IcebergSource.of(
+                            namespace + "." + name + "_src", "event_timestamp", "created"))
+                    .build())
+        .toList();
   }
 
   /** Runs writer {@code writer}'s commits through {@code store}. */
@@ -96,7 +103,9 @@ final class Workload {
   static Map<Long, Long> latest(String view, int writers) {
     Map<Long, List<Object>> winners = new TreeMap<>();
     for (List<Object> row : allRows(view, writers)) {
-      winners.merge((Long) row.get(0), row,
+      winners.merge(
+          (Long) row.get(0),
+          row,
           (a, b) -> ((Instant) a.get(1)).isAfter((Instant) b.get(1)) ? a : b);
     }
     Map<Long, Long> latest = new TreeMap<>();

@@ -29,12 +29,13 @@ final class CrashWorkload {
   static final Instant START = BASE.minus(Duration.ofDays(1));
   static final Instant END = BASE.plus(Duration.ofDays(1));
   static final Entity DRIVER = new Entity("driver", "driver_id", ValueType.INT64, "a driver");
-  static final List<Field> COLUMNS = List.of(
-      Field.of("driver_id", ValueType.INT64),
-      Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
-      Field.of("value", ValueType.INT64),
-      Field.of("batch", ValueType.INT64),
-      Field.of("created", ValueType.UNIX_TIMESTAMP));
+  static final List<Field> COLUMNS =
+      List.of(
+          Field.of("driver_id", ValueType.INT64),
+          Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
+          Field.of("value", ValueType.INT64),
+          Field.of("batch", ValueType.INT64),
+          Field.of("created", ValueType.UNIX_TIMESTAMP));
 
   private CrashWorkload() {}
 
@@ -48,8 +49,8 @@ final class CrashWorkload {
   }
 
   /**
-   * Step {@code i}: write batch i, materialize, and maintain when {@code maintain}; tells
-   * {@code progress} before and after each part.
+   * Step {@code i}: write batch i, materialize, and maintain when {@code maintain}; tells {@code
+   * progress} before and after each part.
    */
   static void step(FeatureStore store, int i, boolean maintain, Consumer<String> progress) {
     progress.accept("writing " + i);

@@ -22,21 +22,28 @@ public final class CrashingWriter {
     int first = Integer.parseInt(args[1]);
     int last = Integer.parseInt(args[2]);
     int maintainEvery = Integer.parseInt(args[3]);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        Files.writeString(repo.resolve(HOOK_MARKER), "ran");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    Files.writeString(repo.resolve(HOOK_MARKER), "ran");
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                }));
     try (FeatureStore store = FeatureStore.open(repo)) {
       System.out.println("opened");
       for (int i = first; i <= last; i++) {
         boolean maintain = maintainEvery > 0 && (i + 1) % maintainEvery == 0;
-        CrashWorkload.step(store, i, maintain, line -> {
-          System.out.println(line);
-          System.out.flush();
-        });
+        CrashWorkload.step(
+            store,
+            i,
+            maintain,
+            line -> {
+              System.out.println(line);
+              System.out.flush();
+            });
       }
     }
     System.out.println("done");

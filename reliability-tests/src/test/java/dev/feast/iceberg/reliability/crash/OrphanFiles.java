@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.ManifestContent;
 import org.apache.iceberg.ManifestFile;
-import org.apache.iceberg.ManifestReader;
 import org.apache.iceberg.ManifestFiles;
+import org.apache.iceberg.ManifestReader;
 import org.apache.iceberg.ReachableFileUtil;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -62,7 +62,8 @@ final class OrphanFiles {
         continue;
       }
       try (Stream<Path> files = Files.walk(dir)) {
-        files.filter(Files::isRegularFile)
+        files
+            .filter(Files::isRegularFile)
             .filter(OrphanFiles::isTableFile)
             .filter(file -> !reachable.contains(file.toAbsolutePath().normalize()))
             .forEach(orphans::add);

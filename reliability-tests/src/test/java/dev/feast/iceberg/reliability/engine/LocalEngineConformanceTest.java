@@ -8,6 +8,7 @@ import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
 import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
+import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationStores;
@@ -15,15 +16,14 @@ import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.testsuite.MaterializationEngineConformance;
 import dev.feast.iceberg.testsuite.TestPluginContext;
-import dev.feast.iceberg.spi.FeatureView;
-import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
- * {@code batch_engine: local} (the default) under the engine
- * conformance suite, between the Iceberg offline and online stores on JDBC catalogs (SQLite), with
- * small batches so that a view is written in several.
+ * {@code batch_engine: local} (the default) under the engine conformance suite, between the Iceberg
+ * offline and online stores on JDBC catalogs (SQLite), with small batches so that a view is written
+ * in several.
  */
 class LocalEngineConformanceTest extends MaterializationEngineConformance {
   private TestPluginContext offlineContext;
@@ -33,32 +33,43 @@ class LocalEngineConformanceTest extends MaterializationEngineConformance {
 
   @Override
   protected OfflineStore createOfflineStore(Path directory) {
-    offlineContext = closeAfterAll(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
+    offlineContext =
+        closeAfterAll(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
     offlineConfig = IcebergOfflineStoreConfig.of(catalog(directory));
     return new IcebergOfflineStoreFactory().create(offlineConfig, offlineContext);
   }
 
   @Override
   protected OnlineStore createOnlineStore(Path directory) {
-    onlineContext = closeAfterEach(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
+    onlineContext =
+        closeAfterEach(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
     onlineConfig = IcebergOnlineStoreConfig.defaults(catalog(directory));
     return new IcebergOnlineStoreFactory().create(onlineConfig, onlineContext);
   }
 
   @Override
   protected MaterializationEngine createEngine(OfflineStore offline, OnlineStore online) {
-    return new LocalMaterializationEngineFactory().create(
-        new LocalMaterializationEngineFactory.Config(null), onlineContext,
-        new MaterializationStores(offline, offlineConfig, online, onlineConfig, 7));
+    return new LocalMaterializationEngineFactory()
+        .create(
+            new LocalMaterializationEngineFactory.Config(null),
+            onlineContext,
+            new MaterializationStores(offline, offlineConfig, online, onlineConfig, 7));
   }
 
   private static CatalogConfig catalog(Path directory) {
-    return new CatalogConfig("jdbc", "feast", Map.of(
-        "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
-        "warehouse", directory.resolve("warehouse").toString()));
+    return new CatalogConfig(
+        "jdbc",
+        "feast",
+        Map.of(
+            "uri",
+            "jdbc:sqlite:" + directory.resolve("catalog.db"),
+            "warehouse",
+            directory.resolve("warehouse").toString()));
   }
 
-  /** Batches of 7 rows: the dataset's largest view is pulled in several batches, and written whole. */
+  /**
+   * Batches of 7 rows: the dataset's largest view is pulled in several batches, and written whole.
+   */
   @Test
   void aViewLargerThanOneBatchIsMaterializedWithEveryRow() {
     long largest = 0;

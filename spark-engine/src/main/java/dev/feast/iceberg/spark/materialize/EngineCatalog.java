@@ -12,8 +12,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 /**
  * Iceberg's {@code SparkCatalog} over the catalog the offline store's {@code catalog:} section
  * opened, so Spark reads exactly the source tables (and snapshots) the other stores see, through
- * the same connection settings. Used on the driver only: executors get each table's FileIO with
- * the scan.
+ * the same connection settings. Used on the driver only: executors get each table's FileIO with the
+ * scan.
  */
 public final class EngineCatalog extends SparkCatalog {
   private static final String HANDLE = "feast-engine-handle";
@@ -40,7 +40,9 @@ public final class EngineCatalog extends SparkCatalog {
     Catalog catalog = REGISTERED.get(options.getOrDefault(HANDLE, ""));
     if (catalog == null) {
       throw new ConfigException(
-          "Spark catalog '" + name + "' belongs to a Spark materialization engine that is closed;"
+          "Spark catalog '"
+              + name
+              + "' belongs to a Spark materialization engine that is closed;"
               + " open the feature store again");
     }
     return catalog;

@@ -38,7 +38,11 @@ final class KeyedRows implements MapPartitionsFunction<Row, Row> {
   private final Schema schema;
   private final LongAccumulator skipped;
 
-  KeyedRows(List<String> joinKeys, List<ValueType> keyTypes, PartitionSpec spec, Schema schema,
+  KeyedRows(
+      List<String> joinKeys,
+      List<ValueType> keyTypes,
+      PartitionSpec spec,
+      Schema schema,
       LongAccumulator skipped) {
     this.joinKeys = joinKeys.toArray(String[]::new);
     this.keyTypes = keyTypes.toArray(ValueType[]::new);
@@ -92,8 +96,8 @@ final class KeyedRows implements MapPartitionsFunction<Row, Row> {
           return "";
         }
         probe.setField(ENTITY_KEY, ByteBuffer.wrap(key));
-        probe.setField("event_ts",
-            OffsetDateTime.ofInstant(OnlineValues.instant(eventTs), ZoneOffset.UTC));
+        probe.setField(
+            "event_ts", OffsetDateTime.ofInstant(OnlineValues.instant(eventTs), ZoneOffset.UTC));
         partition.partition(wrapper.wrap(probe));
         return spec.partitionToPath(partition);
       }

@@ -20,8 +20,8 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * The latest source row per entity key with event time in {@code [start, end]} (greatest event
  * time, then greatest created time, a missing created time the least), as Feast's {@code
- * pull_latest_from_table_or_query}, with columns named by position: {@code __k0..}, {@code
- * __f0..}, {@code __ts}, {@code __created} (null when the source has none).
+ * pull_latest_from_table_or_query}, with columns named by position: {@code __k0..}, {@code __f0..},
+ * {@code __ts}, {@code __created} (null when the source has none).
  */
 final class LatestRows {
   static final String TS = "__ts";
@@ -51,15 +51,21 @@ final class LatestRows {
       select.add(col(quote(source.sourceColumn(view.features().get(j).name()))).as(feature(j)));
     }
     select.add(col(quote(source.timestampField())).as(TS));
-    select.add(source.hasCreatedTimestamp()
-        ? col(quote(source.createdTimestampColumn())).as(CREATED)
-        : lit(null).cast("timestamp").as(CREATED));
+    select.add(
+        source.hasCreatedTimestamp()
+            ? col(quote(source.createdTimestampColumn())).as(CREATED)
+            : lit(null).cast("timestamp").as(CREATED));
     keys.add(lit(0)); // an entity-less view has one latest row
-    return spark.table(table)
+    return spark
+        .table(table)
         .select(select.toArray(Column[]::new))
         .filter(col(TS).between(lit(Timestamp.from(start)), lit(Timestamp.from(end))))
-        .withColumn("__rank", row_number().over(Window.partitionBy(keys.toArray(Column[]::new))
-            .orderBy(col(TS).desc(), col(CREATED).desc_nulls_last())))
+        .withColumn(
+            "__rank",
+            row_number()
+                .over(
+                    Window.partitionBy(keys.toArray(Column[]::new))
+                        .orderBy(col(TS).desc(), col(CREATED).desc_nulls_last())))
         .filter(col("__rank").equalTo(1))
         .drop("__rank");
   }

@@ -44,7 +44,11 @@ final class OnlineFileWriter
   private final String[] features;
   private final Map<String, Long> keysPerPartition;
 
-  OnlineFileWriter(Broadcast<Table> table, String operationId, long epoch, List<String> features,
+  OnlineFileWriter(
+      Broadcast<Table> table,
+      String operationId,
+      long epoch,
+      List<String> features,
       Map<String, Long> keysPerPartition) {
     this.table = table;
     this.operationId = operationId;
@@ -57,11 +61,16 @@ final class OnlineFileWriter
   public Iterator<DataFile> call(Integer task, Iterator<Row> rows) {
     Table online = table.value();
     PartitionSpec spec = online.spec();
-    long targetSize = PropertyUtil.propertyAsLong(online.properties(),
-        TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
-        TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
-    OutputFileFactory files = OutputFileFactory.builderFor(online, task, epoch)
-        .format(FileFormat.PARQUET).operationId(operationId).build();
+    long targetSize =
+        PropertyUtil.propertyAsLong(
+            online.properties(),
+            TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+            TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
+    OutputFileFactory files =
+        OutputFileFactory.builderFor(online, task, epoch)
+            .format(FileFormat.PARQUET)
+            .operationId(operationId)
+            .build();
     Type[] types = new Type[features.length];
     for (int j = 0; j < features.length; j++) {
       types[j] = online.schema().findType(features[j]);
@@ -84,8 +93,9 @@ final class OnlineFileWriter
           current = path;
           partition.partition(wrapper.wrap(record));
           PartitionKey key = spec.isUnpartitioned() ? null : partition.copy();
-          writer = writers(online, keysPerPartition.getOrDefault(path, 16L))
-              .newDataWriter(files.newOutputFile(spec, key), spec, key);
+          writer =
+              writers(online, keysPerPartition.getOrDefault(path, 16L))
+                  .newDataWriter(files.newOutputFile(spec, key), spec, key);
         }
         writer.write(record);
       }
@@ -118,10 +128,14 @@ final class OnlineFileWriter
       record.setField(features[j], OnlineValues.icebergValue(types[j], row.get(2 + j)));
     }
     int ts = 2 + features.length;
-    record.setField("event_ts", OffsetDateTime.ofInstant(OnlineValues.instant(row.get(ts)), ZoneOffset.UTC));
+    record.setField(
+        "event_ts", OffsetDateTime.ofInstant(OnlineValues.instant(row.get(ts)), ZoneOffset.UTC));
     Object created = row.get(ts + 1);
-    record.setField("created_ts", created == null ? null
-        : OffsetDateTime.ofInstant(OnlineValues.instant(created), ZoneOffset.UTC));
+    record.setField(
+        "created_ts",
+        created == null
+            ? null
+            : OffsetDateTime.ofInstant(OnlineValues.instant(created), ZoneOffset.UTC));
     return record;
   }
 

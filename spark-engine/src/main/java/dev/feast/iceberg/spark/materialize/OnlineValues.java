@@ -25,9 +25,14 @@ final class OnlineValues {
       case INT32 -> ((Number) value).intValue();
       case STRING -> value.toString();
       case BYTES -> ByteBuffer.wrap((byte[]) value);
-      default -> throw new IllegalArgumentException(
-          "Join key '" + name + "' is " + type + "; entity keys are INT64, INT32,"
-              + " STRING or BYTES");
+      default ->
+          throw new IllegalArgumentException(
+              "Join key '"
+                  + name
+                  + "' is "
+                  + type
+                  + "; entity keys are INT64, INT32,"
+                  + " STRING or BYTES");
     };
   }
 
@@ -46,8 +51,9 @@ final class OnlineValues {
       case BINARY -> value instanceof ByteBuffer b ? b : ByteBuffer.wrap((byte[]) value);
       case TIMESTAMP -> OffsetDateTime.ofInstant(instant(value), ZoneOffset.UTC);
       case LIST -> list(type.asListType().elementType(), value);
-      default -> throw new IllegalArgumentException(
-          "Online column type " + type + " is not one materialization writes");
+      default ->
+          throw new IllegalArgumentException(
+              "Online column type " + type + " is not one materialization writes");
     };
   }
 
@@ -63,9 +69,10 @@ final class OnlineValues {
   }
 
   private static List<Object> list(Type element, Object value) {
-    Iterable<?> items = value instanceof scala.collection.Iterable<?> seq
-        ? scala.jdk.javaapi.CollectionConverters.asJava(seq)
-        : (Iterable<?>) value;
+    Iterable<?> items =
+        value instanceof scala.collection.Iterable<?> seq
+            ? scala.jdk.javaapi.CollectionConverters.asJava(seq)
+            : (Iterable<?>) value;
     List<Object> out = new ArrayList<>();
     for (Object item : items) {
       out.add(icebergValue(element, item));

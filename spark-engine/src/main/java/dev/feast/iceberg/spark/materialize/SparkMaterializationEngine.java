@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * commits every file in ONE append, having collected only the files' metadata. {@code
  * IcebergOnlineStore} then serves the rows through its normal snapshot refresh.
  *
- * <p>All or nothing: a failed job, a listener that throws at {@code committing}, or a failed
- * commit commits nothing, and the files written are deleted (those of a killed driver are left to
- * the online store's orphan file removal).
+ * <p>All or nothing: a failed job, a listener that throws at {@code committing}, or a failed commit
+ * commits nothing, and the files written are deleted (those of a killed driver are left to the
+ * online store's orphan file removal).
  */
 final class SparkMaterializationEngine implements MaterializationEngine {
   private static final Logger log = LoggerFactory.getLogger(SparkMaterializationEngine.class);
@@ -57,14 +57,21 @@ final class SparkMaterializationEngine implements MaterializationEngine {
   private final SparkSession spark;
   private final boolean ownsSession;
   private final String handle;
+
   /** The offline catalog's name in the session: one per engine, as Spark keeps each it loaded. */
   private final String offlineCatalogName;
+
   private final Catalog onlineCatalog;
   private final Namespace onlineNamespace;
   private final String project;
 
-  SparkMaterializationEngine(SparkSession spark, boolean ownsSession, Catalog offlineCatalog,
-      Catalog onlineCatalog, String onlineNamespace, String project) {
+  SparkMaterializationEngine(
+      SparkSession spark,
+      boolean ownsSession,
+      Catalog offlineCatalog,
+      Catalog onlineCatalog,
+      String onlineNamespace,
+      String project) {
     this.spark = spark;
     this.ownsSession = ownsSession;
     this.offlineCatalogName = "feast_engine_" + UUID.randomUUID().toString().replace("-", "");
@@ -80,17 +87,22 @@ final class SparkMaterializationEngine implements MaterializationEngine {
     FeatureView view = task.view();
     listener.started(view, task.start(), task.end());
     Table online = onlineTable(view);
-    Dataset<Row> latest =
-        LatestRows.of(spark, sourceTable(view), view, task.start(), task.end());
+    Dataset<Row> latest = LatestRows.of(spark, sourceTable(view), view, task.start(), task.end());
     List<Field> keys = view.entityColumns();
     LongAccumulator skipped = spark.sparkContext().longAccumulator("skipped " + view.name());
-    KeyedRows keyedRows = new KeyedRows(keys.stream().map(Field::name).toList(),
-        keys.stream().map(Field::type).toList(), online.spec(), online.schema(), skipped);
-    Dataset<Row> keyed = latest
-        .mapPartitions(keyedRows, Encoders.row(KeyedRows.schema(latest.schema(), keys.size())))
-        .repartition(col(KeyedRows.PARTITION))
-        .sortWithinPartitions(KeyedRows.PARTITION, KeyedRows.ENTITY_KEY)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    KeyedRows keyedRows =
+        new KeyedRows(
+            keys.stream().map(Field::name).toList(),
+            keys.stream().map(Field::type).toList(),
+            online.spec(),
+            online.schema(),
+            skipped);
+    Dataset<Row> keyed =
+        latest
+            .mapPartitions(keyedRows, Encoders.row(KeyedRows.schema(latest.schema(), keys.size())))
+            .repartition(col(KeyedRows.PARTITION))
+            .sortWithinPartitions(KeyedRows.PARTITION, KeyedRows.ENTITY_KEY)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     String operationId = UUID.randomUUID().toString();
     List<DataFile> files;
     try {
@@ -102,11 +114,18 @@ final class SparkMaterializationEngine implements MaterializationEngine {
       Broadcast<Table> table =
           JavaSparkContext.fromSparkContext(spark.sparkContext())
               .broadcast(SerializableTable.copyOf(online));
-      files = keyed.toJavaRDD()
-          .mapPartitionsWithIndex(new OnlineFileWriter(table, operationId,
-              System.currentTimeMillis(), view.features().stream().map(Field::name).toList(),
-              keysPerPartition), false)
-          .collect();
+      files =
+          keyed
+              .toJavaRDD()
+              .mapPartitionsWithIndex(
+                  new OnlineFileWriter(
+                      table,
+                      operationId,
+                      System.currentTimeMillis(),
+                      view.features().stream().map(Field::name).toList(),
+                      keysPerPartition),
+                  false)
+              .collect();
     } catch (RuntimeException e) {
       deleteOperationFiles(online, operationId);
       throw e;
@@ -115,13 +134,22 @@ final class SparkMaterializationEngine implements MaterializationEngine {
     }
     long rows = files.stream().mapToLong(DataFile::recordCount).sum();
     commit(online, view, files, rows, listener);
-    log.info("materialized {} rows of {} for [{}, {}] with Spark in {} files", rows, view.name(),
-        task.start(), task.end(), files.size());
+    log.info(
+        "materialized {} rows of {} for [{}, {}] with Spark in {} files",
+        rows,
+        view.name(),
+        task.start(),
+        task.end(),
+        files.size());
     return new MaterializationTaskResult(task, rows, skipped.value());
   }
 
   /** One append of every file, after the listener agreed; on any failure no file stays. */
-  private static void commit(Table online, FeatureView view, List<DataFile> files, long rows,
+  private static void commit(
+      Table online,
+      FeatureView view,
+      List<DataFile> files,
+      long rows,
       MaterializationListener listener) {
     try {
       listener.committing(view, rows);
@@ -139,26 +167,32 @@ final class SparkMaterializationEngine implements MaterializationEngine {
   }
 
   /**
-   * The files a failed job's finished tasks wrote, found by the operation id in their names
-   * (their metadata never reached the driver); skipped when the FileIO cannot list, leaving them
-   * to orphan file removal.
+   * The files a failed job's finished tasks wrote, found by the operation id in their names (their
+   * metadata never reached the driver); skipped when the FileIO cannot list, leaving them to orphan
+   * file removal.
    */
   private static void deleteOperationFiles(Table online, String operationId) {
     if (!(online.io() instanceof SupportsPrefixOperations io)) {
       return;
     }
     try {
-      String data = online.properties().getOrDefault(
-          TableProperties.WRITE_DATA_LOCATION, online.location() + "/data");
+      String data =
+          online
+              .properties()
+              .getOrDefault(TableProperties.WRITE_DATA_LOCATION, online.location() + "/data");
       io.listPrefix(data)
-          .forEach(file -> {
-            if (file.location().contains(operationId)) {
-              io.deleteFile(file.location());
-            }
-          });
+          .forEach(
+              file -> {
+                if (file.location().contains(operationId)) {
+                  io.deleteFile(file.location());
+                }
+              });
     } catch (RuntimeException e) {
-      log.warn("could not remove the files of failed materialization {} of {}", operationId,
-          online.name(), e);
+      log.warn(
+          "could not remove the files of failed materialization {} of {}",
+          operationId,
+          online.name(),
+          e);
     }
   }
 
@@ -167,8 +201,9 @@ final class SparkMaterializationEngine implements MaterializationEngine {
     try {
       return onlineCatalog.loadTable(id);
     } catch (NoSuchTableException e) {
-      UnknownDefinitionException error = new UnknownDefinitionException(
-          "Feature view '" + view.name() + "' has no online table " + id, Remedy.APPLY);
+      UnknownDefinitionException error =
+          new UnknownDefinitionException(
+              "Feature view '" + view.name() + "' has no online table " + id, Remedy.APPLY);
       error.initCause(e);
       throw error;
     }
@@ -177,13 +212,18 @@ final class SparkMaterializationEngine implements MaterializationEngine {
   /** The view's source as Spark names it in the engine's catalog. */
   private String sourceTable(FeatureView view) {
     if (!(view.source() instanceof IcebergSource source)) {
-      throw new UnsupportedFeatureException("spark batch_engine",
-          "materializing view '" + view.name() + "' from a " + view.source().getClass().getSimpleName()
+      throw new UnsupportedFeatureException(
+          "spark batch_engine",
+          "materializing view '"
+              + view.name()
+              + "' from a "
+              + view.source().getClass().getSimpleName()
               + " (it reads Iceberg sources)");
     }
     TableIdentifier id = source.identifier();
     StringBuilder name = new StringBuilder(offlineCatalogName);
-    Arrays.stream(id.namespace().levels()).forEach(level -> name.append('.').append(LatestRows.quote(level)));
+    Arrays.stream(id.namespace().levels())
+        .forEach(level -> name.append('.').append(LatestRows.quote(level)));
     return name.append('.').append(LatestRows.quote(id.name())).toString();
   }
 

@@ -38,21 +38,27 @@ public final class SparkMaterializationEngineFactory
     if (!(stores.onlineConfig() instanceof IcebergOnlineStoreConfig online)) {
       throw new ConfigException(
           "batch_engine type 'spark' writes the tables of online_store type 'iceberg'; this"
-              + " online store is " + stores.online().getClass().getSimpleName()
+              + " online store is "
+              + stores.online().getClass().getSimpleName()
               + "; use batch_engine type 'local' with it");
     }
     CatalogConfig offlineCatalog = catalogOf(stores.offlineConfig());
     if (offlineCatalog == null) {
       throw new ConfigException(
           "batch_engine type 'spark' reads Iceberg sources through the offline store's catalog:"
-              + " section; this offline store (" + stores.offline().getClass().getSimpleName()
+              + " section; this offline store ("
+              + stores.offline().getClass().getSimpleName()
               + ") has none; use offline_store type 'iceberg' or 'spark', or batch_engine 'local'");
     }
     boolean running = SparkSession.getDefaultSession().isDefined();
     SparkSession spark = session(config);
-    return new SparkMaterializationEngine(spark, !running,
-        context.catalog(offlineCatalog).catalog(), context.catalog(online.catalog()).catalog(),
-        online.namespace(), context.project());
+    return new SparkMaterializationEngine(
+        spark,
+        !running,
+        context.catalog(offlineCatalog).catalog(),
+        context.catalog(online.catalog()).catalog(),
+        online.namespace(),
+        context.project());
   }
 
   /** The {@code catalog} component of a store's configuration record, or null. */
@@ -65,7 +71,8 @@ public final class SparkMaterializationEngineFactory
         try {
           return (CatalogConfig) component.getAccessor().invoke(storeConfig);
         } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("Cannot read the catalog of " + storeConfig.getClass(), e);
+          throw new IllegalStateException(
+              "Cannot read the catalog of " + storeConfig.getClass(), e);
         }
       }
     }
@@ -77,28 +84,36 @@ public final class SparkMaterializationEngineFactory
    * else one from {@code spark_conf}, timestamps in UTC and no UI (an engine is a library).
    */
   private static SparkSession session(SparkEngineConfig config) {
-    SparkConf conf = new SparkConf(false)
-        .setAppName("feast-spark-materialization")
-        .set("spark.master", "local[*]")
-        .set("spark.sql.session.timeZone", "UTC")
-        .set("spark.ui.enabled", "false");
+    SparkConf conf =
+        new SparkConf(false)
+            .setAppName("feast-spark-materialization")
+            .set("spark.master", "local[*]")
+            .set("spark.sql.session.timeZone", "UTC")
+            .set("spark.ui.enabled", "false");
     config.sparkConf().forEach(conf::set);
     SparkSession session;
     try {
       session = SparkSession.builder().config(conf).getOrCreate();
     } catch (RuntimeException e) {
       throw new ConfigException(
-          "Could not start Spark with spark.master '" + conf.get("spark.master") + "': "
-              + e.getMessage() + "; check batch_engine.spark_conf (is the master reachable?)", e);
+          "Could not start Spark with spark.master '"
+              + conf.get("spark.master")
+              + "': "
+              + e.getMessage()
+              + "; check batch_engine.spark_conf (is the master reachable?)",
+          e);
     }
     String wanted = config.sparkConf().get("spark.master");
     String running = session.sparkContext().master();
     if (wanted != null && !wanted.equals(running)) {
       // Spark allows one context per JVM and getOrCreate silently returns it.
       throw new ConfigException(
-          "A Spark session with master '" + running + "' already runs in this JVM (the Spark"
+          "A Spark session with master '"
+              + running
+              + "' already runs in this JVM (the Spark"
               + " offline store's or the application's), so batch_engine.spark_conf's spark.master '"
-              + wanted + "' cannot apply; remove it to use that session, or give both the same");
+              + wanted
+              + "' cannot apply; remove it to use that session, or give both the same");
     }
     return session;
   }

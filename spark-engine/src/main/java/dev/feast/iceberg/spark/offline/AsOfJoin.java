@@ -43,14 +43,18 @@ final class AsOfJoin {
    * @param timestampColumn the entity timestamp column (a timestamp)
    */
   static Dataset<Row> join(
-      Dataset<Row> entities, List<String> payload, String timestampColumn, ViewPlan view,
+      Dataset<Row> entities,
+      List<String> payload,
+      String timestampColumn,
+      ViewPlan view,
       List<org.apache.spark.sql.types.DataType> keyTypes) {
     int keys = view.entityKeys().size();
     List<Column> entitySide = new ArrayList<>();
     List<Column> featureSide = new ArrayList<>();
     for (int i = 0; i < keys; i++) {
       entitySide.add(
-          col(SourceFrames.quote(view.entityKeys().get(i))).cast(keyTypes.get(i))
+          col(SourceFrames.quote(view.entityKeys().get(i)))
+              .cast(keyTypes.get(i))
               .as(SourceFrames.key(i)));
       featureSide.add(col(SourceFrames.key(i)));
     }
@@ -66,22 +70,31 @@ final class AsOfJoin {
     Column entityStruct = struct(EntityFrames.columns(payload));
     Column featureStruct = struct(featureFields(view));
     entitySide.add(entityStruct.as(ENTITY));
-    featureSide.add(lit(null).cast(entities.select(entityStruct).schema().fields()[0].dataType())
-        .as(ENTITY));
+    featureSide.add(
+        lit(null).cast(entities.select(entityStruct).schema().fields()[0].dataType()).as(ENTITY));
     Dataset<Row> source = view.source();
     Dataset<Row> featureRows = source.filter(notNull(keys));
-    entitySide.add(lit(null).cast(featureRows.select(featureStruct).schema().fields()[0].dataType())
-        .as(FEATURES));
+    entitySide.add(
+        lit(null)
+            .cast(featureRows.select(featureStruct).schema().fields()[0].dataType())
+            .as(FEATURES));
     featureSide.add(featureStruct.as(FEATURES));
 
     Dataset<Row> union =
-        entities.select(entitySide.toArray(Column[]::new))
+        entities
+            .select(entitySide.toArray(Column[]::new))
             .unionByName(featureRows.select(featureSide.toArray(Column[]::new)));
-    WindowSpec window = partition(keys)
-        .orderBy(col(T).asc_nulls_first(), col(KIND).asc(), col(SourceFrames.CREATED).asc_nulls_first())
-        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    WindowSpec window =
+        partition(keys)
+            .orderBy(
+                col(T).asc_nulls_first(),
+                col(KIND).asc(),
+                col(SourceFrames.CREATED).asc_nulls_first())
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     Dataset<Row> matched =
-        union.withColumn(MATCH, last(col(FEATURES), true).over(window)).filter(col(KIND).equalTo(1));
+        union
+            .withColumn(MATCH, last(col(FEATURES), true).over(window))
+            .filter(col(KIND).equalTo(1));
 
     List<Column> out = new ArrayList<>();
     for (String column : payload) {
@@ -117,7 +130,11 @@ final class AsOfJoin {
 
   /** The matched row's event time is at most ttl before the entity row's (inclusive). */
   private static Column withinTtl(long ttlMicros) {
-    return org.apache.spark.sql.functions.unix_micros(col(MATCH + "." + SourceFrames.TS))
+    return org.apache
+        .spark
+        .sql
+        .functions
+        .unix_micros(col(MATCH + "." + SourceFrames.TS))
         .geq(org.apache.spark.sql.functions.unix_micros(col(T)).minus(ttlMicros));
   }
 

@@ -30,20 +30,27 @@ final class DateRangeFrames {
   private DateRangeFrames() {}
 
   static Entities entities(
-      SparkSession spark, Catalog catalog, String sparkCatalog, List<ViewSelection> views,
-      Instant start, Instant end) {
+      SparkSession spark,
+      Catalog catalog,
+      String sparkCatalog,
+      List<ViewSelection> views,
+      Instant start,
+      Instant end) {
     List<Field> columns = OfflineRules.dateRangeEntityColumns(views);
     List<Field> keys = columns.subList(0, columns.size() - 1);
     Dataset<Row> union = null;
     for (ViewSelection selection : views) {
-      List<String> viewKeys = selection.view().joinKeys().stream()
-          .map(selection::entityColumn).toList();
+      List<String> viewKeys =
+          selection.view().joinKeys().stream().map(selection::entityColumn).toList();
       if (!keys.isEmpty() && viewKeys.isEmpty()) {
         continue; // entity-less views add no key combination when others have keys
       }
       SourceColumns source = SourceColumns.of(selection.view(), List.of());
-      Dataset<Row> rows = SourceFrames.read(spark, catalog, sparkCatalog, selection.view(), source)
-          .filter(col(SourceFrames.TS).between(lit(Timestamp.from(start)), lit(Timestamp.from(end))));
+      Dataset<Row> rows =
+          SourceFrames.read(spark, catalog, sparkCatalog, selection.view(), source)
+              .filter(
+                  col(SourceFrames.TS)
+                      .between(lit(Timestamp.from(start)), lit(Timestamp.from(end))));
       List<Column> select = new ArrayList<>();
       for (Field key : keys) {
         int i = viewKeys.indexOf(key.name());
@@ -54,15 +61,19 @@ final class DateRangeFrames {
       union = union == null ? projected : union.unionByName(projected);
     }
     List<String> keyNames = keys.stream().map(Field::name).toList();
-    Dataset<Row> distinct = (keyNames.isEmpty() ? union.select(ANY) : union.select(
-        EntityFrames.columns(keyNames))).distinct();
+    Dataset<Row> distinct =
+        (keyNames.isEmpty() ? union.select(ANY) : union.select(EntityFrames.columns(keyNames)))
+            .distinct();
     if (!keyNames.isEmpty()) {
       distinct = distinct.orderBy(EntityFrames.columns(keyNames));
     }
-    Dataset<Row> frame = distinct
-        .withColumn(OfflineStore.EVENT_TIMESTAMP, lit(Timestamp.from(end)).cast(DataTypes.TimestampType))
-        .withColumn(Entities.ROW, monotonically_increasing_id())
-        .drop(ANY);
+    Dataset<Row> frame =
+        distinct
+            .withColumn(
+                OfflineStore.EVENT_TIMESTAMP,
+                lit(Timestamp.from(end)).cast(DataTypes.TimestampType))
+            .withColumn(Entities.ROW, monotonically_increasing_id())
+            .drop(ANY);
     return new Entities(frame, columns, OfflineStore.EVENT_TIMESTAMP, end, end, false);
   }
 }

@@ -7,8 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Entity rows as a Spark frame: the caller's columns, the timestamp column cast to a timestamp,
- * and {@link #ROW}, a number that follows the input order (output rows come back in it).
+ * Entity rows as a Spark frame: the caller's columns, the timestamp column cast to a timestamp, and
+ * {@link #ROW}, a number that follows the input order (output rows come back in it).
  *
  * @param frame the rows
  * @param fields the caller's columns with their Feast types (the timestamp one a timestamp)

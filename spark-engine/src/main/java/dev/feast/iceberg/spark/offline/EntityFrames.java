@@ -26,8 +26,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns an {@link EntitySource} into {@link Entities}. In-memory rows become a local relation;
- * files, Iceberg tables and Spark queries stay distributed, numbered by partition and position
- * (the order Spark reads them in).
+ * files, Iceberg tables and Spark queries stay distributed, numbered by partition and position (the
+ * order Spark reads them in).
  */
 final class EntityFrames {
   private EntityFrames() {}
@@ -46,14 +46,21 @@ final class EntityFrames {
     } else if (source instanceof EntitySource.CsvFile file) {
       what = "entity file " + file.path();
       requireFile(file.path());
-      frame = spark.read().option("header", "true").option("inferSchema", "true")
-          .csv(file.path().toString());
+      frame =
+          spark
+              .read()
+              .option("header", "true")
+              .option("inferSchema", "true")
+              .csv(file.path().toString());
     } else {
       EntitySource.IcebergTable table = (EntitySource.IcebergTable) source;
       what = "entity table " + table.table();
       if (!catalog.tableExists(table.table())) {
         throw new UnknownDefinitionException(
-            "Entity table '" + table.table() + "' does not exist in catalog '" + catalog.name()
+            "Entity table '"
+                + table.table()
+                + "' does not exist in catalog '"
+                + catalog.name()
                 + "'; persist a result or write the table first");
       }
       frame = spark.read().table(SourceFrames.sparkName(sparkCatalog, table.table()));
@@ -65,12 +72,14 @@ final class EntityFrames {
   static Entities fromFrame(Dataset<Row> frame, String what) {
     List<Field> fields = new ArrayList<>();
     for (StructField field : frame.schema().fields()) {
-      fields.add(Field.of(field.name(), SparkTypes.valueType(what, field.name(), field.dataType())));
+      fields.add(
+          Field.of(field.name(), SparkTypes.valueType(what, field.name(), field.dataType())));
     }
     String ts = OfflineRules.entityTimestampColumn(fields);
-    Dataset<Row> numbered = frame
-        .withColumn(ts, col(SourceFrames.quote(ts)).cast(DataTypes.TimestampType))
-        .withColumn(Entities.ROW, monotonically_increasing_id());
+    Dataset<Row> numbered =
+        frame
+            .withColumn(ts, col(SourceFrames.quote(ts)).cast(DataTypes.TimestampType))
+            .withColumn(Entities.ROW, monotonically_increasing_id());
     Row range = numbered.agg(min(SourceFrames.quote(ts)), max(SourceFrames.quote(ts))).first();
     return new Entities(
         numbered, fields, ts, instantOrNull(range.get(0)), instantOrNull(range.get(1)), false);
@@ -100,7 +109,8 @@ final class EntityFrames {
       }
       out.add(RowFactory.create(values));
     }
-    Dataset<Row> frame = spark.createDataFrame(out, new StructType(schema.toArray(StructField[]::new)));
+    Dataset<Row> frame =
+        spark.createDataFrame(out, new StructType(schema.toArray(StructField[]::new)));
     return new Entities(frame, fields, ts, min, max, true);
   }
 

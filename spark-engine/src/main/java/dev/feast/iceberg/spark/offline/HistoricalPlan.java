@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.feast.iceberg.offline.OfflineRules;
 import dev.feast.iceberg.offline.sql.SourceColumns;
-import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * A point-in-time retrieval as one Spark plan: the entity rows, then each view joined in turn
- * (each join carries the entity rows and the features so far), nothing run until an output is
- * asked for.
+ * A point-in-time retrieval as one Spark plan: the entity rows, then each view joined in turn (each
+ * join carries the entity rows and the features so far), nothing run until an output is asked for.
  */
 final class HistoricalPlan {
   private HistoricalPlan() {}
@@ -61,9 +60,10 @@ final class HistoricalPlan {
         keyTypes.add(SparkTypes.sparkType(key.type()));
       }
       ViewPlan plan = new ViewPlan(rows, entityKeys, outputs, ttl, source.hasCreated());
-      frame = filterByCreated && source.hasCreated()
-          ? RankedJoin.join(frame, payload, entities.timestampColumn(), plan, keyTypes)
-          : AsOfJoin.join(frame, payload, entities.timestampColumn(), plan, keyTypes);
+      frame =
+          filterByCreated && source.hasCreated()
+              ? RankedJoin.join(frame, payload, entities.timestampColumn(), plan, keyTypes)
+              : AsOfJoin.join(frame, payload, entities.timestampColumn(), plan, keyTypes);
       payload.addAll(outputs);
     }
     List<Column> select = new ArrayList<>();
@@ -71,7 +71,8 @@ final class HistoricalPlan {
       select.add(col(SourceFrames.quote(field.name())));
     }
     select.add(col(Entities.ROW));
-    return new SparkResult(frame.select(select.toArray(Column[]::new)), columns, Entities.ROW, entities.inMemory());
+    return new SparkResult(
+        frame.select(select.toArray(Column[]::new)), columns, Entities.ROW, entities.inMemory());
   }
 
   /** Only feature rows in {@code [min(t) - ttl, max(t)]} can be picked; Iceberg skips the rest. */
@@ -80,11 +81,15 @@ final class HistoricalPlan {
       return rows.limit(0);
     }
     Column ts = col(SourceFrames.TS);
-    Column keep = ts.leq(org.apache.spark.sql.functions.lit(
-        java.sql.Timestamp.from(entities.max())));
+    Column keep =
+        ts.leq(org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(entities.max())));
     if (ttlMicros > 0) {
-      keep = keep.and(ts.geq(org.apache.spark.sql.functions.lit(
-          java.sql.Timestamp.from(entities.min().minus(Duration.ofNanos(ttlMicros * 1000))))));
+      keep =
+          keep.and(
+              ts.geq(
+                  org.apache.spark.sql.functions.lit(
+                      java.sql.Timestamp.from(
+                          entities.min().minus(Duration.ofNanos(ttlMicros * 1000))))));
     }
     return rows.filter(keep);
   }

@@ -46,9 +46,15 @@ public final class ProjectSparkCatalog extends SparkCatalog {
     Catalog catalog = REGISTERED.get(options.getOrDefault(HANDLE, ""));
     if (catalog == null) {
       throw new ConfigException(
-          "Spark catalog '" + name + "' is a " + getClass().getSimpleName() + " but no store"
+          "Spark catalog '"
+              + name
+              + "' is a "
+              + getClass().getSimpleName()
+              + " but no store"
               + " registered a catalog for it in this JVM; create the Spark offline store first, or"
-              + " configure spark.sql.catalog." + name + " as org.apache.iceberg.spark.SparkCatalog");
+              + " configure spark.sql.catalog."
+              + name
+              + " as org.apache.iceberg.spark.SparkCatalog");
     }
     return catalog;
   }

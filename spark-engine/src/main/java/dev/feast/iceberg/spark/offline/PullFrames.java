@@ -21,34 +21,45 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The reads materialization makes: every source row with event time in {@code [start, end]}, or
- * the latest per key (greatest event time, then greatest created time).
+ * The reads materialization makes: every source row with event time in {@code [start, end]}, or the
+ * latest per key (greatest event time, then greatest created time).
  */
 final class PullFrames {
   private PullFrames() {}
 
   static SparkResult pull(
-      SparkSession spark, Catalog catalog, String sparkCatalog, FeatureView view, Instant start,
-      Instant end, boolean latest) {
+      SparkSession spark,
+      Catalog catalog,
+      String sparkCatalog,
+      FeatureView view,
+      Instant start,
+      Instant end,
+      boolean latest) {
     if (end.isBefore(start)) {
       throw new IllegalArgumentException(
           "Pull range ends (" + end + ") before it starts (" + start + ")");
     }
     SourceColumns source = SourceColumns.of(view, view.features());
-    Dataset<Row> rows = SourceFrames.read(spark, catalog, sparkCatalog, view, source)
-        .filter(col(SourceFrames.TS).between(lit(Timestamp.from(start)), lit(Timestamp.from(end))));
+    Dataset<Row> rows =
+        SourceFrames.read(spark, catalog, sparkCatalog, view, source)
+            .filter(
+                col(SourceFrames.TS).between(lit(Timestamp.from(start)), lit(Timestamp.from(end))));
     if (latest) {
       List<Column> keys = new ArrayList<>();
       for (int i = 0; i < source.keys().size(); i++) {
         keys.add(col(SourceFrames.key(i)));
       }
       keys.add(lit(0)); // an entity-less view has one latest row
-      Column created = source.hasCreated()
-          ? col(SourceFrames.CREATED).desc_nulls_last() : lit(0).asc();
-      rows = rows
-          .withColumn("__rank", row_number().over(Window.partitionBy(keys.toArray(Column[]::new))
-              .orderBy(col(SourceFrames.TS).desc(), created)))
-          .filter(col("__rank").equalTo(1));
+      Column created =
+          source.hasCreated() ? col(SourceFrames.CREATED).desc_nulls_last() : lit(0).asc();
+      rows =
+          rows.withColumn(
+                  "__rank",
+                  row_number()
+                      .over(
+                          Window.partitionBy(keys.toArray(Column[]::new))
+                              .orderBy(col(SourceFrames.TS).desc(), created)))
+              .filter(col("__rank").equalTo(1));
     }
     List<Field> columns = new ArrayList<>();
     List<Column> select = new ArrayList<>();

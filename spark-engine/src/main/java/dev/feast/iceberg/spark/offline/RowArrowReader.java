@@ -53,20 +53,22 @@ final class RowArrowReader extends ArrowReader {
 
   private static org.apache.arrow.vector.types.pojo.Field arrowField(String name, ValueType type) {
     if (type.isList()) {
-      return new org.apache.arrow.vector.types.pojo.Field(name,
+      return new org.apache.arrow.vector.types.pojo.Field(
+          name,
           FieldType.nullable(ArrowType.List.INSTANCE),
           List.of(arrowField("element", type.elementType())));
     }
-    ArrowType arrow = switch (type) {
-      case BYTES -> ArrowType.Binary.INSTANCE;
-      case STRING -> ArrowType.Utf8.INSTANCE;
-      case INT32 -> new ArrowType.Int(32, true);
-      case INT64 -> new ArrowType.Int(64, true);
-      case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-      case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
-      case BOOL -> ArrowType.Bool.INSTANCE;
-      default -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC");
-    };
+    ArrowType arrow =
+        switch (type) {
+          case BYTES -> ArrowType.Binary.INSTANCE;
+          case STRING -> ArrowType.Utf8.INSTANCE;
+          case INT32 -> new ArrowType.Int(32, true);
+          case INT64 -> new ArrowType.Int(64, true);
+          case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+          case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
+          case BOOL -> ArrowType.Bool.INSTANCE;
+          default -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC");
+        };
     return new org.apache.arrow.vector.types.pojo.Field(name, FieldType.nullable(arrow), null);
   }
 
@@ -112,8 +114,9 @@ final class RowArrowReader extends ArrowReader {
         buffer.get(bytes);
         ((VarBinaryVector) vector).setSafe(index, bytes);
       }
-      case STRING -> ((VarCharVector) vector)
-          .setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
+      case STRING ->
+          ((VarCharVector) vector)
+              .setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
       case INT32 -> ((IntVector) vector).setSafe(index, (Integer) value);
       case INT64 -> ((BigIntVector) vector).setSafe(index, (Long) value);
       case DOUBLE -> ((Float8Vector) vector).setSafe(index, (Double) value);

@@ -37,16 +37,19 @@ final class SourceFrames {
   }
 
   /**
-   * The source of a view, checked first through the Java catalog so a missing table or column
-   * fails naming the view, and read by Spark from the same catalog.
+   * The source of a view, checked first through the Java catalog so a missing table or column fails
+   * naming the view, and read by Spark from the same catalog.
    */
   static Dataset<Row> read(
-      SparkSession spark, Catalog catalog, String sparkCatalog, FeatureView view,
+      SparkSession spark,
+      Catalog catalog,
+      String sparkCatalog,
+      FeatureView view,
       SourceColumns columns) {
     Table table = SourceTables.load(catalog, view);
     SourceTables.checkColumns(table, view, columns);
-    Dataset<Row> frame = spark.read().table(sparkName(sparkCatalog, SourceTables.source(view)
-        .identifier()));
+    Dataset<Row> frame =
+        spark.read().table(sparkName(sparkCatalog, SourceTables.source(view).identifier()));
     List<Column> select = new ArrayList<>();
     for (int i = 0; i < columns.keys().size(); i++) {
       SourceColumns.Column key = columns.keys().get(i);

@@ -24,14 +24,18 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code write_batch} from Spark: the batch is checked whole first, with the DuckDB store's rules
- * (view columns and types, required values, every value of its type), then appended by Spark in
- * one Iceberg commit. A bad row therefore writes nothing, and a failed Spark job commits nothing.
+ * (view columns and types, required values, every value of its type), then appended by Spark in one
+ * Iceberg commit. A bad row therefore writes nothing, and a failed Spark job commits nothing.
  */
 final class SparkBatchWriter {
   private SparkBatchWriter() {}
 
   static void write(
-      SparkSession spark, Catalog catalog, String sparkCatalog, FeatureView view, RowSet rows,
+      SparkSession spark,
+      Catalog catalog,
+      String sparkCatalog,
+      FeatureView view,
+      RowSet rows,
       WriteListener listener) {
     Table table = OfflineRules.checkedBatchTable(catalog, view, rows);
     List<Row> sparkRows = new ArrayList<>(rows.size());
@@ -57,13 +61,23 @@ final class SparkBatchWriter {
     listener.committing();
     IcebergSource source = (IcebergSource) view.source();
     try {
-      frame.select(select.toArray(Column[]::new))
+      frame
+          .select(select.toArray(Column[]::new))
           .writeTo(SourceFrames.sparkName(sparkCatalog, source.identifier()))
           .append();
     } catch (Exception e) {
       throw new FeastException(
-          "Could not append " + rows.size() + " rows to table " + source.table() + " of feature"
-              + " view '" + view.name() + "': " + e.getMessage() + "; nothing was committed", e);
+          "Could not append "
+              + rows.size()
+              + " rows to table "
+              + source.table()
+              + " of feature"
+              + " view '"
+              + view.name()
+              + "': "
+              + e.getMessage()
+              + "; nothing was committed",
+          e);
     }
   }
 }

@@ -49,7 +49,10 @@ public final class SparkOfflineStore implements OfflineStore {
   private final boolean pruning;
 
   private SparkOfflineStore(
-      SparkSession spark, boolean ownsSession, CatalogProvider catalog, String sparkCatalog,
+      SparkSession spark,
+      boolean ownsSession,
+      CatalogProvider catalog,
+      String sparkCatalog,
       boolean pruning) {
     this.spark = spark;
     this.ownsSession = ownsSession;
@@ -95,26 +98,39 @@ public final class SparkOfflineStore implements OfflineStore {
       SourceTables.source(selection.view());
     }
     return job(
-        () -> HistoricalPlan.build(
-            spark, catalog.catalog(), sparkCatalog,
-            EntityFrames.load(spark, request.entities(), catalog.catalog(), sparkCatalog),
-            request.views(), request.fullFeatureNames(), request.filterByCreatedTimestamp(),
-            pruning),
+        () ->
+            HistoricalPlan.build(
+                spark,
+                catalog.catalog(),
+                sparkCatalog,
+                EntityFrames.load(spark, request.entities(), catalog.catalog(), sparkCatalog),
+                request.views(),
+                request.fullFeatureNames(),
+                request.filterByCreatedTimestamp(),
+                pruning),
         request.views().stream().map(ViewSelection::view).toList());
   }
 
   /**
-   * A retrieval over entity rows the caller has as a Spark frame (a Spark SQL query, a table):
-   * they stay distributed. The timestamp column is {@code event_timestamp}, or the only one.
+   * A retrieval over entity rows the caller has as a Spark frame (a Spark SQL query, a table): they
+   * stay distributed. The timestamp column is {@code event_timestamp}, or the only one.
    */
   public RetrievalJob getHistoricalFeatures(
-      Dataset<Row> entities, List<ViewSelection> views, boolean fullFeatureNames,
+      Dataset<Row> entities,
+      List<ViewSelection> views,
+      boolean fullFeatureNames,
       boolean filterByCreatedTimestamp) {
     return job(
-        () -> HistoricalPlan.build(
-            spark, catalog.catalog(), sparkCatalog,
-            EntityFrames.fromFrame(entities, "entity rows"), views, fullFeatureNames,
-            filterByCreatedTimestamp, pruning),
+        () ->
+            HistoricalPlan.build(
+                spark,
+                catalog.catalog(),
+                sparkCatalog,
+                EntityFrames.fromFrame(entities, "entity rows"),
+                views,
+                fullFeatureNames,
+                filterByCreatedTimestamp,
+                pruning),
         views.stream().map(ViewSelection::view).toList());
   }
 
@@ -130,10 +146,16 @@ public final class SparkOfflineStore implements OfflineStore {
         new EntitySource.Rows(RowSet.builder().build()), views, fullFeatureNames, false);
     dev.feast.iceberg.offline.OfflineRules.dateRangeEntityColumns(views);
     return job(
-        () -> HistoricalPlan.build(
-            spark, catalog.catalog(), sparkCatalog,
-            DateRangeFrames.entities(spark, catalog.catalog(), sparkCatalog, views, start, end),
-            views, fullFeatureNames, false, pruning),
+        () ->
+            HistoricalPlan.build(
+                spark,
+                catalog.catalog(),
+                sparkCatalog,
+                DateRangeFrames.entities(spark, catalog.catalog(), sparkCatalog, views, start, end),
+                views,
+                fullFeatureNames,
+                false,
+                pruning),
         views.stream().map(ViewSelection::view).toList());
   }
 
@@ -194,7 +216,10 @@ public final class SparkOfflineStore implements OfflineStore {
 
   @Override
   public String toString() {
-    return "SparkOfflineStore[" + catalog.describe() + ", master=" + spark.sparkContext().master()
+    return "SparkOfflineStore["
+        + catalog.describe()
+        + ", master="
+        + spark.sparkContext().master()
         + "]";
   }
 }

@@ -10,7 +10,8 @@ import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
  * Iceberg tables the other stores read, for data past one machine.
  */
 @AutoService(OfflineStoreFactory.class)
-public final class SparkOfflineStoreFactory implements OfflineStoreFactory<SparkOfflineStoreConfig> {
+public final class SparkOfflineStoreFactory
+    implements OfflineStoreFactory<SparkOfflineStoreConfig> {
   @Override
   public String type() {
     return "spark";

@@ -30,7 +30,9 @@ public final class SparkRetrievalJob implements RetrievalJob {
   private SparkResult result;
 
   SparkRetrievalJob(
-      Supplier<SparkResult> plan, Catalog catalog, String sparkCatalog,
+      Supplier<SparkResult> plan,
+      Catalog catalog,
+      String sparkCatalog,
       Supplier<RetrievalMetadata> metadata) {
     this.plan = plan;
     this.catalog = catalog;
@@ -51,8 +53,8 @@ public final class SparkRetrievalJob implements RetrievalJob {
   }
 
   /**
-   * The result as a Spark frame, for callers that go on in Spark (a training pipeline): the
-   * columns of {@link #columns()}, in no particular row order.
+   * The result as a Spark frame, for callers that go on in Spark (a training pipeline): the columns
+   * of {@link #columns()}, in no particular row order.
    */
   public Dataset<Row> toDataset() {
     SparkResult r = result();
@@ -68,8 +70,10 @@ public final class SparkRetrievalJob implements RetrievalJob {
       rows.sort(java.util.Comparator.comparingLong(row -> row.getLong(order)));
       return new SparkRowStream(r.columns(), rows.iterator());
     }
-    Dataset<Row> ordered = r.orderColumn() == null
-        ? r.frame() : r.frame().orderBy(col(r.orderColumn())).drop(r.orderColumn());
+    Dataset<Row> ordered =
+        r.orderColumn() == null
+            ? r.frame()
+            : r.frame().orderBy(col(r.orderColumn())).drop(r.orderColumn());
     return new SparkRowStream(r.columns(), ordered.toLocalIterator());
   }
 
@@ -107,8 +111,8 @@ public final class SparkRetrievalJob implements RetrievalJob {
         writer.create();
       }
     } catch (Exception e) {
-      throw new FeastException("Could not persist the result as table " + table + ": "
-          + e.getMessage(), e);
+      throw new FeastException(
+          "Could not persist the result as table " + table + ": " + e.getMessage(), e);
     }
   }
 
@@ -123,7 +127,8 @@ public final class SparkRetrievalJob implements RetrievalJob {
   private Dataset<Row> fileOrdered() {
     SparkResult r = result();
     return r.orderColumn() == null
-        ? r.frame() : r.frame().sortWithinPartitions(r.orderColumn()).drop(r.orderColumn());
+        ? r.frame()
+        : r.frame().sortWithinPartitions(r.orderColumn()).drop(r.orderColumn());
   }
 
   @Override

@@ -20,11 +20,12 @@ final class SparkSessions {
    * Spark UI stays off unless asked for (a store is a library, not a service).
    */
   static SparkSession create(Map<String, String> sparkConf) {
-    SparkConf conf = new SparkConf(false)
-        .setAppName("feast-spark-offline-store")
-        .set("spark.master", DEFAULT_MASTER)
-        .set("spark.sql.session.timeZone", "UTC")
-        .set("spark.ui.enabled", "false");
+    SparkConf conf =
+        new SparkConf(false)
+            .setAppName("feast-spark-offline-store")
+            .set("spark.master", DEFAULT_MASTER)
+            .set("spark.sql.session.timeZone", "UTC")
+            .set("spark.ui.enabled", "false");
     sparkConf.forEach(conf::set);
     String master = conf.get("spark.master");
     requireReachable(master);
@@ -33,15 +34,23 @@ final class SparkSessions {
       session = SparkSession.builder().config(conf).getOrCreate();
     } catch (RuntimeException e) {
       throw new ConfigException(
-          "Could not start Spark with spark.master '" + master + "': " + e.getMessage()
-              + "; check offline_store.spark_conf", e);
+          "Could not start Spark with spark.master '"
+              + master
+              + "': "
+              + e.getMessage()
+              + "; check offline_store.spark_conf",
+          e);
     }
     String running = session.sparkContext().master();
     if (!running.equals(master)) {
       // Spark allows one context per JVM and getOrCreate silently returns it.
       throw new ConfigException(
-          "A Spark session with master '" + running + "' already runs in this JVM, so"
-              + " offline_store.spark_conf's spark.master '" + master + "' cannot apply; use"
+          "A Spark session with master '"
+              + running
+              + "' already runs in this JVM, so"
+              + " offline_store.spark_conf's spark.master '"
+              + master
+              + "' cannot apply; use"
               + " SparkOfflineStore.on(session, ...) to share that session, or stop it first");
     }
     return session;
@@ -56,7 +65,10 @@ final class SparkSessions {
       URI uri = URI.create("spark://" + hostPort);
       int port = uri.getPort() == -1 ? 7077 : uri.getPort();
       Endpoints.requireReachable(
-          "Spark master", uri.getHost(), port, CONNECT_TIMEOUT,
+          "Spark master",
+          uri.getHost(),
+          port,
+          CONNECT_TIMEOUT,
           "check offline_store.spark_conf's spark.master and that the master runs");
     }
   }

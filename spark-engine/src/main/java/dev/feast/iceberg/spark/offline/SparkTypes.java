@@ -83,7 +83,12 @@ final class SparkTypes {
       return ValueType.UNIX_TIMESTAMP;
     }
     throw new InvalidEntityRowsException(
-        "Column '" + column + "' of " + what + " has Spark type " + type.simpleString()
+        "Column '"
+            + column
+            + "' of "
+            + what
+            + " has Spark type "
+            + type.simpleString()
             + ", which is no Feast type; cast it to a string, number, boolean, bytes, timestamp"
             + " or an array of one of those");
   }
@@ -115,7 +120,8 @@ final class SparkTypes {
         return value instanceof Number n ? n.longValue() : value;
       case INT32:
         return value instanceof Long || value instanceof Short || value instanceof Byte
-            ? ((Number) value).intValue() : value;
+            ? ((Number) value).intValue()
+            : value;
       default:
         return value;
     }
@@ -164,7 +170,10 @@ final class SparkTypes {
       return d.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
     throw new InvalidEntityRowsException(
-        "Not a timestamp: " + value + " (" + value.getClass().getName()
+        "Not a timestamp: "
+            + value
+            + " ("
+            + value.getClass().getName()
             + "); give Instant, OffsetDateTime, ZonedDateTime or LocalDateTime (UTC) values");
   }
 

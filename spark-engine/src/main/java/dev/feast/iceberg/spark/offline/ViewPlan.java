@@ -5,8 +5,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One view of a retrieval, ready to join: its source frame ({@link SourceFrames} names), the
- * entity columns holding its join keys, the output column of each feature, and its ttl.
+ * One view of a retrieval, ready to join: its source frame ({@link SourceFrames} names), the entity
+ * columns holding its join keys, the output column of each feature, and its ttl.
  *
  * @param source the source rows, pruned to the event times that can matter
  * @param entityKeys the entity column of each join key, in the view's order

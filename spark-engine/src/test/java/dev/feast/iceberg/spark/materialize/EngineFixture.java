@@ -17,8 +17,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What the engine tests share: Iceberg stores on JDBC catalogs (SQLite), a Spark session on
- * {@code local[2]} that the engines use (and do not stop), and both engines between the stores.
+ * What the engine tests share: Iceberg stores on JDBC catalogs (SQLite), a Spark session on {@code
+ * local[2]} that the engines use (and do not stop), and both engines between the stores.
  */
 final class EngineFixture {
   private EngineFixture() {}
@@ -35,9 +35,14 @@ final class EngineFixture {
   }
 
   static CatalogConfig catalog(Path directory) {
-    return new CatalogConfig("jdbc", "feast", Map.of(
-        "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
-        "warehouse", directory.resolve("warehouse").toString()));
+    return new CatalogConfig(
+        "jdbc",
+        "feast",
+        Map.of(
+            "uri",
+            "jdbc:sqlite:" + directory.resolve("catalog.db"),
+            "warehouse",
+            directory.resolve("warehouse").toString()));
   }
 
   static TestPluginContext context(Path directory) {
@@ -66,7 +71,8 @@ final class EngineFixture {
         .create(new SparkEngineConfig(sparkConf), context, stores);
   }
 
-  static MaterializationEngine localEngine(TestPluginContext context, MaterializationStores stores) {
+  static MaterializationEngine localEngine(
+      TestPluginContext context, MaterializationStores stores) {
     return new LocalMaterializationEngineFactory()
         .create(new LocalMaterializationEngineFactory.Config(null), context, stores);
   }

@@ -42,9 +42,14 @@ class LocalSparkEngineConformanceTest extends MaterializationEngineConformance {
   protected MaterializationEngine createEngine(OfflineStore offline, OnlineStore online) {
     // The offline catalog is opened by the offline store's context; the engine opens it again
     // through the online context, as the runtime's single context would hand it over.
-    return EngineFixture.sparkEngine(onlineContext,
-        new MaterializationStores(offline, EngineFixture.offlineConfig(offlineDirectory), online,
-            EngineFixture.onlineConfig(onlineDirectory), 1000),
+    return EngineFixture.sparkEngine(
+        onlineContext,
+        new MaterializationStores(
+            offline,
+            EngineFixture.offlineConfig(offlineDirectory),
+            online,
+            EngineFixture.onlineConfig(onlineDirectory),
+            1000),
         Map.of());
   }
 
@@ -55,6 +60,7 @@ class LocalSparkEngineConformanceTest extends MaterializationEngineConformance {
     int before = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
     materialize(views().get(0), dataset().start(), dataset().end());
     assertThat(spark.sparkContext().statusTracker().getJobIdsForGroup(null).length)
-        .as("jobs the session ran").isGreaterThan(before);
+        .as("jobs the session ran")
+        .isGreaterThan(before);
   }
 }

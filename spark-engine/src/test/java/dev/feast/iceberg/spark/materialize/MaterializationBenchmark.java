@@ -29,9 +29,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Materialization rows/s of the Spark engine (local[*]) next to the in-process path ({@code
- * batch_engine: local}), on the same offline Iceberg table in the same run: {@code ROWS} source rows
- * over {@code KEYS} drivers, 10 features (half float64, half int64), into two fresh online stores
- * (entity_hash, 16 buckets). Run with {@code bin/benchmark-materialize [ROWS] [KEYS]}.
+ * batch_engine: local}), on the same offline Iceberg table in the same run: {@code ROWS} source
+ * rows over {@code KEYS} drivers, 10 features (half float64, half int64), into two fresh online
+ * stores (entity_hash, 16 buckets). Run with {@code bin/benchmark-materialize [ROWS] [KEYS]}.
  */
 public final class MaterializationBenchmark {
   private static final int FEATURES = 10;
@@ -42,58 +42,89 @@ public final class MaterializationBenchmark {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int keys = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
     Path dir = Files.createTempDirectory("feast-materialization-benchmark");
-    System.out.printf("Materialization benchmark: %,d source rows, %,d keys, %d features; Java %s,"
-            + " %d cores; data in %s%n", rows, keys, FEATURES, System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors(), dir);
+    System.out.printf(
+        "Materialization benchmark: %,d source rows, %,d keys, %d features; Java %s,"
+            + " %d cores; data in %s%n",
+        rows,
+        keys,
+        FEATURES,
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
+        dir);
     String loadBefore = load();
-    SparkSession spark = SparkSession.builder().master("local[*]").appName("feast-benchmark")
-        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
-        // Spark's default of 200 shuffle partitions is made for clusters: on one machine each is
-        // a task, and a file per online partition is written either way.
-        .config("spark.sql.shuffle.partitions",
-            Integer.toString(2 * Runtime.getRuntime().availableProcessors()))
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[*]")
+            .appName("feast-benchmark")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            // Spark's default of 200 shuffle partitions is made for clusters: on one machine each
+            // is
+            // a task, and a file per online partition is written either way.
+            .config(
+                "spark.sql.shuffle.partitions",
+                Integer.toString(2 * Runtime.getRuntime().availableProcessors()))
+            .getOrCreate();
     FeatureView view = view();
     Instant end = Instant.parse("2026-12-01T00:00:00Z");
     try (TestPluginContext context = EngineFixture.context(dir);
         OfflineStore offline = EngineFixture.offlineStore(context, dir.resolve("offline"))) {
       write(offline, view, rows, keys, end);
       MaterializationTask task = new MaterializationTask(view, end.minus(Duration.ofDays(30)), end);
-      double local = run("local (in-process)", dir, context, offline, task, rows,
-          EngineFixture::localEngine);
-      double onSpark = run("spark (local[*])", dir, context, offline, task, rows,
-          (ctx, stores) -> EngineFixture.sparkEngine(ctx, stores, Map.of()));
+      double local =
+          run("local (in-process)", dir, context, offline, task, rows, EngineFixture::localEngine);
+      double onSpark =
+          run(
+              "spark (local[*])",
+              dir,
+              context,
+              offline,
+              task,
+              rows,
+              (ctx, stores) -> EngineFixture.sparkEngine(ctx, stores, Map.of()));
       System.out.printf("spark/local = %.2fx (source rows/s)%n", onSpark / local);
     } finally {
       spark.stop();
     }
-    System.out.printf("machine load average (1, 5, 15 min) at the start: %s, at the end: %s%n",
+    System.out.printf(
+        "machine load average (1, 5, 15 min) at the start: %s, at the end: %s%n",
         loadBefore, load());
   }
 
-  private static double run(String name, Path dir, TestPluginContext context, OfflineStore offline,
-      MaterializationTask task, int rows,
+  private static double run(
+      String name,
+      Path dir,
+      TestPluginContext context,
+      OfflineStore offline,
+      MaterializationTask task,
+      int rows,
       BiFunction<TestPluginContext, MaterializationStores, MaterializationEngine> engines) {
     Path folder = dir.resolve(name.substring(0, name.indexOf(' ')));
     try (TestPluginContext onlineContext = EngineFixture.context(folder);
         OnlineStore online = EngineFixture.onlineStore(onlineContext, folder)) {
       online.update(List.of(task.view()), List.of());
-      MaterializationStores stores = new MaterializationStores(offline,
-          EngineFixture.offlineConfig(dir.resolve("offline")), online,
-          EngineFixture.onlineConfig(folder), 10_000);
+      MaterializationStores stores =
+          new MaterializationStores(
+              offline,
+              EngineFixture.offlineConfig(dir.resolve("offline")),
+              online,
+              EngineFixture.onlineConfig(folder),
+              10_000);
       try (MaterializationEngine engine = engines.apply(onlineContext, stores)) {
         long started = System.nanoTime();
         MaterializationTaskResult result = engine.materialize(task, MaterializationListener.NONE);
         double seconds = (System.nanoTime() - started) / 1e9;
         double perSecond = rows / seconds;
-        System.out.printf("%-20s %,10d keys written in %6.1f s   %,10.0f source rows/s   %,10.0f keys/s%n",
+        System.out.printf(
+            "%-20s %,10d keys written in %6.1f s   %,10.0f source rows/s   %,10.0f keys/s%n",
             name, result.rows(), seconds, perSecond, result.rows() / seconds);
         return perSecond;
       }
     }
   }
 
-  private static void write(OfflineStore offline, FeatureView view, int rows, int keys, Instant end) {
+  private static void write(
+      OfflineStore offline, FeatureView view, int rows, int keys, Instant end) {
     Random random = new Random(42);
     List<Field> columns = new ArrayList<>();
     columns.add(Field.of("driver_id", ValueType.INT64));
@@ -120,10 +151,11 @@ public final class MaterializationBenchmark {
   }
 
   private static FeatureView view() {
-    FeatureView.Builder builder = FeatureView.builder("bench_stats")
-        .entity(new Entity("driver", "driver_id", ValueType.INT64, "A driver"))
-        .ttl(Duration.ofDays(60))
-        .source(IcebergSource.of("bench.stats", "event_timestamp", "created"));
+    FeatureView.Builder builder =
+        FeatureView.builder("bench_stats")
+            .entity(new Entity("driver", "driver_id", ValueType.INT64, "A driver"))
+            .ttl(Duration.ofDays(60))
+            .source(IcebergSource.of("bench.stats", "event_timestamp", "created"));
     for (int f = 0; f < FEATURES; f++) {
       builder.feature("f" + f, f % 2 == 0 ? ValueType.DOUBLE : ValueType.INT64);
     }
@@ -135,7 +167,8 @@ public final class MaterializationBenchmark {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return fields[0] + " " + fields[1] + " " + fields[2];
     } catch (IOException e) {
-      return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      return String.format(
+          "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 }

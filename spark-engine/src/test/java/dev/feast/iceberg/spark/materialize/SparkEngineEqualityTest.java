@@ -109,7 +109,8 @@ public class SparkEngineEqualityTest {
   @Test
   void bothEnginesGiveTheSameOnlineAnswersForEveryKey() {
     List<FeatureView> views = List.copyOf(dataset.views().values());
-    try (Side local = new Side("local", views); Side onSpark = new Side("spark", views)) {
+    try (Side local = new Side("local", views);
+        Side onSpark = new Side("spark", views)) {
       for (FeatureView view : views) {
         MaterializationTask task = new MaterializationTask(view, dataset.start(), dataset.end());
         long localRows = local.engine.materialize(task, MaterializationListener.NONE).rows();
@@ -121,8 +122,10 @@ public class SparkEngineEqualityTest {
         List<String> features = view.features().stream().map(Field::name).toList();
         List<OnlineResult> expected = local.online.read(view, keys, features);
         List<OnlineResult> actual = onSpark.online.read(view, keys, features);
-        assertThat(actual).as("%s, %d keys", view.name(), keys.size())
-            .usingRecursiveComparison().isEqualTo(expected);
+        assertThat(actual)
+            .as("%s, %d keys", view.name(), keys.size())
+            .usingRecursiveComparison()
+            .isEqualTo(expected);
       }
     }
   }
@@ -132,10 +135,11 @@ public class SparkEngineEqualityTest {
     FeatureView view = dataset.driverStats();
     try (Side onSpark = new Side("layout", List.of(view))) {
       onSpark.engine.materialize(
-          new MaterializationTask(view, dataset.start(), dataset.end()), MaterializationListener.NONE);
+          new MaterializationTask(view, dataset.start(), dataset.end()),
+          MaterializationListener.NONE);
       Table table = onSpark.table(view);
-      assertThat(table.currentSnapshot().summary()).containsEntry("added-data-files",
-          Integer.toString(count(table)));
+      assertThat(table.currentSnapshot().summary())
+          .containsEntry("added-data-files", Integer.toString(count(table)));
       int keyId = table.schema().findField("entity_key").fieldId();
       try (CloseableIterable<FileScanTask> tasks =
           table.newScan().includeColumnStats().planFiles()) {
@@ -143,24 +147,33 @@ public class SparkEngineEqualityTest {
           DataFile file = task.file();
           assertThat(file.specId()).isEqualTo(table.spec().specId());
           // Full bounds: a whole serialized key (a 16-byte prefix would not deserialize).
-          ByteBuffer lower = Conversions.fromByteBuffer(Types.BinaryType.get(), file.lowerBounds().get(keyId));
-          ByteBuffer upper = Conversions.fromByteBuffer(Types.BinaryType.get(), file.upperBounds().get(keyId));
+          ByteBuffer lower =
+              Conversions.fromByteBuffer(Types.BinaryType.get(), file.lowerBounds().get(keyId));
+          ByteBuffer upper =
+              Conversions.fromByteBuffer(Types.BinaryType.get(), file.upperBounds().get(keyId));
           assertThat(EntityKey.deserialize(bytes(lower)).joinKeys()).containsExactly("driver_id");
           assertThat(EntityKey.deserialize(bytes(upper)).joinKeys()).containsExactly("driver_id");
           assertThat(task.partition().get(0, Integer.class))
               .as("the bucket of %s", file.location())
-              .isEqualTo(org.apache.iceberg.transforms.Transforms.<ByteBuffer>bucket(16)
-                  .bind(Types.BinaryType.get()).apply(lower));
-          try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-              new org.apache.hadoop.fs.Path(file.location()), new org.apache.hadoop.conf.Configuration()))) {
+              .isEqualTo(
+                  org.apache.iceberg.transforms.Transforms.<ByteBuffer>bucket(16)
+                      .bind(Types.BinaryType.get())
+                      .apply(lower));
+          try (ParquetFileReader reader =
+              ParquetFileReader.open(
+                  HadoopInputFile.fromPath(
+                      new org.apache.hadoop.fs.Path(file.location()),
+                      new org.apache.hadoop.conf.Configuration()))) {
             for (BlockMetaData block : reader.getFooter().getBlocks()) {
               ColumnChunkMetaData key = block.getColumns().get(0);
               assertThat(key.getPath().toDotString()).isEqualTo("entity_key");
               assertThat(reader.readBloomFilter(key)).as("bloom filter on entity_key").isNotNull();
             }
           }
-          assertThat(keysOf(table, file)).as("keys of %s", file.location()).isSortedAccordingTo(
-              (a, b) -> java.util.Arrays.compareUnsigned(a, b)).doesNotHaveDuplicates();
+          assertThat(keysOf(table, file))
+              .as("keys of %s", file.location())
+              .isSortedAccordingTo((a, b) -> java.util.Arrays.compareUnsigned(a, b))
+              .doesNotHaveDuplicates();
         }
       }
     }
@@ -170,22 +183,39 @@ public class SparkEngineEqualityTest {
   void aJobThatFailsMidwayCommitsNothing() throws IOException {
     // A feature declared INT64 whose source column holds strings: the executors fail converting.
     FeatureView stats = dataset.driverStats();
-    Field text = stats.features().stream().filter(f -> f.type() == ValueType.STRING)
-        .findFirst().orElseThrow();
-    List<Field> features = stats.features().stream()
-        .map(f -> f == text ? Field.of(f.name(), ValueType.INT64) : f).toList();
-    FeatureView broken = new FeatureView("broken_stats", stats.entities(), stats.entityColumns(),
-        features, stats.ttl(), stats.source(), true, "", Map.of());
+    Field text =
+        stats.features().stream()
+            .filter(f -> f.type() == ValueType.STRING)
+            .findFirst()
+            .orElseThrow();
+    List<Field> features =
+        stats.features().stream()
+            .map(f -> f == text ? Field.of(f.name(), ValueType.INT64) : f)
+            .toList();
+    FeatureView broken =
+        new FeatureView(
+            "broken_stats",
+            stats.entities(),
+            stats.entityColumns(),
+            features,
+            stats.ttl(),
+            stats.source(),
+            true,
+            "",
+            Map.of());
     try (Side onSpark = new Side("broken", List.of(broken))) {
-      assertThatThrownBy(() -> onSpark.engine.materialize(
-              new MaterializationTask(broken, dataset.start(), dataset.end()),
-              MaterializationListener.NONE))
+      assertThatThrownBy(
+              () ->
+                  onSpark.engine.materialize(
+                      new MaterializationTask(broken, dataset.start(), dataset.end()),
+                      MaterializationListener.NONE))
           .hasStackTraceContaining("ClassCastException");
       Table table = onSpark.table(broken);
       assertThat(table.currentSnapshot()).as("no commit").isNull();
       try (Stream<Path> files = Files.walk(Path.of(table.location()))) {
         assertThat(files.filter(f -> f.toString().endsWith(".parquet")).toList())
-            .as("no data file left behind").isEmpty();
+            .as("no data file left behind")
+            .isEmpty();
       }
     }
   }
@@ -207,8 +237,10 @@ public class SparkEngineEqualityTest {
     try (CloseableIterable<org.apache.iceberg.data.Record> records =
         org.apache.iceberg.parquet.Parquet.read(table.io().newInputFile(file.location()))
             .project(keyOnly)
-            .createReaderFunc(schema ->
-                org.apache.iceberg.data.parquet.GenericParquetReaders.buildReader(keyOnly, schema))
+            .createReaderFunc(
+                schema ->
+                    org.apache.iceberg.data.parquet.GenericParquetReaders.buildReader(
+                        keyOnly, schema))
             .build()) {
       for (org.apache.iceberg.data.Record record : records) {
         keys.add(bytes((ByteBuffer) record.getField("entity_key")));
@@ -226,8 +258,12 @@ public class SparkEngineEqualityTest {
   /** Every key the dataset holds for a view, and one it does not. */
   private List<EntityKey> keys(FeatureView view) {
     RowSet source = dataset.sourceRows().get(view.source().name());
-    List<EntityKey> keys = new ArrayList<>(Oracle.latestOnline(Materialization.onlineRows(view,
-        Oracle.pullLatest(view, source, dataset.start(), dataset.end()))).keySet());
+    List<EntityKey> keys =
+        new ArrayList<>(
+            Oracle.latestOnline(
+                    Materialization.onlineRows(
+                        view, Oracle.pullLatest(view, source, dataset.start(), dataset.end())))
+                .keySet());
     if (!view.joinKeys().isEmpty()) {
       Map<String, Object> unknown = new java.util.LinkedHashMap<>();
       view.entityColumns().forEach(f -> unknown.put(f.name(), 424_242L));
@@ -248,16 +284,23 @@ public class SparkEngineEqualityTest {
       onlineContext = EngineFixture.context(folder);
       online = EngineFixture.onlineStore(onlineContext, folder);
       online.update(views, List.of());
-      MaterializationStores stores = new MaterializationStores(offline,
-          EngineFixture.offlineConfig(directory.resolve("offline")), online,
-          EngineFixture.onlineConfig(folder), 1000);
-      engine = name.equals("local")
-          ? EngineFixture.localEngine(onlineContext, stores)
-          : EngineFixture.sparkEngine(onlineContext, stores, Map.of());
+      MaterializationStores stores =
+          new MaterializationStores(
+              offline,
+              EngineFixture.offlineConfig(directory.resolve("offline")),
+              online,
+              EngineFixture.onlineConfig(folder),
+              1000);
+      engine =
+          name.equals("local")
+              ? EngineFixture.localEngine(onlineContext, stores)
+              : EngineFixture.sparkEngine(onlineContext, stores, Map.of());
     }
 
     Table table(FeatureView view) {
-      return onlineContext.catalog(EngineFixture.catalog(folder)).catalog()
+      return onlineContext
+          .catalog(EngineFixture.catalog(folder))
+          .catalog()
           .loadTable(TableIdentifier.of("feast_online", "conformance_" + view.name()));
     }
 

@@ -48,21 +48,34 @@ class BadInputTest {
   @BeforeAll
   void openStore() {
     context = TestPluginContext.of(directory, new JdbcCatalogProviderFactory());
-    catalog = new CatalogConfig("jdbc", "feast", Map.of(
-        "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
-        "warehouse", directory.resolve("warehouse").toString()));
-    store = (SparkOfflineStore) new SparkOfflineStoreFactory()
-        .create(SparkOfflineStoreConfig.of(catalog, TestSpark.localConf()), context);
-    view = FeatureView.builder("driver_stats")
-        .entity(new Entity("driver", "driver_id", ValueType.INT64, ""))
-        .feature("trips", ValueType.INT32)
-        .source(IcebergSource.of("bad_input.driver_stats", "event_timestamp"))
-        .build();
-    store.writeBatch(view, RowSet.builder(
-            Field.of("driver_id", ValueType.INT64),
-            Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
-            Field.of("trips", ValueType.INT32))
-        .add(1L, T, 10).add(2L, T, 20).build());
+    catalog =
+        new CatalogConfig(
+            "jdbc",
+            "feast",
+            Map.of(
+                "uri",
+                "jdbc:sqlite:" + directory.resolve("catalog.db"),
+                "warehouse",
+                directory.resolve("warehouse").toString()));
+    store =
+        (SparkOfflineStore)
+            new SparkOfflineStoreFactory()
+                .create(SparkOfflineStoreConfig.of(catalog, TestSpark.localConf()), context);
+    view =
+        FeatureView.builder("driver_stats")
+            .entity(new Entity("driver", "driver_id", ValueType.INT64, ""))
+            .feature("trips", ValueType.INT32)
+            .source(IcebergSource.of("bad_input.driver_stats", "event_timestamp"))
+            .build();
+    store.writeBatch(
+        view,
+        RowSet.builder(
+                Field.of("driver_id", ValueType.INT64),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
+                Field.of("trips", ValueType.INT32))
+            .add(1L, T, 10)
+            .add(2L, T, 20)
+            .build());
   }
 
   @AfterAll
@@ -79,8 +92,10 @@ class BadInputTest {
     }
     Map<String, String> conf = new HashMap<>(TestSpark.localConf());
     conf.put("spark.master", "spark://127.0.0.1:" + port);
-    assertThatThrownBy(() -> new SparkOfflineStoreFactory()
-            .create(SparkOfflineStoreConfig.of(catalog, conf), context))
+    assertThatThrownBy(
+            () ->
+                new SparkOfflineStoreFactory()
+                    .create(SparkOfflineStoreConfig.of(catalog, conf), context))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Spark master (127.0.0.1:" + port + ")")
         .hasMessageContaining("spark.master");
@@ -89,20 +104,28 @@ class BadInputTest {
   @Test
   void aMissingEntityTableIsNamed() {
     TableIdentifier missing = TableIdentifier.of("bad_input", "no_such_entities");
-    assertThatThrownBy(() -> run(HistoricalRequest.of(
-            new EntitySource.IcebergTable(missing), List.of(ViewSelection.all(view)))))
+    assertThatThrownBy(
+            () ->
+                run(
+                    HistoricalRequest.of(
+                        new EntitySource.IcebergTable(missing), List.of(ViewSelection.all(view)))))
         .isInstanceOf(UnknownDefinitionException.class)
         .hasMessageContaining("bad_input.no_such_entities");
   }
 
   @Test
   void aJoinKeyColumnOfTheWrongTypeIsNamed() {
-    RowSet entities = RowSet.builder(
-            Field.of("driver_id", ValueType.STRING),
-            Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
-        .add("1", T).build();
-    assertThatThrownBy(() -> run(HistoricalRequest.of(
-            EntitySource.of(entities), List.of(ViewSelection.all(view)))))
+    RowSet entities =
+        RowSet.builder(
+                Field.of("driver_id", ValueType.STRING),
+                Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
+            .add("1", T)
+            .build();
+    assertThatThrownBy(
+            () ->
+                run(
+                    HistoricalRequest.of(
+                        EntitySource.of(entities), List.of(ViewSelection.all(view)))))
         .isInstanceOf(InvalidEntityRowsException.class)
         .hasMessageContaining("driver_id")
         .hasMessageContaining("Int64");
@@ -112,10 +135,13 @@ class BadInputTest {
   void aPersistWhoseSparkJobFailsLeavesNoTable() {
     TableIdentifier target = TableIdentifier.of("bad_input", "failed_training_set");
     // The third entity row fails on an executor while the others are being written.
-    var entities = store.session().sql(
-        "SELECT id AS driver_id, TIMESTAMP '2026-01-01 11:00:00' AS event_timestamp,"
-            + " CASE WHEN id = 3 THEN raise_error('entity row 3 is broken') ELSE 'ok' END AS note"
-            + " FROM range(1, 6)");
+    var entities =
+        store
+            .session()
+            .sql(
+                "SELECT id AS driver_id, TIMESTAMP '2026-01-01 11:00:00' AS event_timestamp,"
+                    + " CASE WHEN id = 3 THEN raise_error('entity row 3 is broken') ELSE 'ok' END AS note"
+                    + " FROM range(1, 6)");
     try (RetrievalJob job =
         store.getHistoricalFeatures(entities, List.of(ViewSelection.all(view)), false, false)) {
       assertThatThrownBy(() -> job.persist(target, false))

@@ -3,11 +3,11 @@ package dev.feast.iceberg.spark.offline;
 import static dev.feast.iceberg.testsuite.RowSetAssertions.assertSameRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.nio.file.Path;
 import java.util.Map;
-import dev.feast.iceberg.spi.RowSet;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float4Vector;
@@ -15,7 +15,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.junit.jupiter.api.Test;
 
-/** The Spark store passes the offline conformance suite on {@code local[2]}, one session per class. */
+/**
+ * The Spark store passes the offline conformance suite on {@code local[2]}, one session per class.
+ */
 class LocalSparkConformanceTest extends SparkConformanceBase {
   @Override
   protected Map<String, String> sparkConf(Path directory) {
@@ -27,7 +29,8 @@ class LocalSparkConformanceTest extends SparkConformanceBase {
     assertThat(store.session().sparkContext().master()).isEqualTo("local[2]");
     var request = request(dataset().orders(), false, ViewSelection.all(dataset().driverStats()));
     try (RetrievalJob job = store.getHistoricalFeatures(request)) {
-      String plan = ((SparkRetrievalJob) job).toDataset().queryExecution().executedPlan().toString();
+      String plan =
+          ((SparkRetrievalJob) job).toDataset().queryExecution().executedPlan().toString();
       assertThat(plan).contains("Window").contains("Exchange").doesNotContain("Join");
       assertSameRows("Spark plan result", job.toRowSet(), expected(request));
     }

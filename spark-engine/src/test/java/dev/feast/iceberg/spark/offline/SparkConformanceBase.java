@@ -30,10 +30,14 @@ abstract class SparkConformanceBase extends OfflineStoreConformance {
             "jdbc",
             "feast",
             Map.of(
-                "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
-                "warehouse", directory.resolve("warehouse").toString()));
-    store = (SparkOfflineStore) new SparkOfflineStoreFactory()
-        .create(SparkOfflineStoreConfig.of(catalog, conf), context);
+                "uri",
+                "jdbc:sqlite:" + directory.resolve("catalog.db"),
+                "warehouse",
+                directory.resolve("warehouse").toString()));
+    store =
+        (SparkOfflineStore)
+            new SparkOfflineStoreFactory()
+                .create(SparkOfflineStoreConfig.of(catalog, conf), context);
     return store;
   }
 

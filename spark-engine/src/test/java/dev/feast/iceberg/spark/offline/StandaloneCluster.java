@@ -40,9 +40,16 @@ final class StandaloneCluster implements AutoCloseable {
     this.masterPort = freePort();
     this.webPort = freePort();
     Files.createDirectories(directory.resolve("spark-home/jars"));
-    this.master = launch("master", "org.apache.spark.deploy.master.Master",
-        "--host", "127.0.0.1", "--port", String.valueOf(masterPort),
-        "--webui-port", String.valueOf(webPort));
+    this.master =
+        launch(
+            "master",
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(masterPort),
+            "--webui-port",
+            String.valueOf(webPort));
   }
 
   /** Starts a Master and {@code count} Workers of one core each; returns once all are alive. */
@@ -51,9 +58,21 @@ final class StandaloneCluster implements AutoCloseable {
       StandaloneCluster cluster = new StandaloneCluster(directory);
       try {
         for (int i = 0; i < count; i++) {
-          cluster.workers.add(cluster.launch("worker-" + i, "org.apache.spark.deploy.worker.Worker",
-              "--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", "0",
-              "--work-dir", directory.resolve("work-" + i).toString(), cluster.masterUrl()));
+          cluster.workers.add(
+              cluster.launch(
+                  "worker-" + i,
+                  "org.apache.spark.deploy.worker.Worker",
+                  "--host",
+                  "127.0.0.1",
+                  "--cores",
+                  "1",
+                  "--memory",
+                  "1g",
+                  "--webui-port",
+                  "0",
+                  "--work-dir",
+                  directory.resolve("work-" + i).toString(),
+                  cluster.masterUrl()));
         }
         cluster.awaitAliveWorkers(count);
         return cluster;
@@ -92,8 +111,10 @@ final class StandaloneCluster implements AutoCloseable {
 
   private void awaitAliveWorkers(int count) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + webPort + "/json/")).timeout(Duration.ofSeconds(5)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/json/"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     long deadline = System.nanoTime() + READY.toNanos();
     int alive = -1;
     while (System.nanoTime() < deadline) {
@@ -127,9 +148,8 @@ final class StandaloneCluster implements AutoCloseable {
     command.removeIf(String::isBlank);
     command.addAll(List.of("-cp", classPath, mainClass));
     command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log(name).toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile());
     builder.environment().put("SPARK_HOME", directory.resolve("spark-home").toString());
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_DIST_CLASSPATH", classPath);

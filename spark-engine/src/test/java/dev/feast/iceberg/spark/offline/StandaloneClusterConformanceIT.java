@@ -45,14 +45,15 @@ class StandaloneClusterConformanceIT extends SparkConformanceBase {
     AtomicBoolean killed = new AtomicBoolean();
     // Once the first stage's shuffle output is written, its Worker dies: the next stage cannot
     // fetch it, and Spark must recompute the lost partitions on the Worker that is left.
-    SparkListener killer = new SparkListener() {
-      @Override
-      public void onStageCompleted(SparkListenerStageCompleted stage) {
-        if (killed.compareAndSet(false, true)) {
-          cluster.killWorker(0);
-        }
-      }
-    };
+    SparkListener killer =
+        new SparkListener() {
+          @Override
+          public void onStageCompleted(SparkListenerStageCompleted stage) {
+            if (killed.compareAndSet(false, true)) {
+              cluster.killWorker(0);
+            }
+          }
+        };
     store.session().sparkContext().addSparkListener(killer);
     RowSet result;
     try {

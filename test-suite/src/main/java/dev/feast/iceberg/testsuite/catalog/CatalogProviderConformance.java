@@ -42,21 +42,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The catalog contract (C1, C2, C4, C5 of CONFORMANCE.md) for a {@link CatalogProviderFactory}.
- * An implementer extends this class and supplies {@link #factory()} and {@link #config()} (a
- * reachable catalog, typically on a server shared by the JVM), and, where the catalog lacks a
- * behaviour, overrides a {@code supportsX()} flag: the test then shows as skipped with the reason.
- * Modelled on Iceberg's {@code CatalogTests}. Each test works in namespaces of its own, so
- * several test classes may share one catalog.
+ * The catalog contract (C1, C2, C4, C5 of CONFORMANCE.md) for a {@link CatalogProviderFactory}. An
+ * implementer extends this class and supplies {@link #factory()} and {@link #config()} (a reachable
+ * catalog, typically on a server shared by the JVM), and, where the catalog lacks a behaviour,
+ * overrides a {@code supportsX()} flag: the test then shows as skipped with the reason. Modelled on
+ * Iceberg's {@code CatalogTests}. Each test works in namespaces of its own, so several test classes
+ * may share one catalog.
  */
 public abstract class CatalogProviderConformance {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
   static final String CANARY_KEY = "feast.conformance.canary-secret";
 
-  protected static final Schema SCHEMA = new Schema(
-      Types.NestedField.required(1, "id", Types.LongType.get()),
-      Types.NestedField.optional(2, "data", Types.StringType.get()));
+  protected static final Schema SCHEMA =
+      new Schema(
+          Types.NestedField.required(1, "id", Types.LongType.get()),
+          Types.NestedField.optional(2, "data", Types.StringType.get()));
 
   private final List<CatalogProvider> opened = new ArrayList<>();
   private Path repo;
@@ -152,10 +153,11 @@ public abstract class CatalogProviderConformance {
   @Test
   void theFactoryIsFoundByServiceLoaderUnderTheConfiguredType() {
     String type = config().type();
-    assertThat(ServiceLoader.load(CatalogProviderFactory.class).stream()
-            .map(ServiceLoader.Provider::get)
-            .filter(f -> f.type().equals(type) || f.aliases().contains(type))
-            .map(f -> f.getClass().getName()))
+    assertThat(
+            ServiceLoader.load(CatalogProviderFactory.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(f -> f.type().equals(type) || f.aliases().contains(type))
+                .map(f -> f.getClass().getName()))
         .containsExactly(factory().getClass().getName());
   }
 
@@ -186,7 +188,8 @@ public abstract class CatalogProviderConformance {
     provider.catalog().createTable(TableIdentifier.of(ns, "t"), SCHEMA);
     Namespace missing = newNamespace();
 
-    assertThatThrownBy(() -> catalog.createNamespace(ns)).isInstanceOf(AlreadyExistsException.class);
+    assertThatThrownBy(() -> catalog.createNamespace(ns))
+        .isInstanceOf(AlreadyExistsException.class);
     assertThatThrownBy(() -> catalog.loadNamespaceMetadata(missing))
         .isInstanceOf(NoSuchNamespaceException.class);
     assertThatThrownBy(() -> catalog.dropNamespace(ns))
@@ -242,7 +245,8 @@ public abstract class CatalogProviderConformance {
     catalog.createTable(id, SCHEMA);
     Namespace missing = newNamespace();
 
-    assertThatThrownBy(() -> catalog.createTable(id, SCHEMA)).isInstanceOf(AlreadyExistsException.class);
+    assertThatThrownBy(() -> catalog.createTable(id, SCHEMA))
+        .isInstanceOf(AlreadyExistsException.class);
     assertThatThrownBy(() -> catalog.loadTable(TableIdentifier.of(ns, "nope")))
         .isInstanceOf(NoSuchTableException.class);
     assertThat(catalog.dropTable(TableIdentifier.of(ns, "nope"))).isFalse();
@@ -257,7 +261,8 @@ public abstract class CatalogProviderConformance {
 
     assertThatThrownBy(() -> catalog.createTable(TableIdentifier.of(missing, "t"), SCHEMA))
         .isInstanceOf(NoSuchNamespaceException.class);
-    assertThatThrownBy(() -> catalog.listTables(missing)).isInstanceOf(NoSuchNamespaceException.class);
+    assertThatThrownBy(() -> catalog.listTables(missing))
+        .isInstanceOf(NoSuchNamespaceException.class);
   }
 
   @Test
@@ -277,16 +282,19 @@ public abstract class CatalogProviderConformance {
 
     assertThat(catalog.tableExists(from)).isFalse();
     assertThat(open().catalog().loadTable(to).location()).isEqualTo(location);
-    assertThatThrownBy(() -> catalog.renameTable(TableIdentifier.of(ns, "nope"), TableIdentifier.of(ns, "x")))
+    assertThatThrownBy(
+            () -> catalog.renameTable(TableIdentifier.of(ns, "nope"), TableIdentifier.of(ns, "x")))
         .isInstanceOf(NoSuchTableException.class);
-    assertThatThrownBy(() -> catalog.renameTable(to, other)).isInstanceOf(AlreadyExistsException.class);
+    assertThatThrownBy(() -> catalog.renameTable(to, other))
+        .isInstanceOf(AlreadyExistsException.class);
     assertThat(catalog.tableExists(to)).isTrue();
   }
 
   @Test
   void c1TablesAreRenamedAcrossNamespaces() {
     assumeTrue(supportsTableRename(), "this catalog cannot rename tables");
-    assumeTrue(supportsRenameAcrossNamespaces(), "this catalog cannot move a table to another namespace");
+    assumeTrue(
+        supportsRenameAcrossNamespaces(), "this catalog cannot move a table to another namespace");
     CatalogProvider provider = open();
     Namespace a = newNamespace();
     Namespace b = newNamespace();
@@ -308,7 +316,9 @@ public abstract class CatalogProviderConformance {
     Namespace ns = newNamespace();
     namespaces(setup).createNamespace(ns);
     TableIdentifier id = TableIdentifier.of(ns, "commits");
-    setup.catalog().buildTable(id, SCHEMA)
+    setup
+        .catalog()
+        .buildTable(id, SCHEMA)
         .withProperty("commit.retry.num-retries", "100")
         .withProperty("commit.retry.min-wait-ms", "10")
         .withProperty("commit.retry.max-wait-ms", "400")
@@ -321,14 +331,21 @@ public abstract class CatalogProviderConformance {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         int writer = w;
-        done.add(pool.submit(() -> {
-          CatalogProvider own = open();
-          for (int c = 0; c < commits; c++) {
-            // An append without files still commits a snapshot; its summary names the writer.
-            own.catalog().loadTable(id).newAppend().set("feast.commit", writer + "-" + c).commit();
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  CatalogProvider own = open();
+                  for (int c = 0; c < commits; c++) {
+                    // An append without files still commits a snapshot; its summary names the
+                    // writer.
+                    own.catalog()
+                        .loadTable(id)
+                        .newAppend()
+                        .set("feast.commit", writer + "-" + c)
+                        .commit();
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : done) {
         future.get(5, TimeUnit.MINUTES);
@@ -345,7 +362,8 @@ public abstract class CatalogProviderConformance {
       }
     }
     List<String> lineage = new ArrayList<>();
-    for (Snapshot s = table.currentSnapshot(); s != null;
+    for (Snapshot s = table.currentSnapshot();
+        s != null;
         s = s.parentId() == null ? null : table.snapshot(s.parentId())) {
       lineage.add(s.summary().get("feast.commit"));
     }
@@ -358,11 +376,16 @@ public abstract class CatalogProviderConformance {
   void c4AnUnreachableCatalogFailsInBoundedTimeNamingTheEndpoint() {
     CatalogConfig unreachable = unreachableConfig();
     assumeTrue(unreachable != null, "this catalog has no endpoint to be unreachable");
-    Throwable failure = assertTimeoutPreemptively(unreachableBound(), () -> catchThrowable(() -> {
-      try (CatalogProvider provider = factory().create(unreachable, context())) {
-        provider.catalog().tableExists(TableIdentifier.of("feast", "probe"));
-      }
-    }));
+    Throwable failure =
+        assertTimeoutPreemptively(
+            unreachableBound(),
+            () ->
+                catchThrowable(
+                    () -> {
+                      try (CatalogProvider provider = factory().create(unreachable, context())) {
+                        provider.catalog().tableExists(TableIdentifier.of("feast", "probe"));
+                      }
+                    }));
 
     assertThat(failure).as("opening or using an unreachable catalog fails").isNotNull();
     assertThat(failure.getMessage()).contains(unreachableEndpoint());

@@ -25,28 +25,29 @@ final class OutputCapture implements AutoCloseable {
   }
 
   private PrintStream tee(PrintStream original) {
-    OutputStream both = new OutputStream() {
-      @Override
-      public void write(int b) {
-        synchronized (captured) {
-          captured.write(b);
-        }
-        original.write(b);
-      }
+    OutputStream both =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            synchronized (captured) {
+              captured.write(b);
+            }
+            original.write(b);
+          }
 
-      @Override
-      public void write(byte[] bytes, int offset, int length) {
-        synchronized (captured) {
-          captured.write(bytes, offset, length);
-        }
-        original.write(bytes, offset, length);
-      }
+          @Override
+          public void write(byte[] bytes, int offset, int length) {
+            synchronized (captured) {
+              captured.write(bytes, offset, length);
+            }
+            original.write(bytes, offset, length);
+          }
 
-      @Override
-      public void flush() {
-        original.flush();
-      }
-    };
+          @Override
+          public void flush() {
+            original.flush();
+          }
+        };
     return new PrintStream(both, true, StandardCharsets.UTF_8);
   }
 

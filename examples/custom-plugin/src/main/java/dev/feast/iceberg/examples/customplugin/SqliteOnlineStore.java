@@ -264,12 +264,7 @@ final class SqliteOnlineStore implements OnlineStore {
       try (ResultSet rows = statement.executeQuery()) {
         if (!rows.next()) {
           throw new UnknownDefinitionException(
-              "Feature view '"
-                  + view.name()
-                  + "' has no table "
-                  + table(view)
-                  + " in "
-                  + file,
+              "Feature view '" + view.name() + "' has no table " + table(view) + " in " + file,
               Remedy.APPLY);
         }
       }

@@ -34,7 +34,8 @@ public final class LocalExample {
   private LocalExample() {}
 
   /** What the example produced. */
-  public record Result(RowSet historical, List<MaterializationResult> materialized, OnlineResponse online) {}
+  public record Result(
+      RowSet historical, List<MaterializationResult> materialized, OnlineResponse online) {}
 
   /** Runs the example in the feature repository given as the first argument (default: here). */
   public static void main(String[] args) {
@@ -49,10 +50,14 @@ public final class LocalExample {
       store.apply(DRIVER, DRIVER_HOURLY_STATS, DRIVER_ACTIVITY);
       RowSet sample = SampleData.driverStats(end);
       store.writeToOfflineStore(DRIVER_HOURLY_STATS.name(), sample);
-      out.printf("Wrote %d rows to the Iceberg table %s%n%n", sample.size(), DriverFeatures.DRIVER_STATS_SOURCE.table());
+      out.printf(
+          "Wrote %d rows to the Iceberg table %s%n%n",
+          sample.size(), DriverFeatures.DRIVER_STATS_SOURCE.table());
 
       RowSet historical;
-      try (RetrievalJob job = store.getHistoricalFeatures(EntitySource.of(entityRows(end)), DRIVER_ACTIVITY.name(), false)) {
+      try (RetrievalJob job =
+          store.getHistoricalFeatures(
+              EntitySource.of(entityRows(end)), DRIVER_ACTIVITY.name(), false)) {
         historical = job.toRowSet();
       }
       out.println("Historical features (point in time, ttl 1 day):");
@@ -61,10 +66,14 @@ public final class LocalExample {
       List<MaterializationResult> materialized = store.materializeIncremental(end);
       out.println();
       for (MaterializationResult result : materialized) {
-        out.printf("Materialized %d rows of %s from %s to %s%n", result.rows(), result.view(), result.start(), result.end());
+        out.printf(
+            "Materialized %d rows of %s from %s to %s%n",
+            result.rows(), result.view(), result.start(), result.end());
       }
 
-      List<Map<String, ?>> keys = List.of(Map.of("driver_id", 1001L), Map.of("driver_id", 1002L), Map.of("driver_id", 1099L));
+      List<Map<String, ?>> keys =
+          List.of(
+              Map.of("driver_id", 1001L), Map.of("driver_id", 1002L), Map.of("driver_id", 1099L));
       OnlineResponse online = store.getOnlineFeatures(DRIVER_ACTIVITY.name(), keys, false);
       out.println();
       out.println("Online features:");

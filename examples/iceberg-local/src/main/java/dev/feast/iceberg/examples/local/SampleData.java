@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Deterministic sample data: drivers 1001–1005, one row per driver per hour for the 48 hours
- * before {@code end}, values computed from the driver and the hour. One row is backfilled: the same
- * event time written again later with a corrected value, which must win.
+ * Deterministic sample data: drivers 1001–1005, one row per driver per hour for the 48 hours before
+ * {@code end}, values computed from the driver and the hour. One row is backfilled: the same event
+ * time written again later with a corrected value, which must win.
  */
 public final class SampleData {
   /** The drivers with data. */
@@ -45,22 +45,35 @@ public final class SampleData {
 
   /** Source rows as the Iceberg table holds them. */
   public static RowSet driverStats(Instant end) {
-    RowSet.Builder rows = RowSet.builder(
-        Field.of("driver_id", ValueType.INT64),
-        Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
-        Field.of("conv_rate", ValueType.FLOAT),
-        Field.of("acc_rate", ValueType.FLOAT),
-        Field.of("avg_daily_trips", ValueType.INT64),
-        Field.of("created", ValueType.UNIX_TIMESTAMP));
+    RowSet.Builder rows =
+        RowSet.builder(
+            Field.of("driver_id", ValueType.INT64),
+            Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP),
+            Field.of("conv_rate", ValueType.FLOAT),
+            Field.of("acc_rate", ValueType.FLOAT),
+            Field.of("avg_daily_trips", ValueType.INT64),
+            Field.of("created", ValueType.UNIX_TIMESTAMP));
     for (long driver : DRIVERS) {
       for (int h = HOURS - 1; h >= 0; h--) {
         Instant at = hour(end, h);
-        rows.add(driver, at, convRate(driver, h), accRate(driver, h), trips(driver, h), at.plusSeconds(60));
+        rows.add(
+            driver,
+            at,
+            convRate(driver, h),
+            accRate(driver, h),
+            trips(driver, h),
+            at.plusSeconds(60));
       }
     }
     // The backfill: same event time, later created timestamp, corrected value.
     Instant at = hour(end, 2);
-    rows.add(1001L, at, BACKFILLED_CONV_RATE, accRate(1001, 2), trips(1001, 2), at.plus(Duration.ofMinutes(30)));
+    rows.add(
+        1001L,
+        at,
+        BACKFILLED_CONV_RATE,
+        accRate(1001, 2),
+        trips(1001, 2),
+        at.plus(Duration.ofMinutes(30)));
     return rows.build();
   }
 }

@@ -14,8 +14,8 @@ import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
-import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.InvalidFeatureRefException;
+import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.EntitySource;
@@ -55,7 +55,8 @@ class FeatureStoreTest {
     Instant later = END.plus(Duration.ofHours(3));
     try (FeatureStore store = openWithData()) {
       Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-      List<MaterializationResult> first = store.materializeIncremental(END.minus(Duration.ofHours(5)));
+      List<MaterializationResult> first =
+          store.materializeIncremental(END.minus(Duration.ofHours(5)));
       Instant after = Instant.now();
       List<MaterializationResult> second = store.materializeIncremental(later);
 
@@ -67,9 +68,10 @@ class FeatureStoreTest {
       assertThat(second.get(0).end()).isEqualTo(later);
     }
     try (FeatureStore reopened = FeatureStore.open(repo)) {
-      assertThat(reopened.registry().materializations().get("driver_hourly_stats")).containsExactly(
-          new MaterializationInterval(firstStart, END.minus(Duration.ofHours(5))),
-          new MaterializationInterval(END.minus(Duration.ofHours(5)), later));
+      assertThat(reopened.registry().materializations().get("driver_hourly_stats"))
+          .containsExactly(
+              new MaterializationInterval(firstStart, END.minus(Duration.ofHours(5))),
+              new MaterializationInterval(END.minus(Duration.ofHours(5)), later));
     }
   }
 
@@ -87,13 +89,21 @@ class FeatureStoreTest {
   }
 
   private static Object convRate(FeatureStore store, long driver) {
-    return store.getOnlineFeatures(List.of("driver_hourly_stats:conv_rate"),
-        List.of(Map.of("driver_id", driver)), false).rows().get(0).get("conv_rate");
+    return store
+        .getOnlineFeatures(
+            List.of("driver_hourly_stats:conv_rate"), List.of(Map.of("driver_id", driver)), false)
+        .rows()
+        .get(0)
+        .get("conv_rate");
   }
 
   private static FeatureStatus convRateStatus(FeatureStore store, long driver) {
-    return store.getOnlineFeatures(List.of("driver_hourly_stats:conv_rate"),
-        List.of(Map.of("driver_id", driver)), false).statuses().get(0).get("conv_rate");
+    return store
+        .getOnlineFeatures(
+            List.of("driver_hourly_stats:conv_rate"), List.of(Map.of("driver_id", driver)), false)
+        .statuses()
+        .get(0)
+        .get("conv_rate");
   }
 
   @Test
@@ -120,22 +130,23 @@ class FeatureStoreTest {
   }
 
   @Test
-  void aMaterializationThatFailsMidwayLeavesTheOnlineValuesAndRecordsNoInterval()
-      throws Exception {
-    Files.writeString(repo.resolve("feature_store.yaml"),
-        Files.readString(repo.resolve("feature_store.yaml")) + "\nmaterialization:\n  batch_size: 2\n");
+  void aMaterializationThatFailsMidwayLeavesTheOnlineValuesAndRecordsNoInterval() throws Exception {
+    Files.writeString(
+        repo.resolve("feature_store.yaml"),
+        Files.readString(repo.resolve("feature_store.yaml"))
+            + "\nmaterialization:\n  batch_size: 2\n");
     try (FeatureStore store = openWithData()) {
       store.materialize(END.minus(Duration.ofHours(10)), END.minus(Duration.ofHours(5)));
       Object before = convRate(store, 1003);
-      Materializer.Listener failing = new Materializer.Listener() {
-        @Override
-        public void progressed(FeatureView view, long rows) {
-          throw new IllegalStateException("stopped after " + rows + " rows");
-        }
-      };
+      Materializer.Listener failing =
+          new Materializer.Listener() {
+            @Override
+            public void progressed(FeatureView view, long rows) {
+              throw new IllegalStateException("stopped after " + rows + " rows");
+            }
+          };
 
-      assertThatThrownBy(() -> store.materialize(
-              END.minus(Duration.ofHours(4)), END, failing))
+      assertThatThrownBy(() -> store.materialize(END.minus(Duration.ofHours(4)), END, failing))
           .hasMessage("stopped after 2 rows");
 
       assertThat(convRate(store, 1003)).isEqualTo(before);
@@ -151,18 +162,32 @@ class FeatureStoreTest {
     try (FeatureStore store = openWithData()) {
       store.materialize(END.minus(Duration.ofDays(2)), END);
 
-      Map<String, Object> online = store.getOnlineFeatures(
-          List.of("driver_hourly_stats:conv_rate", "driver_hourly_stats:avg_daily_trips"),
-          List.of(Map.of("driver_id", 1003)), true).rows().get(0);
-      var offline = store.getHistoricalFeatures(EntitySource.of(
-              dev.feast.iceberg.spi.RowSet.builder(
-                      dev.feast.iceberg.spi.Field.of("driver_id", ValueType.INT64),
-                      dev.feast.iceberg.spi.Field.of("event_timestamp", ValueType.UNIX_TIMESTAMP))
-                  .add(1003L, END).build()),
-          List.of("driver_hourly_stats:conv_rate", "driver_hourly_stats:avg_daily_trips"), true).toRowSet();
+      Map<String, Object> online =
+          store
+              .getOnlineFeatures(
+                  List.of("driver_hourly_stats:conv_rate", "driver_hourly_stats:avg_daily_trips"),
+                  List.of(Map.of("driver_id", 1003)),
+                  true)
+              .rows()
+              .get(0);
+      var offline =
+          store
+              .getHistoricalFeatures(
+                  EntitySource.of(
+                      dev.feast.iceberg.spi.RowSet.builder(
+                              dev.feast.iceberg.spi.Field.of("driver_id", ValueType.INT64),
+                              dev.feast.iceberg.spi.Field.of(
+                                  "event_timestamp", ValueType.UNIX_TIMESTAMP))
+                          .add(1003L, END)
+                          .build()),
+                  List.of("driver_hourly_stats:conv_rate", "driver_hourly_stats:avg_daily_trips"),
+                  true)
+              .toRowSet();
 
-      assertThat(online.get("driver_hourly_stats__conv_rate")).isEqualTo(offline.get(0, "driver_hourly_stats__conv_rate"));
-      assertThat(online.get("driver_hourly_stats__avg_daily_trips")).isEqualTo(offline.get(0, "driver_hourly_stats__avg_daily_trips"));
+      assertThat(online.get("driver_hourly_stats__conv_rate"))
+          .isEqualTo(offline.get(0, "driver_hourly_stats__conv_rate"));
+      assertThat(online.get("driver_hourly_stats__avg_daily_trips"))
+          .isEqualTo(offline.get(0, "driver_hourly_stats__avg_daily_trips"));
       assertThat(online.get("driver_id")).isEqualTo(1003);
     }
   }
@@ -174,7 +199,9 @@ class FeatureStoreTest {
       store.teardown();
       store.apply(DRIVER, DRIVER_HOURLY_STATS, DRIVER_ACTIVITY);
 
-      var response = store.getOnlineFeatures(DRIVER_ACTIVITY.name(), List.of(Map.of("driver_id", 1001L)), false);
+      var response =
+          store.getOnlineFeatures(
+              DRIVER_ACTIVITY.name(), List.of(Map.of("driver_id", 1001L)), false);
 
       assertThat(response.statuses().get(0).get("conv_rate")).isEqualTo(FeatureStatus.NOT_FOUND);
       assertThat(store.registry().featureViews()).containsKey("driver_hourly_stats");
@@ -184,8 +211,12 @@ class FeatureStoreTest {
   @Test
   void aViewWhoseEntityIsNotDefinedIsRefused() {
     Entity rider = Entity.of("rider", ValueType.STRING);
-    FeatureView riderStats = FeatureView.builder("rider_stats").entity(rider).feature("x", ValueType.INT64)
-        .source(DriverFeatures.DRIVER_STATS_SOURCE).build();
+    FeatureView riderStats =
+        FeatureView.builder("rider_stats")
+            .entity(rider)
+            .feature("x", ValueType.INT64)
+            .source(DriverFeatures.DRIVER_STATS_SOURCE)
+            .build();
     try (FeatureStore store = FeatureStore.open(repo)) {
       assertThatThrownBy(() -> store.apply(riderStats))
           .isInstanceOf(UnknownDefinitionException.class)
@@ -198,19 +229,24 @@ class FeatureStoreTest {
   void unknownAndMalformedFeatureRefsAreNamed() {
     try (FeatureStore store = openWithData()) {
       EntitySource rows = EntitySource.of(LocalExample.entityRows(END));
-      assertThatThrownBy(() -> store.getHistoricalFeatures(rows, List.of("driver_hourly_stats:speed"), false))
+      assertThatThrownBy(
+              () -> store.getHistoricalFeatures(rows, List.of("driver_hourly_stats:speed"), false))
           .isInstanceOf(UnknownDefinitionException.class)
           .hasMessageContaining("'speed'");
       assertThatThrownBy(() -> store.getHistoricalFeatures(rows, List.of("nope:conv_rate"), false))
           .hasMessageContaining("Feature view 'nope'");
-      assertThatThrownBy(() -> store.getOnlineFeatures(List.of("conv_rate"), List.of(Map.of("driver_id", 1L)), false))
+      assertThatThrownBy(
+              () ->
+                  store.getOnlineFeatures(
+                      List.of("conv_rate"), List.of(Map.of("driver_id", 1L)), false))
           .isInstanceOf(InvalidFeatureRefException.class);
     }
   }
 
   @Test
   void anUnknownStoreTypeListsTheInstalledOnes() throws Exception {
-    Files.writeString(repo.resolve("feature_store.yaml"), "project: p\nonline_store:\n  type: icebreg\n");
+    Files.writeString(
+        repo.resolve("feature_store.yaml"), "project: p\nonline_store:\n  type: icebreg\n");
 
     assertThatThrownBy(() -> FeatureStore.open(repo))
         .isInstanceOf(ConfigException.class)

@@ -39,20 +39,24 @@ class LocalExampleTest {
   }
 
   private static List<Object> features(long driver, int hoursAgo) {
-    return Arrays.asList(SampleData.convRate(driver, hoursAgo), SampleData.accRate(driver, hoursAgo),
+    return Arrays.asList(
+        SampleData.convRate(driver, hoursAgo),
+        SampleData.accRate(driver, hoursAgo),
         SampleData.trips(driver, hoursAgo));
   }
 
   private static List<Object> historicalFeatures(int row) {
     RowSet rows = result.historical();
-    return Arrays.asList(rows.get(row, "conv_rate"), rows.get(row, "acc_rate"), rows.get(row, "avg_daily_trips"));
+    return Arrays.asList(
+        rows.get(row, "conv_rate"), rows.get(row, "acc_rate"), rows.get(row, "avg_daily_trips"));
   }
 
   @Test
   void historicalRetrievalKeepsEveryEntityRowInOrderWithItsColumns() {
     RowSet rows = result.historical();
 
-    assertThat(rows.columnNames()).containsSubsequence("driver_id", "event_timestamp", "order_id")
+    assertThat(rows.columnNames())
+        .containsSubsequence("driver_id", "event_timestamp", "order_id")
         .contains("conv_rate", "acc_rate", "avg_daily_trips");
     assertThat(rows.size()).isEqualTo(6);
     for (int i = 0; i < 6; i++) {
@@ -63,7 +67,10 @@ class LocalExampleTest {
   @Test
   void theBackfilledValueWinsOnEqualEventTime() {
     assertThat(historicalFeatures(0))
-        .containsExactly(SampleData.BACKFILLED_CONV_RATE, SampleData.accRate(1001, 2), SampleData.trips(1001, 2));
+        .containsExactly(
+            SampleData.BACKFILLED_CONV_RATE,
+            SampleData.accRate(1001, 2),
+            SampleData.trips(1001, 2));
   }
 
   @Test
@@ -83,7 +90,8 @@ class LocalExampleTest {
   void featuresKeepTheirTypes() {
     assertThat(result.historical().get(0, "conv_rate")).isInstanceOf(Float.class);
     assertThat(result.historical().get(0, "avg_daily_trips")).isInstanceOf(Long.class);
-    assertThat(result.historical().get(0, "event_timestamp")).isEqualTo(END.minus(Duration.ofHours(2)));
+    assertThat(result.historical().get(0, "event_timestamp"))
+        .isEqualTo(END.minus(Duration.ofHours(2)));
   }
 
   @Test
@@ -93,7 +101,8 @@ class LocalExampleTest {
     assertThat(materialized.view()).isEqualTo("driver_hourly_stats");
     assertThat(materialized.end()).isEqualTo(END);
     // The first incremental run starts at now - ttl, as in Feast.
-    assertThat(materialized.start()).isBetween(END.minus(Duration.ofDays(1)), Instant.now().minus(Duration.ofDays(1)));
+    assertThat(materialized.start())
+        .isBetween(END.minus(Duration.ofDays(1)), Instant.now().minus(Duration.ofDays(1)));
     assertThat(materialized.rows()).isEqualTo(SampleData.DRIVERS.length);
   }
 
@@ -102,19 +111,22 @@ class LocalExampleTest {
     List<Map<String, Object>> rows = result.online().rows();
 
     assertThat(rows).hasSize(3);
-    assertThat(rows.get(0)).containsEntry("driver_id", 1001L)
+    assertThat(rows.get(0))
+        .containsEntry("driver_id", 1001L)
         .containsEntry("conv_rate", SampleData.convRate(1001, 0))
         .containsEntry("avg_daily_trips", SampleData.trips(1001, 0));
     assertThat(rows.get(1)).containsEntry("conv_rate", SampleData.convRate(1002, 0));
     assertThat(result.online().statuses().get(0).get("conv_rate")).isEqualTo(FeatureStatus.PRESENT);
-    assertThat(result.online().statuses().get(2).get("conv_rate")).isEqualTo(FeatureStatus.NOT_FOUND);
+    assertThat(result.online().statuses().get(2).get("conv_rate"))
+        .isEqualTo(FeatureStatus.NOT_FOUND);
     assertThat(rows.get(2).get("conv_rate")).isNull();
   }
 
   @Test
   void printsBothTablesWithTheValues() {
     assertThat(printed)
-        .contains("Historical features", "Online features", "Materialized 5 rows of driver_hourly_stats")
+        .contains(
+            "Historical features", "Online features", "Materialized 5 rows of driver_hourly_stats")
         .contains(String.valueOf(SampleData.BACKFILLED_CONV_RATE))
         .contains(String.valueOf(SampleData.convRate(1001, 0)))
         .contains("o-6");
@@ -122,7 +134,9 @@ class LocalExampleTest {
 
   @Test
   void runningAgainGivesTheSameAnswer() {
-    LocalExample.Result again = LocalExample.run(repo, END, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    LocalExample.Result again =
+        LocalExample.run(
+            repo, END, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     assertThat(again.historical()).isEqualTo(result.historical());
     assertThat(again.online().rows()).isEqualTo(result.online().rows());
