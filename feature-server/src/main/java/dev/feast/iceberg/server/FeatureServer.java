@@ -159,14 +159,19 @@ public final class FeatureServer implements AutoCloseable {
 
   /**
    * Stops taking requests, waits for those in flight (up to the shutdown timeout), then closes the
-   * stores. Safe to call more than once, from any thread.
+   * stores. Safe to call more than once, from any thread: a later call returns once the first has
+   * closed the stores, so that a caller which stops the server may then delete what the stores used
+   * (a shutdown hook and {@code close()} often both call it).
    */
   public void stop() {
+    boolean first;
     synchronized (this) {
-      if (stopping) {
-        return;
-      }
+      first = !stopping;
       stopping = true;
+    }
+    if (!first) {
+      awaitStoppedUninterruptibly();
+      return;
     }
     ready = false;
     log.info(
@@ -184,6 +189,21 @@ public final class FeatureServer implements AutoCloseable {
       } finally {
         stopped.countDown();
       }
+    }
+  }
+
+  private void awaitStoppedUninterruptibly() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        stopped.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

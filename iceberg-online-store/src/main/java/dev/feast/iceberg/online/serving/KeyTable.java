@@ -11,8 +11,9 @@ import java.util.List;
  * The entity keys of a {@link RowIndex}, each mapped to a row slot: an open-addressing hash table
  * (linear probing) of slot numbers, over keys kept back to back in large byte chunks. No object per
  * key: a million keys are a few arrays, which keeps both the heap and garbage collection small. Per
- * slot it holds the key's address and hash; slots freed by {@link #remove} are reused (their key
- * bytes stay in the chunks until the index is rebuilt).
+ * slot it holds the key's address and hash; slots freed by {@link #remove} are reused, and the
+ * chunks are rewritten without the removed keys' bytes once those are more than half of them, so
+ * that a view whose keys come and go (ttl eviction) holds about its live keys' bytes.
  *
  * <p>Not thread-safe: the index guards it with its lock.
  */
@@ -27,6 +28,9 @@ final class KeyTable {
   private byte[] chunk;
   private int chunkUsed;
   private long chunkBytes;
+
+  /** Bytes in the chunks of keys since removed. */
+  private long deadBytes;
 
   /** Per slot: chunk index in the high 32 bits, offset in the low 32 bits. */
   private long[][] addresses = new long[0][];
@@ -56,7 +60,7 @@ final class KeyTable {
 
   /** Whether a slot holds a key. */
   boolean live(int slot) {
-    return addresses[slot >>> PAGE_SHIFT][slot & (PAGE_ROWS - 1)] != -1L;
+    return addressOf(slot) != -1L;
   }
 
   /** The slot of a key, or -1. */
@@ -120,12 +124,36 @@ final class KeyTable {
       }
     }
     table[gap] = 0;
+    deadBytes += storedLength(addressOf(slot));
     addresses[slot >>> PAGE_SHIFT][slot & (PAGE_ROWS - 1)] = -1L;
     size--;
     if (freeCount == free.length) {
       free = Arrays.copyOf(free, free.length * 2);
     }
     free[freeCount++] = slot;
+    if (deadBytes > CHUNK_BYTES && deadBytes * 2 > chunkBytes) {
+      compact();
+    }
+  }
+
+  /** Copies the live keys into new chunks, so the removed keys' bytes can be collected. */
+  private void compact() {
+    List<byte[]> old = new ArrayList<>(chunks);
+    chunks.clear();
+    chunk = null;
+    chunkUsed = 0;
+    chunkBytes = 0;
+    deadBytes = 0;
+    for (int slot = 0; slot < slots; slot++) {
+      long address = addressOf(slot);
+      if (address != -1L) {
+        byte[] from = old.get((int) (address >>> 32));
+        int length = storedLength(from, (int) address);
+        int at = reserve(length);
+        System.arraycopy(from, (int) address, chunk, at, length);
+        addresses[slot >>> PAGE_SHIFT][slot & (PAGE_ROWS - 1)] = pack(at);
+      }
+    }
   }
 
   /** Heap bytes held: key chunks, per-slot address and hash, and the hash table. */
@@ -153,22 +181,63 @@ final class KeyTable {
   }
 
   private long store(byte[] key) {
-    int needed = key.length + 5;
-    if (chunk == null || chunkUsed + needed > chunk.length) {
-      chunk = new byte[Math.max(CHUNK_BYTES, needed)];
+    int at = reserve(varintLength(key.length) + key.length);
+    int pos = writeLength(chunk, at, key.length);
+    System.arraycopy(key, 0, chunk, pos, key.length);
+    return pack(at);
+  }
+
+  /** Makes room for {@code length} bytes in the current chunk; returns where they go. */
+  private int reserve(int length) {
+    if (chunk == null || chunkUsed + length > chunk.length) {
+      chunk = new byte[Math.max(CHUNK_BYTES, length)];
       chunks.add(chunk);
       chunkUsed = 0;
       chunkBytes += chunk.length + 16;
     }
     int at = chunkUsed;
-    int pos = writeLength(chunk, at, key.length);
-    System.arraycopy(key, 0, chunk, pos, key.length);
-    chunkUsed = pos + key.length;
+    chunkUsed += length;
+    return at;
+  }
+
+  /** The address of an offset in the current chunk. */
+  private long pack(int at) {
     return ((long) (chunks.size() - 1) << 32) | at;
   }
 
+  private long addressOf(int slot) {
+    return addresses[slot >>> PAGE_SHIFT][slot & (PAGE_ROWS - 1)];
+  }
+
+  /** The bytes a stored key takes: its varint length, then the key. */
+  private int storedLength(long address) {
+    return storedLength(chunks.get((int) (address >>> 32)), (int) address);
+  }
+
+  private static int storedLength(byte[] bytes, int at) {
+    int length = 0;
+    int shift = 0;
+    int start = at;
+    byte b;
+    do {
+      b = bytes[at++];
+      length |= (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    return at - start + length;
+  }
+
+  private static int varintLength(int value) {
+    int bytes = 1;
+    while ((value & ~0x7F) != 0) {
+      value >>>= 7;
+      bytes++;
+    }
+    return bytes;
+  }
+
   private boolean keyEquals(int slot, byte[] key, int offset, int length) {
-    long address = addresses[slot >>> PAGE_SHIFT][slot & (PAGE_ROWS - 1)];
+    long address = addressOf(slot);
     byte[] bytes = chunks.get((int) (address >>> 32));
     int at = (int) address;
     // The length is a varint before the key bytes.

@@ -1,9 +1,9 @@
 package dev.feast.iceberg.online.serving;
 
+import dev.feast.iceberg.online.ValueHeap;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.locks.StampedLock;
 
 /**
@@ -138,29 +138,38 @@ public final class RowIndex implements RowSource {
     }
   }
 
-  /** Removes the keys whose winning row is older than {@code cutoff}; returns how many. */
+  /**
+   * Removes the keys whose winning row is older than {@code cutoff}; returns how many. The scan
+   * takes the write lock {@value #MERGE_STEP} slots at a time, as merges do, so that evicting from
+   * a large index never stalls readers for the whole pass.
+   */
   int evictOlderThan(Instant cutoff) {
-    long stamp = lock.writeLock();
-    try {
-      int evicted = 0;
-      for (int slot = 0; slot < keys.slots(); slot++) {
-        if (keys.live(slot)
-            && StoredRow.olderThan(events[slot >>> PAGE_SHIFT][slot & MASK], cutoff)) {
-          keys.remove(slot);
-          if (objectWidth > 0) {
-            // Let the values go; the slot's bits are overwritten when it is reused.
-            Arrays.fill(
-                objects[slot >>> PAGE_SHIFT],
-                (slot & MASK) * objectWidth,
-                (slot & MASK) * objectWidth + objectWidth,
-                null);
-          }
-          evicted++;
+    int evicted = 0;
+    for (int from = 0; ; from += MERGE_STEP) {
+      long stamp = lock.writeLock();
+      try {
+        int to = Math.min(keys.slots(), from + MERGE_STEP);
+        if (from >= to) {
+          return evicted;
         }
+        for (int slot = from; slot < to; slot++) {
+          if (keys.live(slot)
+              && StoredRow.olderThan(events[slot >>> PAGE_SHIFT][slot & MASK], cutoff)) {
+            keys.remove(slot);
+            if (objectWidth > 0) {
+              // Let the values go; the slot's bits are overwritten when it is reused.
+              Arrays.fill(
+                  objects[slot >>> PAGE_SHIFT],
+                  (slot & MASK) * objectWidth,
+                  (slot & MASK) * objectWidth + objectWidth,
+                  null);
+            }
+            evicted++;
+          }
+        }
+      } finally {
+        lock.unlockWrite(stamp);
       }
-      return evicted;
-    } finally {
-      lock.unlockWrite(stamp);
     }
   }
 
@@ -210,7 +219,7 @@ public final class RowIndex implements RowSource {
         Object value = batch.objects[i][row];
         objectPage[at * objectWidth + position[i]] = value;
         if (sampling) {
-          objectSampleBytes += valueBytes(value);
+          objectSampleBytes += ValueHeap.of(value);
         }
       }
     }
@@ -270,22 +279,5 @@ public final class RowIndex implements RowSource {
         rowObjects,
         rowNulls,
         sequences[page][at]);
-  }
-
-  private static long valueBytes(Object value) {
-    if (value == null) {
-      return 0;
-    } else if (value instanceof String s) {
-      return 40 + s.length();
-    } else if (value instanceof ByteBuffer b) {
-      return 64 + b.remaining();
-    } else if (value instanceof List<?> list) {
-      long bytes = 40 + 4L * list.size();
-      for (Object item : list) {
-        bytes += valueBytes(item);
-      }
-      return bytes;
-    }
-    return 24;
   }
 }

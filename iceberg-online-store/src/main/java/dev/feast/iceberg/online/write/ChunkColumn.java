@@ -1,5 +1,6 @@
 package dev.feast.iceberg.online.write;
 
+import dev.feast.iceberg.online.ValueHeap;
 import dev.feast.iceberg.spi.ColumnBatch;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -143,7 +144,7 @@ abstract class ChunkColumn {
             long set(ColumnBatch batch, int source, int row, int to) {
               Object value = detach(batch.get(source, row));
               values[to] = value;
-              return heapOf(value);
+              return ValueHeap.of(value);
             }
 
             @Override
@@ -152,24 +153,6 @@ abstract class ChunkColumn {
             }
           };
     };
-  }
-
-  /** About the heap a value holds: its header and contents, elements of a list included. */
-  static long heapOf(Object value) {
-    if (value instanceof String text) {
-      return 40L + text.length() * 2L;
-    } else if (value instanceof ByteBuffer buffer) {
-      return 64L + buffer.capacity();
-    } else if (value instanceof byte[] bytes) {
-      return 16L + bytes.length;
-    } else if (value instanceof java.util.List<?> list) {
-      long bytes = 40L + 8L * list.size();
-      for (Object element : list) {
-        bytes += element == null ? 0 : 16 + heapOf(element);
-      }
-      return bytes;
-    }
-    return 16;
   }
 
   /** A private copy of bytes the batch's owner may reuse. */

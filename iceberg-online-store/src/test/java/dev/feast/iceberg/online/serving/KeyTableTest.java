@@ -37,6 +37,34 @@ class KeyTableTest {
   }
 
   @Test
+  void removedKeysBytesAreGivenBackAndTheLiveKeysStayFound() {
+    KeyTable table = new KeyTable();
+    int keys = 300_000;
+    int[] slots = new int[keys];
+    for (int i = 0; i < keys; i++) {
+      slots[i] = -table.findOrInsert(key(i)) - 1;
+    }
+    long full = table.bytes();
+    // A ttl eviction that leaves one key in a hundred: the key arena must shrink with it.
+    for (int i = 0; i < keys; i++) {
+      if (i % 100 != 0) {
+        table.remove(slots[i]);
+      }
+    }
+    assertThat(table.bytes()).isLessThan(full - 5_000_000);
+    for (int i = 0; i < keys; i++) {
+      byte[] k = key(i);
+      assertThat(table.find(k, 0, k.length)).isEqualTo(i % 100 == 0 ? slots[i] : -1);
+    }
+    // Keys added after the rewrite are stored and found alongside the kept ones.
+    for (int i = keys; i < keys + 1000; i++) {
+      assertThat(table.findOrInsert(key(i))).isNegative();
+    }
+    byte[] kept = key(0);
+    assertThat(table.find(kept, 0, kept.length)).isEqualTo(slots[0]);
+  }
+
+  @Test
   void feastKeysThatDifferInFewValueBytesHashApart() {
     Set<Integer> hashes = new HashSet<>();
     for (int i = 0; i < 100_000; i++) {
