@@ -75,6 +75,7 @@ public final class OnlineBenchmark {
         options.dir() != null
             ? Files.createDirectories(options.dir())
             : Files.createTempDirectory("feast-online-benchmark");
+    int status = 0;
     try {
       OnlineBenchmark benchmark = new OnlineBenchmark(options);
       if (options.coldStartOnly()) {
@@ -83,15 +84,22 @@ public final class OnlineBenchmark {
       } else {
         benchmark.run(dir);
       }
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      status = 1;
     } finally {
       if (options.dir() == null) {
         Machine.deleteRecursively(dir);
       }
     }
+    // s3proxy's server threads are not daemons: without an exit, a failed run would hang (under
+    // exec:java, the failure itself is only shown once every such thread has ended).
+    System.exit(status);
   }
 
   private void run(Path dir) throws Exception {
     Report report = new Report(options);
+    RuntimeException filesFailure = null;
     try (BenchmarkContext context = new BenchmarkContext(dir);
         RedisServer redis = RedisServer.start(dir);
         RedisSide redisSide = new RedisSide(redis, view.name(), features)) {
@@ -129,11 +137,19 @@ public final class OnlineBenchmark {
           afterSnapshots(writer, follower, redisSide, report);
         }
         if (options.fallbackReads() > 0) {
-          fromFiles(config, context, dir, report);
+          try {
+            fromFiles(config, context, dir, report);
+          } catch (RuntimeException e) {
+            // The figures measured so far are still worth printing.
+            filesFailure = e;
+          }
         }
       }
     }
     report.print();
+    if (filesFailure != null) {
+      throw filesFailure;
+    }
     System.out.println(
         "(checksum " + sink + "; --dir=<folder> keeps the data, else it is deleted)");
   }
