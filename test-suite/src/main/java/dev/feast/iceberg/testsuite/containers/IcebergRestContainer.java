@@ -1,5 +1,6 @@
 package dev.feast.iceberg.testsuite.containers;
 
+import dev.feast.iceberg.spi.annotation.Experimental;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.testcontainers.containers.GenericContainer;
@@ -10,6 +11,7 @@ import org.testcontainers.utility.DockerImageName;
  * An Iceberg REST catalog server in Docker (Apache Iceberg's {@code iceberg-rest-fixture}) keeping
  * its tables in an {@link S3Container}'s bucket. It starts after the S3 server, on its network.
  */
+@Experimental
 public class IcebergRestContainer extends GenericContainer<IcebergRestContainer> {
   /** The image used unless another is given. */
   public static final DockerImageName DEFAULT_IMAGE =

@@ -1,11 +1,13 @@
 package dev.feast.iceberg.testsuite.containers;
 
+import dev.feast.iceberg.spi.annotation.Experimental;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** PostgreSQL in Docker, for a JDBC catalog (or a store) that keeps its state there. */
+@Experimental
 public final class PostgresContainers {
   /** The image used unless another is given. */
   public static final DockerImageName DEFAULT_IMAGE = DockerImageName.parse("postgres:17-alpine");

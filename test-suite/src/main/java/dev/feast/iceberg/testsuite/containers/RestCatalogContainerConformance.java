@@ -1,5 +1,6 @@
 package dev.feast.iceberg.testsuite.containers;
 
+import dev.feast.iceberg.spi.annotation.Experimental;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.testsuite.catalog.CatalogProviderConformance;
 import org.testcontainers.junit.jupiter.Container;
@@ -11,6 +12,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * test shows as skipped ("disabledWithoutDocker is true and Docker is not available"). The
  * containers start once per test class.
  */
+@Experimental
 @Testcontainers(disabledWithoutDocker = true)
 public abstract class RestCatalogContainerConformance extends CatalogProviderConformance {
   @Container protected static final S3Container S3 = new S3Container();

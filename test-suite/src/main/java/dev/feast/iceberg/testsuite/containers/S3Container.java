@@ -1,5 +1,6 @@
 package dev.feast.iceberg.testsuite.containers;
 
+import dev.feast.iceberg.spi.annotation.Experimental;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.testcontainers.utility.DockerImageName;
  * Other containers on its {@link #getNetwork() network} reach it as {@code http://}{@value
  * #NETWORK_ALIAS}{@code :9000}; the test JVM at {@link #endpoint()}.
  */
+@Experimental
 public class S3Container extends GenericContainer<S3Container> {
   /** The image used unless another is given: a pinned MinIO release. */
   public static final DockerImageName DEFAULT_IMAGE =

@@ -1,6 +1,5 @@
-package dev.feast.iceberg.spi.annotation;
+package dev.feast.iceberg.testsuite.stability;
 
-import dev.feast.iceberg.spi.SpiVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
@@ -12,19 +11,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The public types of feast-spi, read from the classes directory or jar that holds the SPI. */
-final class SpiClasses {
-  private SpiClasses() {}
+/**
+ * The public types of one module, read from the classes directory or jar that holds a type of it:
+ * what a plugin or kit user can see and build on.
+ */
+final class PublicTypes {
+  private PublicTypes() {}
 
-  static List<Class<?>> publicTypes() {
+  /** Public types under {@code anchor}'s code source whose names start with {@code prefix}. */
+  static List<Class<?>> of(Class<?> anchor, String prefix) {
     try {
-      Path location =
-          Path.of(SpiVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isDirectory(location)) {
-        return publicTypes(location);
+        return of(location, prefix);
       }
       try (FileSystem jar = FileSystems.newFileSystem(location)) {
-        return publicTypes(jar.getPath("/"));
+        return of(jar.getPath("/"), prefix);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -33,31 +35,32 @@ final class SpiClasses {
     }
   }
 
-  private static List<Class<?>> publicTypes(Path root) throws IOException {
+  private static List<Class<?>> of(Path root, String prefix) throws IOException {
+    String folder = prefix.replace('.', '/') + "/";
     try (Stream<Path> files = Files.walk(root)) {
       return files
           .map(root::relativize)
           .map(Path::toString)
-          .filter(name -> name.startsWith("dev/feast/iceberg/spi/") && name.endsWith(".class"))
+          .filter(name -> name.startsWith(folder) && name.endsWith(".class"))
           .filter(name -> !name.endsWith("package-info.class"))
           .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
           .sorted()
-          .<Class<?>>map(SpiClasses::load)
-          .filter(SpiClasses::visibleToPlugins)
+          .<Class<?>>map(PublicTypes::load)
+          .filter(PublicTypes::visible)
           .toList();
     }
   }
 
   private static Class<?> load(String name) {
     try {
-      return Class.forName(name, false, SpiClasses.class.getClassLoader());
+      return Class.forName(name, false, PublicTypes.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
     }
   }
 
   /** Public, and every enclosing type public too (anonymous and local classes are not). */
-  private static boolean visibleToPlugins(Class<?> type) {
+  private static boolean visible(Class<?> type) {
     for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
       if (!Modifier.isPublic(c.getModifiers()) || c.isAnonymousClass() || c.isLocalClass()) {
         return false;
