@@ -1,8 +1,10 @@
 package dev.feast.iceberg.cli;
 
 import dev.feast.iceberg.spi.EntityKey;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineResult;
@@ -16,6 +18,7 @@ import java.util.Set;
  * {@code type: no-maintenance-test}: an online store that keeps nothing and offers no maintenance,
  * registered in the test class path's META-INF/services.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 public final class NoMaintenanceStoreFactory
     implements OnlineStoreFactory<NoMaintenanceStoreFactory.Config> {
   /** No keys. */

@@ -1,6 +1,8 @@
 package dev.feast.iceberg.core;
 
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationEngineFactory;
@@ -11,6 +13,7 @@ import dev.feast.iceberg.spi.materialize.MaterializationStores;
  * META-INF/services: what {@link RepoCheck} checks of a {@code batch_engine} section needs no
  * engine to be created.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 public final class SampleEngine implements MaterializationEngineFactory<SampleEngine.Config> {
   /** The section of the sample engine: a positive number of partitions. */
   public record Config(Integer partitions) {

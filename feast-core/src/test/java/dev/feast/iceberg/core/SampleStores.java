@@ -1,8 +1,10 @@
 package dev.feast.iceberg.core;
 
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SchemaMismatchException;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.StoreFactory;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
@@ -45,10 +47,12 @@ final class SampleStores {
     }
   }
 
+  @FeastPlugin(spiVersion = SpiVersion.CURRENT)
   public static final class Offline extends Sample<OfflineStore>
       implements OfflineStoreFactory<SampleConfig> {}
 
   /** Keeps a column named {@code entity_key} for itself, as stores keyed by entity do. */
+  @FeastPlugin(spiVersion = SpiVersion.CURRENT)
   public static final class Online extends Sample<OnlineStore>
       implements OnlineStoreFactory<SampleConfig> {
     @Override

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Evolving;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * column in Feast's Java representation (null when null). A batch handed out by an iterator is
  * valid until the iterator's next call.
  */
+@Evolving
 public interface ColumnBatch {
   /** The columns, in order. */
   List<Field> columns();

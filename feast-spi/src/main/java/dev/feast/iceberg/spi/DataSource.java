@@ -1,8 +1,10 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Map;
 
 /** Where a feature view's rows come from, and which of its columns carry the timestamps. */
+@Stable
 public interface DataSource {
   /** The source's name. */
   String name();

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param valueType the type of the join key (INT64, INT32, STRING or BYTES)
  * @param description free text for humans
  */
+@Stable
 public record Entity(String name, String joinKey, ValueType valueType, String description) {
   public Entity {
     Names.requireName(name, "entity name");

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  * <p>Values are {@link String}, {@link Integer}, {@link Long} or {@link ByteBuffer}. The empty key
  * (no join keys) identifies the single row of an entity-less feature view.
  */
+@Stable
 public record EntityKey(List<String> joinKeys, List<Object> values) {
 
   /** The key of an entity-less feature view. */

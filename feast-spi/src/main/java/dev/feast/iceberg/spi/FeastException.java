@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Optional;
  * An error whose fix is a step of the workflow carries it as a {@link Remedy}, so that the command
  * line and a server can name their own verb instead of a Java method.
  */
+@Stable
 public class FeastException extends RuntimeException {
   private final String problem;
   private final Remedy remedy;

@@ -1,11 +1,14 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
+
 /**
  * A reference to one feature of one feature view, written {@code view:feature} as in Feast.
  *
  * @param view the feature view name (or the alias it is projected under)
  * @param feature the feature name
  */
+@Stable
 public record FeatureRef(String view, String feature) {
   public FeatureRef {
     if (view == null || view.isEmpty() || feature == null || feature.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param projections the views and features it serves
  * @param description free text
  */
+@Stable
 public record FeatureService(
     String name, List<FeatureViewProjection> projections, String description) {
   public FeatureService {

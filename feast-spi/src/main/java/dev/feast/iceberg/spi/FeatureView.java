@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param description free text
  * @param tags free key-value pairs
  */
+@Stable
 public record FeatureView(
     String name,
     List<String> entities,
@@ -86,6 +88,7 @@ public record FeatureView(
   }
 
   /** Builds a {@link FeatureView}. */
+  @Stable
   public static final class Builder {
     private final String name;
     private final List<String> entities = new ArrayList<>();

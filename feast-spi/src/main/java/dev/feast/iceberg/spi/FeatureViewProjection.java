@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param features the selected feature names; empty selects all
  * @param joinKeyMap the view's join key to the entity row column that holds it
  */
+@Stable
 public record FeatureViewProjection(
     String view, String alias, List<String> features, Map<String, String> joinKeyMap) {
   public FeatureViewProjection {

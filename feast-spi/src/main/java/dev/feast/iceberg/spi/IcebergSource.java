@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -13,6 +14,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * @param createdTimestampColumn the created timestamp column, or empty
  * @param fieldMapping source column to feature or join key name
  */
+@Stable
 public record IcebergSource(
     String name,
     String table,

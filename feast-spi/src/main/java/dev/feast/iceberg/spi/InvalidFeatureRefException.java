@@ -1,6 +1,9 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
+
 /** A feature reference that is not of the form {@code view:feature}. */
+@Stable
 public class InvalidFeatureRefException extends FeastException {
   public InvalidFeatureRefException(String ref) {
     super(

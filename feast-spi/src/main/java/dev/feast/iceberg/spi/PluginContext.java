@@ -1,10 +1,12 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import java.nio.file.Path;
 
 /** What the runtime gives a plugin when it creates it. */
+@Stable
 public interface PluginContext {
   /** The Feast project name. */
   String project();

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Evolving;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
  * A {@link ColumnBatch} over rows of objects: what a store without a columnar output gives (see
  * {@code RetrievalJob.batches}).
  */
+@Evolving
 public final class RowBatch implements ColumnBatch {
   private final List<Field> columns;
   private final List<List<Object>> rows;

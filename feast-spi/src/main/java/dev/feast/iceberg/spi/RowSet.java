@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param columns the columns, in order
  * @param rows each row's values, aligned with {@code columns}
  */
+@Stable
 public record RowSet(List<Field> columns, List<List<Object>> rows) {
   public RowSet {
     columns = List.copyOf(columns);
@@ -95,6 +97,7 @@ public record RowSet(List<Field> columns, List<List<Object>> rows) {
   }
 
   /** Collects rows for a {@link RowSet}. */
+  @Stable
   public static final class Builder {
     private final List<Field> columns;
     private final List<List<Object>> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param type the type the view gives it
  * @param role what the view reads from it
  */
+@Stable
 public record SourceColumn(String name, ValueType type, Role role) {
   public SourceColumn {
     Objects.requireNonNull(name, "name");
@@ -21,6 +23,7 @@ public record SourceColumn(String name, ValueType type, Role role) {
   }
 
   /** What a view reads from a source column. */
+  @Stable
   public enum Role {
     JOIN_KEY("the join key"),
     FEATURE("a feature"),

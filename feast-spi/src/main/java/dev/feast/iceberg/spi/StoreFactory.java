@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  *     catalog:} subsection
  * @param <S> the store
  */
+@Stable
 public interface StoreFactory<C, S extends AutoCloseable> {
   /** The {@code type} users write in {@code feature_store.yaml}. */
   String type();

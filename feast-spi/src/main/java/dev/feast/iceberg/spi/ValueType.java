@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
  * Instant}; list types are a {@link List} of the element representation. A missing value is {@code
  * null}.
  */
+@Stable
 public enum ValueType {
   BYTES(1, ByteBuffer.class),
   STRING(2, String.class),

@@ -1,8 +1,10 @@
 package dev.feast.iceberg.server;
 
 import dev.feast.iceberg.spi.EntityKey;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.online.FeatureValue;
 import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineResult;
@@ -25,6 +27,7 @@ import java.util.Set;
  * a test holds a request in flight in a child process for as long as it wants; it says on stderr
  * when a read starts and ends and when the store closes, for the test to check their order.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 public final class GatedStoreFactory implements OnlineStoreFactory<GatedStoreFactory.Config> {
   /** No keys. */
   public record Config() {}

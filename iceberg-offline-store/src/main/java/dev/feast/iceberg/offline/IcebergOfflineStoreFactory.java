@@ -5,7 +5,9 @@ import dev.feast.iceberg.common.DuckDbSettings;
 import dev.feast.iceberg.common.cache.ByteSize;
 import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
  * {@code offline_store: type: iceberg}: point-in-time retrieval over Iceberg tables, run by an
  * embedded DuckDB reading the Parquet files Iceberg plans.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 @AutoService(OfflineStoreFactory.class)
 public final class IcebergOfflineStoreFactory
     implements OfflineStoreFactory<IcebergOfflineStoreConfig> {

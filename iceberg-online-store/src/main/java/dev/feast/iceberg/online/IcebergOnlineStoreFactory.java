@@ -1,13 +1,16 @@
 package dev.feast.iceberg.online;
 
 import com.google.auto.service.AutoService;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.spi.online.OnlineStoreFactory;
 import java.util.List;
 
 /** {@code online_store: {type: iceberg}}: the latest value per entity in Iceberg tables. */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 @AutoService(OnlineStoreFactory.class)
 public final class IcebergOnlineStoreFactory
     implements OnlineStoreFactory<IcebergOnlineStoreConfig> {

@@ -6,6 +6,7 @@ import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * are named as in the source (before field mapping) and come in batches, written in order; the
  * second batch of {@code driver_stats} holds backfills (same event timestamp, later created).
  */
+@Evolving
 public final class Dataset {
   /** Customers, join key {@code customer_id}. */
   public static final Entity CUSTOMER = Entity.of("customer", "customer_id", ValueType.INT64);
@@ -49,6 +51,7 @@ public final class Dataset {
   public static final String NAMESPACE = "conformance";
 
   /** Makes a view's source, so that a store with a source type of its own can run the suites. */
+  @Evolving
   @FunctionalInterface
   public interface SourceFactory {
     /**

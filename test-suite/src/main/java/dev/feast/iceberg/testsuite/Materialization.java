@@ -4,6 +4,7 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
  * instead of the runtime's {@code FeatureStore} (which the suite must not depend on); recording
  * materialized intervals is the runtime's job and is tested with it.
  */
+@Evolving
 public final class Materialization {
   private Materialization() {}
 

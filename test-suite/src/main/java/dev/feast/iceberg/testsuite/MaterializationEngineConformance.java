@@ -7,6 +7,7 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationListener;
 import dev.feast.iceberg.spi.materialize.MaterializationTask;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.TestInstance;
  *       with an online store declaring {@code ATOMIC_BULK_WRITE}.
  * </ul>
  */
+@Evolving
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class MaterializationEngineConformance {
   private final List<AutoCloseable> classResources = new ArrayList<>();

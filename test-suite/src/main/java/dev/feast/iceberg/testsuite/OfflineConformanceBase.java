@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineCapability;
@@ -27,9 +28,11 @@ import org.junit.jupiter.api.TestInstance;
  * before the first test. Tests that write use sources of their own, so tests do not depend on each
  * other's order.
  */
+@Evolving
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class OfflineConformanceBase {
   /** How {@link #commitDelete} removes source rows. */
+  @Evolving
   public enum DeleteKind {
     /** A position delete file naming the matching rows' file positions. */
     POSITION,

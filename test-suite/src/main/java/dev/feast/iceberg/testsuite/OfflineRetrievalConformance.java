@@ -11,6 +11,7 @@ import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.FeatureNameCollisionException;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * and pulls, checked against {@link Oracle} over the shared {@link Dataset}. Extend {@link
  * OfflineStoreConformance}, not this class.
  */
+@Evolving
 public abstract class OfflineRetrievalConformance extends OfflineConformanceBase {
 
   /** The dataset's orders whose order_id is one of these, in the order of the dataset. */

@@ -11,6 +11,7 @@ import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineCapability;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * <p>Optional hooks: {@link #createStoreWithoutPruning} (O21), {@link #commitDelete} (O20), {@link
  * #sourceFactory} (stores whose sources are not Iceberg tables).
  */
+@Evolving
 public abstract class OfflineStoreConformance extends OfflineRetrievalConformance {
 
   private FeatureView writesView(String name) {

@@ -3,6 +3,7 @@ package dev.feast.iceberg.testsuite;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder, and the shared {@link Dataset} with its window ending on the last full hour (online ttl
  * is measured from now).
  */
+@Evolving
 public abstract class OnlineConformanceBase {
   @TempDir Path directory;
   private final List<AutoCloseable> resources = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowBatch;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.FeatureStatus;
 import dev.feast.iceberg.spi.online.FeatureValue;
@@ -57,6 +58,7 @@ import org.junit.jupiter.api.Test;
  * Feast's {@code materialize} and {@code materialize-incremental} do; recording the materialized
  * intervals belongs to the runtime's {@code FeatureStore} and is tested there.
  */
+@Evolving
 public abstract class OnlineStoreConformance extends OnlineConformanceBase {
   /** Feast's version-3 bytes of {@code {driver_id: int64 1001}} (DESIGN.md). */
   public static final String GOLDEN_DRIVER_1001 =

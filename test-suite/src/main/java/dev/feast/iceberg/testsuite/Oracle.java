@@ -7,6 +7,7 @@ import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -33,6 +34,7 @@ import java.util.Set;
  * <p>Source rows are given by source name ({@link DataSource#name()}), columns named as in the
  * source (before field mapping), values in Feast's Java representation.
  */
+@Evolving
 public final class Oracle {
   private Oracle() {}
 

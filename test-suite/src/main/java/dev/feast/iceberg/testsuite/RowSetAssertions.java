@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.assertj.core.api.Assertions;
  * rows as a multiset (duplicates count), value by value with {@code equals}, so a float that came
  * back as a double, or an int32 as an int64, is a difference. Failures list the rows that differ.
  */
+@Evolving
 public final class RowSetAssertions {
   private static final int SHOWN = 12;
 

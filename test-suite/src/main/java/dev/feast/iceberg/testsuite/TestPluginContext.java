@@ -2,6 +2,7 @@ package dev.feast.iceberg.testsuite;
 
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * OfflineStore store = new MyOfflineStoreFactory().create(config, context);
  * }</pre>
  */
+@Evolving
 public final class TestPluginContext implements PluginContext, AutoCloseable {
   private final String project;
   private final Path repoPath;

@@ -1,6 +1,7 @@
 package dev.feast.iceberg.testsuite;
 
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * ordinary values, sample 2 nulls, sample 3 edge values (empty strings and lists, extremes).
  * Timestamps have whole microseconds, the precision Iceberg keeps.
  */
+@Evolving
 public final class TypeSamples {
   private TypeSamples() {}
 

@@ -4,7 +4,9 @@ import com.google.auto.service.AutoService;
 import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
@@ -21,6 +23,7 @@ import java.util.Map;
  * profile, instance role) unless {@code s3.access-key-id}/{@code s3.secret-access-key} are given
  * for S3. The Glue endpoint is checked for reachability when the catalog opens.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 @AutoService(CatalogProviderFactory.class)
 public final class GlueCatalogProviderFactory implements CatalogProviderFactory {
   static final String GLUE_ENDPOINT = "glue.endpoint";

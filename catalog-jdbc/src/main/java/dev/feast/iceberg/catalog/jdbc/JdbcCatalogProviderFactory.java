@@ -5,7 +5,9 @@ import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
@@ -28,6 +30,7 @@ import org.apache.iceberg.CatalogProperties;
  * (PostgreSQL, MySQL) is checked for reachability when the catalog opens; its credentials are
  * {@code jdbc.user} and {@code jdbc.password}.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 @AutoService(CatalogProviderFactory.class)
 public final class JdbcCatalogProviderFactory implements CatalogProviderFactory {
   static final String SQLITE_PREFIX = "jdbc:sqlite:";

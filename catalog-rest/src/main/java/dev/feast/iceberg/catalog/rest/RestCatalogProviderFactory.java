@@ -5,7 +5,9 @@ import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
@@ -23,6 +25,7 @@ import org.apache.iceberg.CatalogProperties;
  * settings. The server is checked for reachability when the catalog opens, within {@code
  * feast.connect-timeout-ms}.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 @AutoService(CatalogProviderFactory.class)
 public final class RestCatalogProviderFactory implements CatalogProviderFactory {
   @Override

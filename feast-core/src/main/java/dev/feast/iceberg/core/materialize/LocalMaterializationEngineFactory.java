@@ -1,6 +1,8 @@
 package dev.feast.iceberg.core.materialize;
 
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationEngineFactory;
 import dev.feast.iceberg.spi.materialize.MaterializationStores;
@@ -9,6 +11,7 @@ import dev.feast.iceberg.spi.materialize.MaterializationStores;
  * {@code batch_engine: {type: local}}, the default: materialization in this process through the
  * stores' own pull and bulk write, so it works with any pair of store plugins.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 public final class LocalMaterializationEngineFactory
     implements MaterializationEngineFactory<LocalMaterializationEngineFactory.Config> {
 

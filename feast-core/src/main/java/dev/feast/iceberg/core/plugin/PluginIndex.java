@@ -1,7 +1,6 @@
 package dev.feast.iceberg.core.plugin;
 
 import dev.feast.iceberg.spi.ConfigException;
-import java.security.CodeSource;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -10,10 +9,16 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The plugins of one kind found on the class path, by the {@code type} names they claim. */
 final class PluginIndex<F> {
+  private static final Logger LOG = LoggerFactory.getLogger(PluginIndex.class);
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
   private final String kind;
   private final Map<String, F> byType;
 
@@ -29,14 +34,18 @@ final class PluginIndex<F> {
       Function<F, String> type,
       Function<F, Set<String>> aliases) {
     Map<String, F> byType = new TreeMap<>();
-    Iterator<F> found = ServiceLoader.load(service, loader).iterator();
+    Iterator<ServiceLoader.Provider<F>> found =
+        ServiceLoader.load(service, loader).stream().iterator();
     while (true) {
       F factory;
       try {
         if (!found.hasNext()) {
           break;
         }
-        factory = found.next();
+        ServiceLoader.Provider<F> provider = found.next();
+        // Checked on the class, before the constructor of a plugin built for another SPI runs.
+        SpiCompatibility.check(kind, provider.type()).ifPresent(PluginIndex::warnOnce);
+        factory = provider.get();
       } catch (ServiceConfigurationError e) {
         throw new ConfigException(
             "A "
@@ -74,12 +83,14 @@ final class PluginIndex<F> {
   }
 
   private static String describe(Object factory) {
-    CodeSource source = factory.getClass().getProtectionDomain().getCodeSource();
-    String jar =
-        source == null || source.getLocation() == null
-            ? "unknown jar"
-            : source.getLocation().toString();
-    return factory.getClass().getName() + " (" + jar + ")";
+    return SpiCompatibility.describe(factory.getClass());
+  }
+
+  /** Logs a warning the first time this JVM sees it (discovery runs once per FeatureStore). */
+  private static void warnOnce(String warning) {
+    if (WARNED.add(warning)) {
+      LOG.warn(warning);
+    }
   }
 
   /** The plugin for a type; {@code where} says where the type was written, for the error. */

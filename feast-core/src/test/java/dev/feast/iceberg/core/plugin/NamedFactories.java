@@ -1,6 +1,8 @@
 package dev.feast.iceberg.core.plugin;
 
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.spi.online.OnlineStoreFactory;
@@ -22,6 +24,7 @@ final class NamedFactories {
   }
 
   /** Registered in the test class path's META-INF/services. */
+  @FeastPlugin(spiVersion = SpiVersion.CURRENT)
   public static final class Registered extends Named {
     @Override
     public String type() {
@@ -30,6 +33,7 @@ final class NamedFactories {
   }
 
   /** Claims the type "dup"; registered only by the duplicate test. */
+  @FeastPlugin(spiVersion = SpiVersion.CURRENT)
   public static final class DupOne extends Named {
     @Override
     public String type() {
@@ -38,6 +42,7 @@ final class NamedFactories {
   }
 
   /** Also claims "dup". */
+  @FeastPlugin(spiVersion = SpiVersion.CURRENT)
   public static final class DupTwo extends Named {
     @Override
     public String type() {

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi.catalog;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
  * @param properties Iceberg catalog properties ({@code uri}, {@code warehouse}, {@code io-impl},
  *     {@code s3.*}, ...)
  */
+@Stable
 public record CatalogConfig(String type, String name, Map<String, String> properties) {
   public CatalogConfig {
     Objects.requireNonNull(type, "catalog type");

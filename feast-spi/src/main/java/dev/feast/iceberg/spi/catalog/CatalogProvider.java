@@ -1,8 +1,10 @@
 package dev.feast.iceberg.spi.catalog;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import org.apache.iceberg.catalog.Catalog;
 
 /** An open Iceberg catalog; closing it releases its connections. */
+@Stable
 public interface CatalogProvider extends AutoCloseable {
   /** The catalog. */
   Catalog catalog();

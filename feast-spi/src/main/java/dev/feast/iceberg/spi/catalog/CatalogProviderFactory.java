@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.catalog;
 
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Set;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Set;
  * {@link java.util.ServiceLoader} (for example with
  * {@code @AutoService(CatalogProviderFactory.class)}).
  */
+@Stable
 public interface CatalogProviderFactory {
   /** The {@code type} users write in the {@code catalog:} section. */
   String type();

@@ -1,5 +1,7 @@
 package dev.feast.iceberg.spi.materialize;
 
+import dev.feast.iceberg.spi.annotation.Evolving;
+
 /**
  * Runs materialization: the latest row per entity key of a view over an interval, read from the
  * offline store and written to the online store (Feast's {@code BatchMaterializationEngine}, chosen
@@ -18,6 +20,7 @@ package dev.feast.iceberg.spi.materialize;
  *   <li>materializing the same interval again changes no answer.
  * </ul>
  */
+@Evolving
 public interface MaterializationEngine extends AutoCloseable {
   /**
    * Materializes one view and returns once its rows are committed to the online store.

@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.materialize;
 
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.annotation.Evolving;
 
 /**
  * Creates materialization engines of one {@code type} ({@code batch_engine: {type: ...}} in {@code
@@ -12,6 +13,7 @@ import dev.feast.iceberg.spi.PluginContext;
  * @param <C> the configuration record the {@code batch_engine} section (its keys besides {@code
  *     type}) is bound to, unknown keys rejected
  */
+@Evolving
 public interface MaterializationEngineFactory<C> {
   /** The {@code type} users write under {@code batch_engine}. */
   String type();

@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.materialize;
 
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,7 @@ import java.time.Instant;
  * called {@link MaterializationEngine#materialize}, in the order declared here. A listener may
  * throw (the user interrupted): the engine then stops and commits nothing.
  */
+@Evolving
 public interface MaterializationListener {
   /** Listens to nothing. */
   MaterializationListener NONE = new MaterializationListener() {};

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi.materialize;
 
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param batchSize rows per batch handed to the online store ({@code
  *     materialization.online_write_batch_size}), for engines that write through it
  */
+@Evolving
 public record MaterializationStores(
     OfflineStore offline,
     Object offlineConfig,

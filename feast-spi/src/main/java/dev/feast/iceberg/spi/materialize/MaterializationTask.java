@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.materialize;
 
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param start the interval start, inclusive
  * @param end the interval end, inclusive; not before {@code start}
  */
+@Evolving
 public record MaterializationTask(FeatureView view, Instant start, Instant end) {
   public MaterializationTask {
     Objects.requireNonNull(view, "view");

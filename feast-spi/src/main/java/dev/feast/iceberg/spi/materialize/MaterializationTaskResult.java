@@ -1,5 +1,7 @@
 package dev.feast.iceberg.spi.materialize;
 
+import dev.feast.iceberg.spi.annotation.Evolving;
+
 /**
  * What an engine wrote for one {@link MaterializationTask}, once the online store committed it.
  *
@@ -8,4 +10,5 @@ package dev.feast.iceberg.spi.materialize;
  * @param skippedRows rows of the source left out because a join key was null: no entity key can be
  *     made of them
  */
+@Evolving
 public record MaterializationTaskResult(MaterializationTask task, long rows, long skippedRows) {}

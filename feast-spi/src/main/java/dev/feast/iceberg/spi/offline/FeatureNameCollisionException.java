@@ -1,8 +1,10 @@
 package dev.feast.iceberg.spi.offline;
 
 import dev.feast.iceberg.spi.FeastException;
+import dev.feast.iceberg.spi.annotation.Stable;
 
 /** Two requested features that would share an output column. */
+@Stable
 public class FeatureNameCollisionException extends FeastException {
   public FeatureNameCollisionException(String column, String first, String second) {
     super(

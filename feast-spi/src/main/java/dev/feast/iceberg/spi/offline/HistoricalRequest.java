@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.offline;
 
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param filterByCreatedTimestamp also require a row's created timestamp to be at or before the
  *     entity timestamp
  */
+@Stable
 public record HistoricalRequest(
     EntitySource entities,
     List<ViewSelection> views,

@@ -1,6 +1,9 @@
 package dev.feast.iceberg.spi.offline;
 
+import dev.feast.iceberg.spi.annotation.Stable;
+
 /** Optional behaviours of an offline store, read by the conformance suite. */
+@Stable
 public enum OfflineCapability {
   /** Honours {@link HistoricalRequest#filterByCreatedTimestamp()}. */
   FILTER_BY_CREATED_TIMESTAMP,

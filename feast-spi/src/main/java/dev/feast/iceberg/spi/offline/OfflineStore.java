@@ -3,6 +3,7 @@ package dev.feast.iceberg.spi.offline;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.Set;
  * Historical feature data: point-in-time retrieval for training, the reads materialization makes,
  * and appends to sources.
  */
+@Stable
 public interface OfflineStore extends AutoCloseable {
   /** The event timestamp column of {@link #pullLatest} and {@link #pullAll} results. */
   String EVENT_TIMESTAMP = "event_timestamp";

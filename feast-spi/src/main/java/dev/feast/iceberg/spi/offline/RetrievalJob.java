@@ -5,6 +5,8 @@ import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowBatch;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
+import dev.feast.iceberg.spi.annotation.Evolving;
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.OptionalLong;
 import org.apache.iceberg.catalog.TableIdentifier;
 
 /** A retrieval ready to run. Each output method runs it; close the job to release its resources. */
+@Stable
 public interface RetrievalJob extends AutoCloseable {
   /** The result columns, in order. */
   List<Field> columns();
@@ -26,6 +29,7 @@ public interface RetrievalJob extends AutoCloseable {
    * a columnar engine hands its own batches over without an object per value; the default groups
    * the rows of {@link #rows()}.
    */
+  @Evolving
   default BatchStream batches(int maxRows) {
     RowStream stream = rows();
     return new BatchStream() {

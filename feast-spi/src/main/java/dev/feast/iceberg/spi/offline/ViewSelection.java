@@ -5,6 +5,7 @@ import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.FeatureViewProjection;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param view the definition
  * @param projection what the request selects of it
  */
+@Stable
 public record ViewSelection(FeatureView view, FeatureViewProjection projection) {
   public ViewSelection {
     if (!projection.view().equals(view.name())) {

@@ -1,9 +1,12 @@
 package dev.feast.iceberg.spi.offline;
 
+import dev.feast.iceberg.spi.annotation.Stable;
+
 /**
  * Hears how a write to an offline store advances, to show progress: rows go to data files first,
  * then one commit makes them all visible at once.
  */
+@Stable
 public interface WriteListener {
   /** A listener that hears nothing. */
   WriteListener NONE = new WriteListener() {};

@@ -5,6 +5,7 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.SchemaMismatchException;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param eventColumn the {@link OfflineStore#EVENT_TIMESTAMP} column
  * @param createdColumn the {@link OfflineStore#CREATED_TIMESTAMP} column, or -1
  */
+@Evolving
 public record BatchColumns(
     List<String> joinKeys,
     int[] keyColumns,

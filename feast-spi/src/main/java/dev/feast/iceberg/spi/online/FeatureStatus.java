@@ -1,6 +1,9 @@
 package dev.feast.iceberg.spi.online;
 
+import dev.feast.iceberg.spi.annotation.Stable;
+
 /** The state of one feature value in an online read, as Feast's {@code FieldStatus}. */
+@Stable
 public enum FeatureStatus {
   /** A value is stored. */
   PRESENT,

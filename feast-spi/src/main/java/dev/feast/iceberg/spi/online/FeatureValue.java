@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi.online;
 
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Objects;
  * @param value the value, null unless {@code status} is PRESENT
  * @param status whether and how the value was found
  */
+@Stable
 public record FeatureValue(Object value, FeatureStatus status) {
   /** The value of a key nothing is stored for. */
   public static final FeatureValue NOT_FOUND = new FeatureValue(null, FeatureStatus.NOT_FOUND);

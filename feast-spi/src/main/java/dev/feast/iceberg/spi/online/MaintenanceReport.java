@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi.online;
 
+import dev.feast.iceberg.spi.annotation.Evolving;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param notes what the run left out and why, one sentence each (e.g. {@code nothing needed
  *     compaction}), for the user to read; empty when it did everything
  */
+@Evolving
 public record MaintenanceReport(
     String view,
     long filesRewritten,

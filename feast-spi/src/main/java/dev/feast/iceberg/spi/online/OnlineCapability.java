@@ -1,6 +1,9 @@
 package dev.feast.iceberg.spi.online;
 
+import dev.feast.iceberg.spi.annotation.Stable;
+
 /** Optional behaviours of an online store, read by the conformance suite. */
+@Stable
 public enum OnlineCapability {
   /** Reports values older than the view's ttl as {@link FeatureStatus#OUTSIDE_MAX_AGE}. */
   TTL,

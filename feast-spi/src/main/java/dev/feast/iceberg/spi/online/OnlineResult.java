@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.online;
 
 import dev.feast.iceberg.spi.EntityKey;
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param eventTimestamp the stored row's event timestamp, or null when nothing is stored
  * @param features requested feature name to value, in request order
  */
+@Stable
 public record OnlineResult(
     EntityKey key, Instant eventTimestamp, Map<String, FeatureValue> features) {
   public OnlineResult {

@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.online;
 
 import dev.feast.iceberg.spi.EntityKey;
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param createdTimestamp when they were written (breaks ties on equal event timestamps); may be
  *     null
  */
+@Stable
 public record OnlineRow(
     EntityKey key, Map<String, Object> values, Instant eventTimestamp, Instant createdTimestamp) {
   public OnlineRow {

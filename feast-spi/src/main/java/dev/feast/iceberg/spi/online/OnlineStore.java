@@ -4,11 +4,14 @@ import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
+import dev.feast.iceberg.spi.annotation.Evolving;
+import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /** The latest feature values per entity, for serving. */
+@Stable
 public interface OnlineStore extends AutoCloseable {
   /**
    * Creates storage for the views to keep (existing storage is left as it is) and drops the storage
@@ -46,6 +49,7 @@ public interface OnlineStore extends AutoCloseable {
    * OnlineCapability#COLUMNAR_WRITE} encodes the values without an object per value; the default
    * turns each batch into {@link OnlineRow}s for {@link #writeAll}, with its atomicity.
    */
+  @Evolving
   default void writeBatches(FeatureView view, Iterator<? extends ColumnBatch> batches) {
     Iterator<? extends ColumnBatch> source = batches;
     writeAll(
@@ -79,6 +83,7 @@ public interface OnlineStore extends AutoCloseable {
   void teardown(List<FeatureView> views);
 
   /** Compacts, expires snapshots and deletes rows past the ttl. */
+  @Evolving
   default List<MaintenanceReport> maintain(List<FeatureView> views) {
     throw new UnsupportedFeatureException(getClass().getSimpleName(), "maintenance");
   }

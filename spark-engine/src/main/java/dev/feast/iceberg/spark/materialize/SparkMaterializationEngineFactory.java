@@ -3,7 +3,9 @@ package dev.feast.iceberg.spark.materialize;
 import com.google.auto.service.AutoService;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationEngineFactory;
@@ -18,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
  * offline store's {@code catalog:} (the {@code iceberg} or {@code spark} offline store) and writes
  * the tables of {@code online_store: {type: iceberg}}.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 @AutoService(MaterializationEngineFactory.class)
 public final class SparkMaterializationEngineFactory
     implements MaterializationEngineFactory<SparkEngineConfig> {

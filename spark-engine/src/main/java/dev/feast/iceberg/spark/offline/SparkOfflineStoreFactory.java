@@ -1,7 +1,9 @@
 package dev.feast.iceberg.spark.offline;
 
 import com.google.auto.service.AutoService;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
 
@@ -9,6 +11,7 @@ import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
  * {@code offline_store: type: spark}: point-in-time retrieval run by Apache Spark over the same
  * Iceberg tables the other stores read, for data past one machine.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 @AutoService(OfflineStoreFactory.class)
 public final class SparkOfflineStoreFactory
     implements OfflineStoreFactory<SparkOfflineStoreConfig> {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * Iceberg's {@code CatalogTests}. Each test works in namespaces of its own, so several test classes
  * may share one catalog.
  */
+@Evolving
 public abstract class CatalogProviderConformance {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final String RUN = UUID.randomUUID().toString().substring(0, 6);

@@ -1,7 +1,9 @@
 package dev.feast.iceberg.examples.customplugin;
 
 import com.google.auto.service.AutoService;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.spi.online.OnlineStoreFactory;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
  * {@code @AutoService} writes {@code META-INF/services/...OnlineStoreFactory}, which is how the
  * runtime finds this class in the plugin's jar.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 @AutoService(OnlineStoreFactory.class)
 public final class SqliteOnlineStoreFactory implements OnlineStoreFactory<SqliteOnlineStoreConfig> {
   /** The type users write in {@code feature_store.yaml}. */
