@@ -1,8 +1,10 @@
 package dev.feast.iceberg.server;
 
 import dev.feast.iceberg.spi.EntityKey;
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
@@ -16,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code type: close-gated-test}: an online store whose {@code close()} says it has begun, then
  * waits until the test lets it finish, so a test can act while a server is closing its stores.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 public final class CloseGatedStoreFactory
     implements OnlineStoreFactory<CloseGatedStoreFactory.Config> {
   /** Counted down when a store's close begins. */
