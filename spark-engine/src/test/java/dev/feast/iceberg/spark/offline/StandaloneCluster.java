@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spark.offline;
 
+import dev.feast.iceberg.spark.LocalSpark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -89,19 +91,17 @@ final class StandaloneCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
-  /** The settings a driver uses to run on this cluster with both workers' cores. */
+  /**
+   * The settings a driver uses to run on this cluster with both workers' cores, for the tests' tiny
+   * data ({@link LocalSpark#forTinyData}).
+   */
   Map<String, String> driverConf() {
-    return Map.of(
-        "spark.master", masterUrl(),
-        "spark.driver.host", "127.0.0.1",
-        "spark.driver.bindAddress", "127.0.0.1",
-        "spark.executor.memory", "512m",
-        "spark.executor.cores", "1",
-        "spark.cores.max", String.valueOf(workers.size()),
-        "spark.sql.shuffle.partitions", "4",
-        "spark.default.parallelism", "4",
-        "spark.sql.adaptive.enabled", "false",
-        "spark.ui.enabled", "false");
+    Map<String, String> conf = new HashMap<>(LocalSpark.forTinyData());
+    conf.put("spark.master", masterUrl());
+    conf.put("spark.executor.memory", "512m");
+    conf.put("spark.executor.cores", "1");
+    conf.put("spark.cores.max", String.valueOf(workers.size()));
+    return Map.copyOf(conf);
   }
 
   /** Kills a Worker JVM at once (SIGKILL), as a lost machine; its executor follows it. */
