@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  */
 final class StandaloneCluster implements AutoCloseable {
   private static final Pattern ALIVE = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
-  private static final Duration READY = Duration.ofMinutes(3);
+  // Seconds on a quiet machine; on a shared one the three JVMs' start alone has taken minutes.
+  private static final Duration READY = Duration.ofMinutes(6);
 
   private final Path directory;
   private final int masterPort;
