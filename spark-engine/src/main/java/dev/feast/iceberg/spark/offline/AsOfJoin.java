@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -14,23 +13,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The sort-based point-in-time join of the views that share join keys: the entity rows and every
- * such view's feature rows in one relation, partitioned by the join keys and sorted by time; each
- * entity row takes, per view, the last feature row of that view before it. One shuffle and one sort
- * for all of them, and no pair of rows is ever formed, where Feast's Spark store joins every entity
- * row with every feature row of its key within the ttl and ranks them, view by view.
+ * The sort-based point-in-time join of one view: entity rows and feature rows in one relation,
+ * partitioned by the join keys and sorted by time; each entity row takes the last feature row
+ * before it. One shuffle and one sort per view, and no pair of rows is ever formed, where Feast's
+ * Spark store joins every entity row with every feature row of its key within the ttl and ranks
+ * them.
  *
- * <p>Feature rows are ordered by (event time, created time), so the last one of a view before an
- * entity row is the one Feast's rules pick; an entity row sorts after feature rows of its own
- * timestamp (a feature row at exactly the entity time is visible). A view's feature row travels as
- * one non-null struct in a column of that view's own (null on every other row), so that a null
- * feature of the latest row stays null instead of falling back to an older value, rows of other
- * views are skipped, and the row's event time comes along to apply the view's ttl (inclusive)
- * afterwards.
+ * <p>Feature rows are ordered by (event time, created time), so the last one before an entity row
+ * is the one Feast's rules pick; an entity row sorts after feature rows of its own timestamp (a
+ * feature row at exactly the entity time is visible). The feature row travels as one non-null
+ * struct so that a null feature of the latest row stays null instead of falling back to an older
+ * value, and its event time comes along to apply the ttl (inclusive) afterwards.
  */
 final class AsOfJoin {
   private static final String KIND = "__kind";
@@ -42,48 +38,52 @@ final class AsOfJoin {
   private AsOfJoin() {}
 
   /**
-   * The entity rows ({@code payload} columns, in order) with the features of {@code views}
-   * appended.
+   * The entity rows ({@code payload} columns, in order) with the view's features appended.
    *
    * @param timestampColumn the entity timestamp column (a timestamp)
-   * @param views views whose join keys are the same entity columns, of the same types
-   * @param keyTypes the Spark type of each join key
    */
   static Dataset<Row> join(
       Dataset<Row> entities,
       List<String> payload,
       String timestampColumn,
-      List<ViewPlan> views,
-      List<DataType> keyTypes) {
-    int keys = keyTypes.size();
-    List<String> entityKeys = views.get(0).entityKeys();
-    List<Dataset<Row>> featureRows = new ArrayList<>();
-    List<DataType> featureTypes = new ArrayList<>();
-    for (ViewPlan view : views) {
-      Dataset<Row> rows = view.source().filter(notNull(keys));
-      featureRows.add(rows);
-      featureTypes.add(typeOf(rows, struct(featureFields(view))));
-    }
-    Column entityStruct = struct(EntityFrames.columns(payload));
-
+      ViewPlan view,
+      List<org.apache.spark.sql.types.DataType> keyTypes) {
+    int keys = view.entityKeys().size();
     List<Column> entitySide = new ArrayList<>();
+    List<Column> featureSide = new ArrayList<>();
     for (int i = 0; i < keys; i++) {
       entitySide.add(
-          col(SourceFrames.quote(entityKeys.get(i))).cast(keyTypes.get(i)).as(SourceFrames.key(i)));
+          col(SourceFrames.quote(view.entityKeys().get(i)))
+              .cast(keyTypes.get(i))
+              .as(SourceFrames.key(i)));
+      featureSide.add(col(SourceFrames.key(i)));
     }
     entitySide.add(col(SourceFrames.quote(timestampColumn)).as(T));
+    featureSide.add(col(SourceFrames.TS).as(T));
     entitySide.add(lit(1).as(KIND));
+    featureSide.add(lit(0).as(KIND));
     entitySide.add(lit(null).cast(DataTypes.TimestampType).as(SourceFrames.CREATED));
+    featureSide.add(
+        view.hasCreated()
+            ? col(SourceFrames.CREATED)
+            : lit(null).cast(DataTypes.TimestampType).as(SourceFrames.CREATED));
+    Column entityStruct = struct(EntityFrames.columns(payload));
+    Column featureStruct = struct(featureFields(view));
     entitySide.add(entityStruct.as(ENTITY));
-    for (int v = 0; v < views.size(); v++) {
-      entitySide.add(lit(null).cast(featureTypes.get(v)).as(FEATURES + v));
-    }
-    Dataset<Row> union = entities.select(entitySide.toArray(Column[]::new));
-    DataType entityType = typeOf(entities, entityStruct);
-    for (int v = 0; v < views.size(); v++) {
-      union = union.union(featureSide(views, v, featureRows.get(v), featureTypes, entityType));
-    }
+    featureSide.add(
+        lit(null).cast(entities.select(entityStruct).schema().fields()[0].dataType()).as(ENTITY));
+    Dataset<Row> source = view.source();
+    Dataset<Row> featureRows = source.filter(notNull(keys));
+    entitySide.add(
+        lit(null)
+            .cast(featureRows.select(featureStruct).schema().fields()[0].dataType())
+            .as(FEATURES));
+    featureSide.add(featureStruct.as(FEATURES));
 
+    Dataset<Row> union =
+        entities
+            .select(entitySide.toArray(Column[]::new))
+            .unionByName(featureRows.select(featureSide.toArray(Column[]::new)));
     WindowSpec window =
         partition(keys)
             .orderBy(
@@ -91,59 +91,23 @@ final class AsOfJoin {
                 col(KIND).asc(),
                 col(SourceFrames.CREATED).asc_nulls_first())
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    List<Column> matches = new ArrayList<>(List.of(col(T), col(KIND), col(ENTITY)));
-    for (int v = 0; v < views.size(); v++) {
-      matches.add(last(col(FEATURES + v), true).over(window).as(MATCH + v));
-    }
     Dataset<Row> matched =
-        union.select(matches.toArray(Column[]::new)).filter(col(KIND).equalTo(1));
+        union
+            .withColumn(MATCH, last(col(FEATURES), true).over(window))
+            .filter(col(KIND).equalTo(1));
 
     List<Column> out = new ArrayList<>();
     for (String column : payload) {
       out.add(col(ENTITY + "." + SourceFrames.quote(column)).as(column));
     }
-    for (int v = 0; v < views.size(); v++) {
-      ViewPlan view = views.get(v);
-      for (int j = 0; j < view.outputs().size(); j++) {
-        Column value = col(MATCH + v + "." + SourceFrames.feature(j));
-        if (view.ttlMicros() > 0) {
-          value = when(withinTtl(MATCH + v, view.ttlMicros()), value);
-        }
-        out.add(value.as(view.outputs().get(j)));
+    for (int j = 0; j < view.outputs().size(); j++) {
+      Column value = col(MATCH + "." + SourceFrames.feature(j));
+      if (view.ttlMicros() > 0) {
+        value = when(withinTtl(view.ttlMicros()), value);
       }
+      out.add(value.as(view.outputs().get(j)));
     }
     return matched.select(out.toArray(Column[]::new));
-  }
-
-  /** View {@code v}'s feature rows in the union's columns, in its order. */
-  private static Dataset<Row> featureSide(
-      List<ViewPlan> views,
-      int v,
-      Dataset<Row> rows,
-      List<DataType> featureTypes,
-      DataType entityType) {
-    List<Column> side = new ArrayList<>();
-    for (int i = 0; i < views.get(v).entityKeys().size(); i++) {
-      side.add(col(SourceFrames.key(i)));
-    }
-    side.add(col(SourceFrames.TS).as(T));
-    side.add(lit(0).as(KIND));
-    side.add(
-        views.get(v).hasCreated()
-            ? col(SourceFrames.CREATED)
-            : lit(null).cast(DataTypes.TimestampType).as(SourceFrames.CREATED));
-    side.add(lit(null).cast(entityType).as(ENTITY));
-    for (int u = 0; u < views.size(); u++) {
-      side.add(
-          u == v
-              ? struct(featureFields(views.get(u))).as(FEATURES + u)
-              : lit(null).cast(featureTypes.get(u)).as(FEATURES + u));
-    }
-    return rows.select(side.toArray(Column[]::new));
-  }
-
-  private static DataType typeOf(Dataset<Row> frame, Column column) {
-    return frame.select(column).schema().fields()[0].dataType();
   }
 
   private static Column[] featureFields(ViewPlan view) {
@@ -165,9 +129,13 @@ final class AsOfJoin {
   }
 
   /** The matched row's event time is at most ttl before the entity row's (inclusive). */
-  private static Column withinTtl(String match, long ttlMicros) {
-    return unix_micros(col(match + "." + SourceFrames.TS))
-        .geq(unix_micros(col(T)).minus(ttlMicros));
+  private static Column withinTtl(long ttlMicros) {
+    return org.apache
+        .spark
+        .sql
+        .functions
+        .unix_micros(col(MATCH + "." + SourceFrames.TS))
+        .geq(org.apache.spark.sql.functions.unix_micros(col(T)).minus(ttlMicros));
   }
 
   private static WindowSpec partition(int keys) {

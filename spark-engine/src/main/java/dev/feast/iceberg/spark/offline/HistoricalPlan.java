@@ -9,9 +9,7 @@ import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,9 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * A point-in-time retrieval as one Spark plan: the entity rows, then the views joined in turn,
- * those on the same entity columns together (each join carries the entity rows and the features so
- * far), nothing run until an output is asked for.
+ * A point-in-time retrieval as one Spark plan: the entity rows, then each view joined in turn (each
+ * join carries the entity rows and the features so far), nothing run until an output is asked for.
  */
 final class HistoricalPlan {
   private HistoricalPlan() {}
@@ -43,7 +40,6 @@ final class HistoricalPlan {
     List<String> payload = new ArrayList<>(entities.names());
     payload.add(Entities.ROW);
     Dataset<Row> frame = entities.frame();
-    Map<JoinKeys, List<ViewPlan>> sameKeys = new LinkedHashMap<>();
     for (ViewSelection selection : views) {
       FeatureView view = selection.view();
       SourceColumns source = SourceColumns.of(view, selection.features());
@@ -64,23 +60,11 @@ final class HistoricalPlan {
         keyTypes.add(SparkTypes.sparkType(key.type()));
       }
       ViewPlan plan = new ViewPlan(rows, entityKeys, outputs, ttl, source.hasCreated());
-      if (filterByCreated && source.hasCreated()) {
-        frame = RankedJoin.join(frame, payload, entities.timestampColumn(), plan, keyTypes);
-        payload.addAll(outputs);
-      } else {
-        sameKeys
-            .computeIfAbsent(new JoinKeys(entityKeys, keyTypes), k -> new ArrayList<>())
-            .add(plan);
-      }
-    }
-    // Views joined on the same entity columns share one shuffle and one sort.
-    for (Map.Entry<JoinKeys, List<ViewPlan>> group : sameKeys.entrySet()) {
       frame =
-          AsOfJoin.join(
-              frame, payload, entities.timestampColumn(), group.getValue(), group.getKey().types());
-      for (ViewPlan plan : group.getValue()) {
-        payload.addAll(plan.outputs());
-      }
+          filterByCreated && source.hasCreated()
+              ? RankedJoin.join(frame, payload, entities.timestampColumn(), plan, keyTypes)
+              : AsOfJoin.join(frame, payload, entities.timestampColumn(), plan, keyTypes);
+      payload.addAll(outputs);
     }
     List<Column> select = new ArrayList<>();
     for (Field field : columns) {
@@ -90,9 +74,6 @@ final class HistoricalPlan {
     return new SparkResult(
         frame.select(select.toArray(Column[]::new)), columns, Entities.ROW, entities.inMemory());
   }
-
-  /** The entity columns a view joins on, with the Spark type of each join key. */
-  private record JoinKeys(List<String> columns, List<DataType> types) {}
 
   /** Only feature rows in {@code [min(t) - ttl, max(t)]} can be picked; Iceberg skips the rest. */
   private static Dataset<Row> prune(Dataset<Row> rows, Entities entities, long ttlMicros) {
