@@ -71,10 +71,14 @@ public final class SparkOfflineStore implements OfflineStore {
     return new SparkOfflineStore(session, false, catalog, sparkCatalog, true);
   }
 
-  /** A store that stops {@code session} when it closes. */
-  static SparkOfflineStore owning(
-      SparkSession session, CatalogProvider catalog, String sparkCatalog, boolean pruning) {
-    return new SparkOfflineStore(session, true, catalog, sparkCatalog, pruning);
+  /** A store on {@code session}, which it stops on close when it {@code owns} it. */
+  static SparkOfflineStore of(
+      SparkSession session,
+      boolean owns,
+      CatalogProvider catalog,
+      String sparkCatalog,
+      boolean pruning) {
+    return new SparkOfflineStore(session, owns, catalog, sparkCatalog, pruning);
   }
 
   /** A second store on the same session and catalog, with pruning on or off. */

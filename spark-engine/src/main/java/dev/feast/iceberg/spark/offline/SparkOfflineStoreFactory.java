@@ -27,8 +27,10 @@ public final class SparkOfflineStoreFactory
 
   @Override
   public OfflineStore create(SparkOfflineStoreConfig config, PluginContext context) {
-    return SparkOfflineStore.owning(
-        SparkSessions.create(config.sparkConf()),
+    SparkSessions.Owned spark = SparkSessions.create(config.sparkConf());
+    return SparkOfflineStore.of(
+        spark.session(),
+        spark.owned(),
         context.catalog(config.catalog()),
         config.catalog().name(),
         config.pruning());

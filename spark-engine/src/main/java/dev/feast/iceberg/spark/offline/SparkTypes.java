@@ -1,15 +1,12 @@
 package dev.feast.iceberg.spark.offline;
 
+import dev.feast.iceberg.common.Instants;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.ValueType;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.ArrayType;
@@ -153,28 +150,22 @@ final class SparkTypes {
     }
   }
 
+  /**
+   * The instant of a timestamp value. A {@link Timestamp} is an instant here (Spark hands its
+   * timestamps back as {@code java.sql.Timestamp} of the instant, whatever the JVM's zone), not a
+   * naive date-time as JDBC drivers mean it; every other form is read as the other stores read it.
+   */
   static Instant instant(Object value) {
-    if (value instanceof Instant t) {
-      return t;
-    } else if (value instanceof Timestamp t) {
-      return t.toInstant();
-    } else if (value instanceof OffsetDateTime t) {
-      return t.toInstant();
-    } else if (value instanceof ZonedDateTime t) {
-      return t.toInstant();
-    } else if (value instanceof LocalDateTime t) {
-      return t.toInstant(ZoneOffset.UTC);
-    } else if (value instanceof java.sql.Date d) {
-      return d.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-    } else if (value instanceof java.time.LocalDate d) {
-      return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant instant = value instanceof Timestamp t ? t.toInstant() : Instants.of(value);
+    if (instant == null) {
+      throw new InvalidEntityRowsException(
+          "Not a timestamp: "
+              + value
+              + " ("
+              + value.getClass().getName()
+              + "); give Instant, OffsetDateTime, ZonedDateTime or LocalDateTime (UTC) values");
     }
-    throw new InvalidEntityRowsException(
-        "Not a timestamp: "
-            + value
-            + " ("
-            + value.getClass().getName()
-            + "); give Instant, OffsetDateTime, ZonedDateTime or LocalDateTime (UTC) values");
+    return instant;
   }
 
   private static byte[] bytes(Object value) {

@@ -6,6 +6,8 @@ import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
 import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
+import dev.feast.iceberg.spark.LocalSpark;
+import dev.feast.iceberg.spark.TestCatalogs;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationStores;
@@ -17,32 +19,19 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What the engine tests share: Iceberg stores on JDBC catalogs (SQLite), a Spark session on {@code
- * local[2]} that the engines use (and do not stop), and both engines between the stores.
+ * What the engine tests share: Iceberg stores on JDBC catalogs (SQLite), the JVM's Spark session on
+ * {@code local[2]} that the engines use (and do not stop), and both engines between the stores.
  */
 final class EngineFixture {
   private EngineFixture() {}
 
-  /** A session on local[2] with few shuffle partitions (the dataset is small). */
+  /** The JVM's shared session on local[2] ({@link LocalSpark}); tests do not stop it. */
   static SparkSession localSpark() {
-    return SparkSession.builder()
-        .master("local[2]")
-        .appName("feast-engine-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate();
+    return LocalSpark.session();
   }
 
   static CatalogConfig catalog(Path directory) {
-    return new CatalogConfig(
-        "jdbc",
-        "feast",
-        Map.of(
-            "uri",
-            "jdbc:sqlite:" + directory.resolve("catalog.db"),
-            "warehouse",
-            directory.resolve("warehouse").toString()));
+    return TestCatalogs.jdbc(directory);
   }
 
   static TestPluginContext context(Path directory) {

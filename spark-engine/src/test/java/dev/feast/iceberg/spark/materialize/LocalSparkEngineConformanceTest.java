@@ -25,7 +25,7 @@ class LocalSparkEngineConformanceTest extends MaterializationEngineConformance {
 
   @Override
   protected OfflineStore createOfflineStore(Path directory) {
-    closeAfterAll(EngineFixture.localSpark()::stop);
+    EngineFixture.localSpark(); // the engine finds the JVM's shared session running and uses it
     offlineDirectory = directory;
     offlineContext = closeAfterAll(EngineFixture.context(directory));
     return EngineFixture.offlineStore(offlineContext, directory);

@@ -51,7 +51,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class SparkEngineEqualityTest {
-  private final List<AutoCloseable> resources = new ArrayList<>();
   private Path directory;
   private SparkSession spark;
   private TestPluginContext context;
@@ -73,17 +72,11 @@ public class SparkEngineEqualityTest {
   }
 
   /**
-   * The session the Spark engine finds running and uses: {@code local[2]} here; the standalone
-   * cluster's in the cluster IT.
+   * The session the Spark engine finds running and uses: the JVM's shared {@code local[2]} one
+   * here; the shared standalone cluster's in the cluster IT.
    */
   protected SparkSession startSpark(Path folder) {
     return EngineFixture.localSpark();
-  }
-
-  /** Closes {@code resource} after the class, after the session stopped. */
-  protected final <T extends AutoCloseable> T closeAfterAll(T resource) {
-    resources.add(resource);
-    return resource;
   }
 
   /** The session the engines run on. */
@@ -96,10 +89,7 @@ public class SparkEngineEqualityTest {
     try (TestPluginContext opened = context) {
       offline.close();
     } finally {
-      spark.stop();
-      for (AutoCloseable resource : resources) {
-        resource.close();
-      }
+      // The session is shared with the module's other test classes: it stays running.
       try (Stream<Path> files = Files.walk(directory)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
+import dev.feast.iceberg.spark.LocalSpark;
+import dev.feast.iceberg.spark.TestCatalogs;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeastException;
@@ -47,20 +49,13 @@ class BadInputTest {
 
   @BeforeAll
   void openStore() {
+    LocalSpark.session(); // the store gets a session of its own on the JVM's shared context
     context = TestPluginContext.of(directory, new JdbcCatalogProviderFactory());
-    catalog =
-        new CatalogConfig(
-            "jdbc",
-            "feast",
-            Map.of(
-                "uri",
-                "jdbc:sqlite:" + directory.resolve("catalog.db"),
-                "warehouse",
-                directory.resolve("warehouse").toString()));
+    catalog = TestCatalogs.jdbc(directory);
     store =
         (SparkOfflineStore)
             new SparkOfflineStoreFactory()
-                .create(SparkOfflineStoreConfig.of(catalog, TestSpark.localConf()), context);
+                .create(SparkOfflineStoreConfig.of(catalog, LocalSpark.conf()), context);
     view =
         FeatureView.builder("driver_stats")
             .entity(new Entity("driver", "driver_id", ValueType.INT64, ""))
@@ -90,7 +85,7 @@ class BadInputTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Map<String, String> conf = new HashMap<>(TestSpark.localConf());
+    Map<String, String> conf = new HashMap<>(LocalSpark.conf());
     conf.put("spark.master", "spark://127.0.0.1:" + port);
     assertThatThrownBy(
             () ->

@@ -3,6 +3,7 @@ package dev.feast.iceberg.spark.offline;
 import static dev.feast.iceberg.testsuite.RowSetAssertions.assertSameRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feast.iceberg.spark.LocalSpark;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
@@ -16,12 +17,14 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Spark store passes the offline conformance suite on {@code local[2]}, one session per class.
+ * The Spark store passes the offline conformance suite on {@code local[2]}: the JVM's shared
+ * context ({@link LocalSpark}), with a session and catalog of the class's own.
  */
 class LocalSparkConformanceTest extends SparkConformanceBase {
   @Override
   protected Map<String, String> sparkConf(Path directory) {
-    return TestSpark.localConf();
+    LocalSpark.session(); // the store gets a session of its own on the JVM's shared context
+    return LocalSpark.conf();
   }
 
   @Test

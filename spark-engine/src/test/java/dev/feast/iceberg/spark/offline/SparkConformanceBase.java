@@ -2,6 +2,7 @@ package dev.feast.iceberg.spark.offline;
 
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.offline.conformance.SourceDeletes;
+import dev.feast.iceberg.spark.TestCatalogs;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -25,15 +26,7 @@ abstract class SparkConformanceBase extends OfflineStoreConformance {
     Map<String, String> conf = sparkConf(directory);
     TestPluginContext context =
         closeAfterAll(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
-    CatalogConfig catalog =
-        new CatalogConfig(
-            "jdbc",
-            "feast",
-            Map.of(
-                "uri",
-                "jdbc:sqlite:" + directory.resolve("catalog.db"),
-                "warehouse",
-                directory.resolve("warehouse").toString()));
+    CatalogConfig catalog = TestCatalogs.jdbc(directory);
     store =
         (SparkOfflineStore)
             new SparkOfflineStoreFactory()

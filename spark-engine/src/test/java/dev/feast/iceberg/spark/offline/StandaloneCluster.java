@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spark.offline;
 
+import dev.feast.iceberg.spark.LocalSpark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  */
 final class StandaloneCluster implements AutoCloseable {
   private static final Pattern ALIVE = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
-  private static final Duration READY = Duration.ofMinutes(3);
+  // Seconds on a quiet machine; on a shared one the three JVMs' start alone has taken minutes.
+  private static final Duration READY = Duration.ofMinutes(6);
 
   private final Path directory;
   private final int masterPort;
@@ -89,19 +92,17 @@ final class StandaloneCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
-  /** The settings a driver uses to run on this cluster with both workers' cores. */
+  /**
+   * The settings a driver uses to run on this cluster with both workers' cores, for the tests' tiny
+   * data ({@link LocalSpark#forTinyData}).
+   */
   Map<String, String> driverConf() {
-    return Map.of(
-        "spark.master", masterUrl(),
-        "spark.driver.host", "127.0.0.1",
-        "spark.driver.bindAddress", "127.0.0.1",
-        "spark.executor.memory", "512m",
-        "spark.executor.cores", "1",
-        "spark.cores.max", String.valueOf(workers.size()),
-        "spark.sql.shuffle.partitions", "4",
-        "spark.default.parallelism", "4",
-        "spark.sql.adaptive.enabled", "false",
-        "spark.ui.enabled", "false");
+    Map<String, String> conf = new HashMap<>(LocalSpark.forTinyData());
+    conf.put("spark.master", masterUrl());
+    conf.put("spark.executor.memory", "512m");
+    conf.put("spark.executor.cores", "1");
+    conf.put("spark.cores.max", String.valueOf(workers.size()));
+    return Map.copyOf(conf);
   }
 
   /** Kills a Worker JVM at once (SIGKILL), as a lost machine; its executor follows it. */

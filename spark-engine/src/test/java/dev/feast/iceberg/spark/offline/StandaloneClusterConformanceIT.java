@@ -15,19 +15,24 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The conformance suite on a real standalone cluster (a Master and two Workers, each its own JVM),
- * the driver in this JVM submitting to {@code spark://127.0.0.1:<port>}; started once for the
- * class. Last, one Worker is killed in the middle of a retrieval.
+ * the driver in this JVM submitting to {@code spark://127.0.0.1:<port>}; the cluster and the
+ * driver's context are shared with the other cluster ITs ({@link SharedCluster}). Last, one Worker
+ * is killed in the middle of a retrieval.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedCluster.class)
+@Order(2) // after the other cluster ITs: it kills a Worker
 class StandaloneClusterConformanceIT extends SparkConformanceBase {
   private StandaloneCluster cluster;
 
   @Override
   protected Map<String, String> sparkConf(Path directory) {
-    cluster = closeAfterAll(StandaloneCluster.start(directory.resolve("cluster"), 2));
+    cluster = SharedCluster.cluster();
+    SharedCluster.session(); // the store gets a session of its own on the shared driver's context
     return cluster.driverConf();
   }
 

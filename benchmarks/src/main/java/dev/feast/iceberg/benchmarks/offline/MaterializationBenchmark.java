@@ -1,11 +1,20 @@
-package dev.feast.iceberg.spark.materialize;
+package dev.feast.iceberg.benchmarks.offline;
 
+import dev.feast.iceberg.benchmarks.Machine;
+import dev.feast.iceberg.core.materialize.LocalMaterializationEngineFactory;
+import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
+import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
+import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
+import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
+import dev.feast.iceberg.spark.materialize.SparkEngineConfig;
+import dev.feast.iceberg.spark.materialize.SparkMaterializationEngineFactory;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationListener;
 import dev.feast.iceberg.spi.materialize.MaterializationStores;
@@ -13,9 +22,7 @@ import dev.feast.iceberg.spi.materialize.MaterializationTask;
 import dev.feast.iceberg.spi.materialize.MaterializationTaskResult;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineStore;
-import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +58,7 @@ public final class MaterializationBenchmark {
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
         dir);
-    String loadBefore = load();
+    String loadBefore = Machine.load();
     SparkSession spark =
         SparkSession.builder()
             .master("local[*]")
@@ -67,48 +74,59 @@ public final class MaterializationBenchmark {
             .getOrCreate();
     FeatureView view = view();
     Instant end = Instant.parse("2026-12-01T00:00:00Z");
-    try (TestPluginContext context = EngineFixture.context(dir);
-        OfflineStore offline = EngineFixture.offlineStore(context, dir.resolve("offline"))) {
+    try (OfflineBenchmark.Context context = new OfflineBenchmark.Context(dir);
+        OfflineStore offline =
+            new IcebergOfflineStoreFactory()
+                .create(IcebergOfflineStoreConfig.of(catalog(dir.resolve("offline"))), context)) {
       write(offline, view, rows, keys, end);
       MaterializationTask task = new MaterializationTask(view, end.minus(Duration.ofDays(30)), end);
       double local =
-          run("local (in-process)", dir, context, offline, task, rows, EngineFixture::localEngine);
+          run(
+              "local (in-process)",
+              dir,
+              offline,
+              task,
+              rows,
+              (ctx, stores) ->
+                  new LocalMaterializationEngineFactory()
+                      .create(new LocalMaterializationEngineFactory.Config(null), ctx, stores));
       double onSpark =
           run(
               "spark (local[*])",
               dir,
-              context,
               offline,
               task,
               rows,
-              (ctx, stores) -> EngineFixture.sparkEngine(ctx, stores, Map.of()));
+              (ctx, stores) ->
+                  new SparkMaterializationEngineFactory()
+                      .create(new SparkEngineConfig(Map.of()), ctx, stores));
       System.out.printf("spark/local = %.2fx (source rows/s)%n", onSpark / local);
     } finally {
       spark.stop();
     }
     System.out.printf(
         "machine load average (1, 5, 15 min) at the start: %s, at the end: %s%n",
-        loadBefore, load());
+        loadBefore, Machine.load());
   }
 
   private static double run(
       String name,
       Path dir,
-      TestPluginContext context,
       OfflineStore offline,
       MaterializationTask task,
       int rows,
-      BiFunction<TestPluginContext, MaterializationStores, MaterializationEngine> engines) {
+      BiFunction<OfflineBenchmark.Context, MaterializationStores, MaterializationEngine> engines) {
     Path folder = dir.resolve(name.substring(0, name.indexOf(' ')));
-    try (TestPluginContext onlineContext = EngineFixture.context(folder);
-        OnlineStore online = EngineFixture.onlineStore(onlineContext, folder)) {
+    IcebergOnlineStoreConfig onlineConfig = IcebergOnlineStoreConfig.defaults(catalog(folder));
+    try (OfflineBenchmark.Context onlineContext = new OfflineBenchmark.Context(folder);
+        OnlineStore online = new IcebergOnlineStoreFactory().create(onlineConfig, onlineContext)) {
       online.update(List.of(task.view()), List.of());
       MaterializationStores stores =
           new MaterializationStores(
               offline,
-              EngineFixture.offlineConfig(dir.resolve("offline")),
+              IcebergOfflineStoreConfig.of(catalog(dir.resolve("offline"))),
               online,
-              EngineFixture.onlineConfig(folder),
+              onlineConfig,
               10_000);
       try (MaterializationEngine engine = engines.apply(onlineContext, stores)) {
         long started = System.nanoTime();
@@ -162,13 +180,15 @@ public final class MaterializationBenchmark {
     return builder.build();
   }
 
-  private static String load() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException e) {
-      return String.format(
-          "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
+  /** The JDBC (SQLite) catalog of a folder, as the offline and online stores take it. */
+  private static CatalogConfig catalog(Path directory) {
+    return new CatalogConfig(
+        "jdbc",
+        "feast",
+        Map.of(
+            "uri",
+            "jdbc:sqlite:" + directory.resolve("catalog.db"),
+            "warehouse",
+            directory.resolve("warehouse").toString()));
   }
 }
