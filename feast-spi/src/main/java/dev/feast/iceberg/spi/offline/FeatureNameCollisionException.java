@@ -1,11 +1,13 @@
 package dev.feast.iceberg.spi.offline;
 
+import dev.feast.iceberg.spi.ErrorKind;
 import dev.feast.iceberg.spi.FeastException;
 
-/** Two requested features that would share an output column. */
+/** Two requested features that would share an output column ({@link ErrorKind#USER_INPUT}). */
 public class FeatureNameCollisionException extends FeastException {
   public FeatureNameCollisionException(String column, String first, String second) {
     super(
+        ErrorKind.USER_INPUT,
         "Features "
             + first
             + " and "
