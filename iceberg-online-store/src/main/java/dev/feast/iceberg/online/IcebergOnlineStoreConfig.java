@@ -10,6 +10,21 @@ import java.util.Objects;
  * yaml keys are the snake_case names of the components ({@code partition_strategy}, ...); every
  * component may be left out.
  *
+ * <pre>
+ * online_store:
+ *   type: iceberg
+ *   catalog:
+ *     type: rest
+ *     uri: http://localhost:8181
+ *   namespace: feast_online
+ *   partition_strategy: hybrid
+ *   partition_buckets: 32
+ *   timestamp_granularity: hour
+ *   ttl_mode: absent
+ *   refresh_interval_ms: 5000
+ *   serving_mode: files
+ * </pre>
+ *
  * @param catalog the Iceberg catalog holding the online tables ({@code catalog:} subsection);
  *     default: the embedded JDBC catalog ({@code type: jdbc}, SQLite under the repository)
  * @param namespace the catalog namespace of the online tables, dot-separated for nested namespaces;
