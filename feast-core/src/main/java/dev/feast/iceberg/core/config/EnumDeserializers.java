@@ -49,8 +49,7 @@ final class EnumDeserializers extends Deserializers.Base {
     public Object deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
       if (parser.currentToken() != JsonToken.VALUE_STRING) {
-        return context.handleUnexpectedToken(
-            handledType(), parser.currentToken(), parser, "write one of: %s", allowed());
+        return context.reportInputMismatch(handledType(), "write one of: %s", allowed());
       }
       String value = parser.getText();
       String wanted = value.trim().toLowerCase(Locale.ROOT);
@@ -59,8 +58,9 @@ final class EnumDeserializers extends Deserializers.Base {
           return constant;
         }
       }
-      return context.handleWeirdStringValue(
-          handledType(), value, "'%s' is not supported; use one of: %s", value, allowed());
+      // Not handleWeirdStringValue: its message starts with the Java type, which users never see.
+      return context.reportInputMismatch(
+          handledType(), "'%s' is not supported; use one of: %s", value, allowed());
     }
 
     private String allowed() {

@@ -176,9 +176,8 @@ class SectionBinderTest {
         """),
                     SampleConfig.class))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("line 3")
-        .hasMessageContaining("online_store.partition_strategy")
-        .hasMessageContaining(
-            "'by_key' is not supported; use one of: entity_hash, timestamp, hybrid");
+        .hasMessageEndingWith(
+            "line 3: invalid value for 'online_store.partition_strategy': 'by_key' is not"
+                + " supported; use one of: entity_hash, timestamp, hybrid");
   }
 }
