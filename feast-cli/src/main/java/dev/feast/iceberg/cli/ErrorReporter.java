@@ -1,7 +1,11 @@
 package dev.feast.iceberg.cli;
 
+import dev.feast.iceberg.spi.ErrorKind;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.FeastException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -9,11 +13,23 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Reports an error as one line that says what is wrong and how to fix it (the framework's
- * exceptions already say both), with the stack trace only under {@code --verbose}.
+ * exceptions already say both), with an exit code chosen by the error's {@link ErrorKind}:
+ *
+ * <ul>
+ *   <li>{@link #USER_INPUT} (2, as for a usage mistake): the message alone; rerunning without a
+ *       change fails the same way.
+ *   <li>{@link #EXTERNAL} (3): the message and the system that failed (storage, catalog, ...); a
+ *       rerun may succeed once it is back.
+ *   <li>{@link #INTERNAL} (1): a bug, said so, with the stack trace under {@code --verbose}.
+ * </ul>
+ *
+ * An exception outside the {@link FeastException} family is internal, except an I/O error, which is
+ * the storage's: nothing is guessed from a Java exception class.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
-  static final int ERROR = 1;
-  static final int USAGE = 2;
+  static final int INTERNAL = 1;
+  static final int USER_INPUT = 2;
+  static final int EXTERNAL = 3;
 
   /** As a shell reports a process ended by SIGINT: 128 + 2. */
   static final int INTERRUPTED = 130;
@@ -32,17 +48,51 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       return INTERRUPTED;
     }
     PrintWriter err = commandLine.getErr();
-    boolean ours =
-        e instanceof FeastException
-            || e instanceof CliException
-            || e instanceof IllegalArgumentException;
-    String hint = ours || cli.verbose() ? "" : " (rerun with --verbose for the stack trace)";
-    err.println("Error: " + inCliWords(e) + hint);
+    ErrorKind kind = kindOf(e);
+    err.println("Error: " + inCliWords(e) + suffix(e, kind));
     if (cli.verbose()) {
       e.printStackTrace(err);
     }
     err.flush();
-    return ERROR;
+    return exitCode(kind);
+  }
+
+  /** The kind an exception declares; see the class comment for the ones that declare none. */
+  static ErrorKind kindOf(Throwable e) {
+    if (e instanceof FeastException fe) {
+      return fe.kind();
+    }
+    return e instanceof UncheckedIOException || e instanceof IOException
+        ? ErrorKind.EXTERNAL_SYSTEM
+        : ErrorKind.INTERNAL;
+  }
+
+  static int exitCode(ErrorKind kind) {
+    return switch (kind) {
+      case USER_INPUT -> USER_INPUT;
+      case EXTERNAL_SYSTEM -> EXTERNAL;
+      case INTERNAL -> INTERNAL;
+    };
+  }
+
+  /** What follows the message: who failed for an external error, the bug notice for a bug. */
+  private String suffix(Throwable e, ErrorKind kind) {
+    return switch (kind) {
+      case USER_INPUT -> "";
+      case EXTERNAL_SYSTEM ->
+          " (the "
+              + (e instanceof ExternalSystemException x
+                  ? x.system()
+                  : e instanceof FeastException
+                      ? "external system"
+                      : ExternalSystemException.STORAGE)
+              + " failed; rerun once it is reachable)";
+      case INTERNAL ->
+          " (this is a bug"
+              + (cli.verbose()
+                  ? "; please report it with this stack trace)"
+                  : "; rerun with --verbose for the stack trace and report it)");
+    };
   }
 
   /** A usage error: the problem and where to read the usage, on one line. */
@@ -58,7 +108,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             + commandLine.getCommandSpec().qualifiedName()
             + " --help'");
     err.flush();
-    return USAGE;
+    return USER_INPUT;
   }
 
   /** The one-line message, with a library remedy ("call FeatureStore.apply") told as a verb. */

@@ -75,7 +75,7 @@ class ApplyTest {
 
     CliRun.Result result = run(repo, "apply");
 
-    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err())
         .startsWith("Error: No definitions file in " + repo)
         .contains("feast-iceberg init");

@@ -9,8 +9,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every error is one line that says what is wrong and how to fix it, with a non-zero exit. */
+/**
+ * Every error is one line that says what is wrong and how to fix it, with an exit code that says
+ * whose it is: 2 the user's input, 3 an external system, 1 a bug.
+ */
 class ErrorsTest {
+  static final int USER = 2;
+  static final int EXTERNAL = 3;
+  static final int BUG = 1;
+
   @TempDir Path dir;
 
   static void assertOneLineError(CliRun.Result result, int exit, String... parts) {
@@ -23,7 +30,7 @@ class ErrorsTest {
   void aFolderWithoutFeatureStoreYamlSaysWhereToRun() {
     assertOneLineError(
         run(dir, "entities", "list"),
-        1,
+        USER,
         "No feature_store.yaml in " + dir,
         "run from a feature repository folder, pass it with --repo, or create one with"
             + " 'feast-iceberg init'");
@@ -36,16 +43,16 @@ class ErrorsTest {
 
     assertOneLineError(
         run(repo, "materialize", "2026-01-01", "2026-01-02", "--views", "driver_stats"),
-        1,
+        USER,
         "Feature view 'driver_stats' is not in the registry",
         "known views: [driver_hourly_stats]");
     assertOneLineError(
         run(repo, "feature-views", "describe", "nope"),
-        1,
+        USER,
         "registered views: [driver_hourly_stats]");
     assertOneLineError(
         run(repo, "get-online-features", "-f", "driver_hourly_stats:conv_rate", "-e", "rider_id=1"),
-        1,
+        USER,
         "'rider_id' is not a join key of any registered feature view; join keys are [driver_id]");
   }
 
@@ -55,7 +62,7 @@ class ErrorsTest {
 
     assertOneLineError(
         run(repo, "materialize", "yesterday", "now"),
-        1,
+        USER,
         "START 'yesterday' is not a time; write it like 2026-11-25T10:00:00Z");
   }
 
@@ -68,7 +75,7 @@ class ErrorsTest {
 
     assertOneLineError(
         run(repo, "plan"),
-        1,
+        USER,
         "definitions.yaml line 17: feature view 'driver_hourly_stats':"
             + " feature 'avg_daily_trips': Unknown value type 'Integer'");
   }
@@ -84,7 +91,7 @@ class ErrorsTest {
       CliRun.Result result = run(repo, verb);
       assertOneLineError(
           result,
-          1,
+          USER,
           "Feature view 'driver_hourly_stats' has a feature named 'entity_key', a column the Iceberg"
               + " online store keeps for itself");
       assertThat(result.out()).as(verb).isEmpty();
@@ -106,7 +113,7 @@ class ErrorsTest {
   void verboseAddsTheStackTrace() {
     CliRun.Result result = run(dir, "entities", "list", "--verbose");
 
-    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.exit()).isEqualTo(USER);
     assertThat(result.err())
         .startsWith("Error: No feature_store.yaml")
         .contains("\tat dev.feast.iceberg.cli.BaseCommand");
@@ -123,16 +130,56 @@ class ErrorsTest {
 
   @Test
   void maintainOnAStoreWithoutMaintenanceIsAOneLineUnsupportedError() throws Exception {
+    Path repo = exampleWithOnlineStore("no-maintenance-test");
+    expectSuccess(run(repo, "apply"));
+
+    assertOneLineError(
+        run(repo, "maintain"), USER, "The NoMaintenanceStore store does not support maintenance");
+  }
+
+  @Test
+  void aStorageFailureExitsWithThreeNamingTheStorageAndThePath() throws Exception {
+    Path repo = CliRun.copyExample(dir);
+    expectSuccess(run(repo, "apply"));
+    Path registry = repo.resolve("data/registry.json");
+    Files.delete(registry);
+    // A folder where the registry file should be: reading it fails as a broken disk would.
+    Files.createDirectories(registry);
+
+    assertOneLineError(
+        run(repo, "entities", "list"),
+        EXTERNAL,
+        "Cannot read the registry " + registry,
+        "(the storage failed; rerun once it is reachable)");
+  }
+
+  @Test
+  void aBugInAPluginExitsWithOneSaysSoAndShowsTheStackTraceUnderVerbose() throws Exception {
+    Path repo = exampleWithOnlineStore("throwing-test");
+
+    assertOneLineError(
+        run(repo, "apply"),
+        BUG,
+        "the buggy store's index is out of step",
+        "(this is a bug; rerun with --verbose for the stack trace and report it)");
+    CliRun.Result verbose = run(repo, "apply", "--verbose");
+    assertThat(verbose.exit()).isEqualTo(BUG);
+    assertThat(verbose.err())
+        .contains("this is a bug; please report it with this stack trace")
+        .contains("\tat dev.feast.iceberg.cli.ThrowingStoreFactory.create");
+  }
+
+  /** The example repository with its online store replaced by a test plugin of {@code type}. */
+  private Path exampleWithOnlineStore(String type) throws Exception {
     Path repo = CliRun.copyExample(dir);
     Path yaml = repo.resolve("feature_store.yaml");
     String config = Files.readString(yaml);
     Files.writeString(
         yaml,
         config.substring(0, config.indexOf("online_store:"))
-            + "online_store:\n  type: no-maintenance-test\nentity_key_serialization_version: 3\n");
-    expectSuccess(run(repo, "apply"));
-
-    assertOneLineError(
-        run(repo, "maintain"), 1, "The NoMaintenanceStore store does not support maintenance");
+            + "online_store:\n  type: "
+            + type
+            + "\nentity_key_serialization_version: 3\n");
+    return repo;
   }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * this project does not have, naming the plugins it found.
  */
 class FeastTemplatesTest {
-  /** The online stores on this test class path: the real one and a test plugin. */
-  private static final String ONLINE_FOUND = "iceberg, no-maintenance-test";
+  /** The online stores on this test class path: the real one and two test plugins. */
+  private static final String ONLINE_FOUND = "iceberg, no-maintenance-test, throwing-test";
 
   @TempDir Path dir;
 
@@ -45,7 +45,7 @@ class FeastTemplatesTest {
     for (String verb : List.of("plan", "apply")) {
       CliRun.Result result = run(repo, verb);
 
-      assertThat(result.exit()).as(verb + "\n" + result).isEqualTo(1);
+      assertThat(result.exit()).as(verb + "\n" + result).isEqualTo(2);
       assertThat(result.out()).as(verb).isEmpty();
       assertThat(result.err().lines().toList())
           .as(verb)

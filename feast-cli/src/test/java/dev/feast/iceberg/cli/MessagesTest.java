@@ -16,9 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MessagesTest {
   @TempDir Path dir;
 
-  /** Exit 1 and an error as the last line of stderr (progress lines may come before it). */
+  /**
+   * Exit 2 (the user's input) and an error as the last line of stderr (progress lines may come
+   * before it).
+   */
   private static void assertCliError(CliProcess.Run run, String... parts) {
-    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
     List<String> lines = run.err().lines().toList();
     assertThat(lines.stream().filter(l -> l.startsWith("Error: "))).as(run.err()).hasSize(1);
     assertThat(lines.get(lines.size() - 1))

@@ -62,7 +62,7 @@ class ProcessTest {
     assertThat(materialize.err()).contains("started", "5 rows in").doesNotContain("\r");
 
     CliProcess.Run error = feastIceberg(repo, "materialize", "yesterday", "now");
-    assertThat(error.exit()).isEqualTo(1);
+    assertThat(error.exit()).isEqualTo(2);
     assertThat(error.out()).isEmpty();
     assertThat(error.err().lines())
         .containsExactly(
@@ -84,7 +84,7 @@ class ProcessTest {
 
     CliProcess.Run apply = feastIceberg(repo, "apply");
 
-    assertThat(apply.exit()).isEqualTo(1);
+    assertThat(apply.exit()).isEqualTo(2);
     assertThat(apply.err().lines())
         .containsExactly(
             "Error: feature_store.yaml line 4: registry 's3://bucket/registry.db' is on s3, which this"
@@ -106,7 +106,7 @@ class ProcessTest {
     for (String verb : List.of("plan", "apply")) {
       CliProcess.Run run = feastIceberg(repo, verb);
 
-      assertThat(run.exit()).as(verb).isEqualTo(1);
+      assertThat(run.exit()).as(verb).isEqualTo(2);
       assertThat(run.err().lines())
           .as(verb)
           .containsExactly(
@@ -135,7 +135,7 @@ class ProcessTest {
 
     CliProcess.Run plan = feastIceberg(dir, "plan");
 
-    assertThat(plan.exit()).isEqualTo(1);
+    assertThat(plan.exit()).isEqualTo(2);
     assertThat(plan.out()).isEmpty();
     assertThat(plan.err().lines())
         .singleElement()

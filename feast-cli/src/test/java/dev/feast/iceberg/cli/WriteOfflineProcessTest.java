@@ -70,7 +70,7 @@ class WriteOfflineProcessTest {
     OfflineTable.State before = OfflineTable.state(repo);
     Run run = writeOffline(repo, file);
 
-    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(OfflineTable.state(repo)).as("the table after the rejected write").isEqualTo(before);
     List<String> errors = run.err().lines().filter(line -> line.startsWith("Error: ")).toList();
@@ -95,7 +95,7 @@ class WriteOfflineProcessTest {
 
     Run run = writeOffline(fresh, "nokey.csv");
 
-    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
     assertThat(run.err())
         .contains(
             "Error: nokey.csv has no column 'driver_id' (the join key of feature view"

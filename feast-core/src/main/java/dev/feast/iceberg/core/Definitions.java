@@ -6,6 +6,7 @@ import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.FeatureViewProjection;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidDefinitionException;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.time.Instant;
@@ -80,7 +81,7 @@ final class Definitions {
         expected.add(entity.joinKeyField());
       }
       if (!expected.equals(view.entityColumns())) {
-        throw new IllegalArgumentException(
+        throw new InvalidDefinitionException(
             "Feature view '"
                 + view.name()
                 + "' declares join keys "
@@ -105,8 +106,8 @@ final class Definitions {
     }
   }
 
-  private static IllegalArgumentException unknownKind(Object definition) {
-    return new IllegalArgumentException(
+  private static InvalidDefinitionException unknownKind(Object definition) {
+    return new InvalidDefinitionException(
         "Cannot apply "
             + (definition == null ? "null" : definition.getClass().getName())
             + "; apply Entity, FeatureView and FeatureService objects");

@@ -5,6 +5,7 @@ import dev.feast.iceberg.spi.FeatureRef;
 import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.FeatureViewProjection;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.UnknownDefinitionException;
 import dev.feast.iceberg.spi.offline.ViewSelection;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class FeatureResolver {
   /** {@code view:feature} references, grouped by view in order of first appearance. */
   public static List<ViewSelection> resolve(RegistryState registry, List<String> refs) {
     if (refs.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "Request at least one feature, as <feature_view>:<feature>");
     }
     Map<String, List<String>> byView = new LinkedHashMap<>();

@@ -22,7 +22,7 @@ public record Entity(String name, String joinKey, ValueType valueType, String de
         || valueType == ValueType.FLOAT
         || valueType == ValueType.BOOL
         || valueType == ValueType.UNIX_TIMESTAMP) {
-      throw new IllegalArgumentException(
+      throw new InvalidDefinitionException(
           "Entity '"
               + name
               + "' has join key type "

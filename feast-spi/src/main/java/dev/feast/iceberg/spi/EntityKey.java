@@ -39,7 +39,7 @@ public record EntityKey(List<String> joinKeys, List<Object> values) {
           || value instanceof Integer
           || value instanceof Long
           || value instanceof ByteBuffer)) {
-        throw new IllegalArgumentException(
+        throw new InvalidEntityRowsException(
             "Join key '"
                 + name
                 + "' has value "
@@ -49,7 +49,7 @@ public record EntityKey(List<String> joinKeys, List<Object> values) {
                 + "; entity key values are String, Integer, Long or ByteBuffer and never null");
       }
       if (sorted.put(name, value) != null) {
-        throw new IllegalArgumentException(
+        throw new InvalidEntityRowsException(
             "Join key '" + name + "' appears twice in an entity key");
       }
     }
@@ -129,7 +129,7 @@ public record EntityKey(List<String> joinKeys, List<Object> values) {
       }
       return new EntityKey(names, values);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
+      throw new InvalidEntityRowsException(
           "Not a version-3 Feast entity key: " + Arrays.toString(bytes), e);
     }
   }

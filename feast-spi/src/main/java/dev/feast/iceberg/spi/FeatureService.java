@@ -19,7 +19,7 @@ public record FeatureService(
     Names.requireName(name, "feature service name");
     projections = List.copyOf(projections);
     if (projections.isEmpty()) {
-      throw new IllegalArgumentException("Feature service '" + name + "' serves no feature view");
+      throw new InvalidDefinitionException("Feature service '" + name + "' serves no feature view");
     }
     description = Objects.requireNonNullElse(description, "");
   }

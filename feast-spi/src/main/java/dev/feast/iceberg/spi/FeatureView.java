@@ -44,24 +44,24 @@ public record FeatureView(
     features = List.copyOf(features);
     ttl = Objects.requireNonNullElse(ttl, Duration.ZERO);
     if (ttl.isNegative()) {
-      throw new IllegalArgumentException("Feature view '" + name + "' has a negative ttl " + ttl);
+      throw new InvalidDefinitionException("Feature view '" + name + "' has a negative ttl " + ttl);
     }
     Objects.requireNonNull(source, () -> "Feature view '" + name + "' needs a source");
     description = Objects.requireNonNullElse(description, "");
     tags = Map.copyOf(Objects.requireNonNullElse(tags, Map.of()));
     if (features.isEmpty()) {
-      throw new IllegalArgumentException("Feature view '" + name + "' declares no feature");
+      throw new InvalidDefinitionException("Feature view '" + name + "' declares no feature");
     }
     Set<String> seen = new HashSet<>();
     for (Field field : entityColumns) {
       if (!seen.add(field.name())) {
-        throw new IllegalArgumentException(
+        throw new InvalidDefinitionException(
             "Feature view '" + name + "' declares column '" + field.name() + "' twice");
       }
     }
     for (Field field : features) {
       if (!seen.add(field.name())) {
-        throw new IllegalArgumentException(
+        throw new InvalidDefinitionException(
             "Feature view '" + name + "' declares column '" + field.name() + "' twice");
       }
     }

@@ -29,7 +29,7 @@ public record IcebergSource(
     createdTimestampColumn = createdTimestampColumn == null ? "" : createdTimestampColumn;
     fieldMapping = Map.copyOf(Objects.requireNonNullElse(fieldMapping, Map.of()));
     if (!table.contains(".")) {
-      throw new IllegalArgumentException(
+      throw new InvalidDefinitionException(
           "Source table '" + table + "' needs a namespace: write it as <namespace>.<table>");
     }
   }

@@ -6,7 +6,7 @@ final class Names {
 
   static String requireName(String name, String what) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("A " + what + " must not be empty");
+      throw new InvalidDefinitionException("A " + what + " must not be empty");
     }
     return name;
   }

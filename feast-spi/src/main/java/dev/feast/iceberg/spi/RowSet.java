@@ -23,13 +23,14 @@ public record RowSet(List<Field> columns, List<List<Object>> rows) {
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       if (seen.put(columns.get(i).name(), i) != null) {
-        throw new IllegalArgumentException("Column '" + columns.get(i).name() + "' appears twice");
+        throw new InvalidEntityRowsException(
+            "Column '" + columns.get(i).name() + "' appears twice");
       }
     }
     List<List<Object>> copy = new ArrayList<>(rows.size());
     for (List<Object> row : rows) {
       if (row.size() != columns.size()) {
-        throw new IllegalArgumentException(
+        throw new InvalidEntityRowsException(
             "Row "
                 + copy.size()
                 + " has "

@@ -81,7 +81,7 @@ public enum ValueType {
     if (lower.startsWith("array(") && lower.endsWith(")")) {
       ValueType element = parse(trimmed.substring(6, trimmed.length() - 1));
       if (element.isList()) {
-        throw new IllegalArgumentException("Nested lists are not a Feast type: " + name);
+        throw new InvalidDefinitionException("Nested lists are not a Feast type: " + name);
       }
       return listOf(element);
     }
@@ -111,7 +111,7 @@ public enum ValueType {
             return type;
           }
         }
-        throw new IllegalArgumentException(
+        throw new InvalidDefinitionException(
             "Unknown value type '"
                 + name
                 + "'; use one of Bytes, String, Int32, Int64, Float32,"
@@ -126,7 +126,7 @@ public enum ValueType {
         return type;
       }
     }
-    throw new IllegalArgumentException("No list type for " + element);
+    throw new InvalidDefinitionException("No list type for " + element);
   }
 
   /** The name Feast's Python SDK uses for this type ({@code Float32}, {@code Array(Int64)}). */

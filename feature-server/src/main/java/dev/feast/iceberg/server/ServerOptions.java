@@ -1,5 +1,6 @@
 package dev.feast.iceberg.server;
 
+import dev.feast.iceberg.spi.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,15 +44,15 @@ public record ServerOptions(
   public ServerOptions {
     Objects.requireNonNull(host, "host");
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("Port " + port + " is not between 0 and 65535");
+      throw new ConfigException("Port " + port + " is not between 0 and 65535");
     }
     if ((tlsKey == null) != (tlsCert == null)) {
-      throw new IllegalArgumentException(
+      throw new ConfigException(
           "HTTPS needs both --key and --cert (PEM files); give both, or neither for plain HTTP");
     }
     Objects.requireNonNull(registryTtl, "registryTtl");
     if (maxBodyBytes <= 0 || maxEntityRows <= 0) {
-      throw new IllegalArgumentException("Body size and entity row limits must be positive");
+      throw new ConfigException("Body size and entity row limits must be positive");
     }
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
   }

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.common;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ public final class DuckDbConnections {
       }
       return connection;
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not start DuckDB: " + e.getMessage(), e);
+      throw new ExternalSystemException("DuckDB", "Could not start DuckDB: " + e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.feast.iceberg.common;
 
+import dev.feast.iceberg.spi.ConfigException;
+
 /**
  * DuckDB resources a store may use, so large joins spill to disk instead of failing.
  *
@@ -16,12 +18,11 @@ public record DuckDbSettings(String memoryLimit, int threads, String tempDirecto
     memoryLimit = memoryLimit == null ? "" : memoryLimit.trim();
     tempDirectory = tempDirectory == null ? "" : tempDirectory.trim();
     if (threads < 0) {
-      throw new IllegalArgumentException(
-          "duckdb threads must be 0 (all cores) or more, not " + threads);
+      throw new ConfigException("duckdb threads must be 0 (all cores) or more, not " + threads);
     }
     if (!memoryLimit.isEmpty()
         && !memoryLimit.matches("(?i)\\d+(\\.\\d+)?\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib|%)")) {
-      throw new IllegalArgumentException(
+      throw new ConfigException(
           "duckdb memory_limit '" + memoryLimit + "' is not a size; write it like 2GB or 512MB");
     }
   }

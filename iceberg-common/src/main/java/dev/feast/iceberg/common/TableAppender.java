@@ -1,7 +1,7 @@
 package dev.feast.iceberg.common;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
@@ -87,7 +87,8 @@ public final class TableAppender {
     } catch (IOException | RuntimeException e) {
       deleteWritten(table, writer, e);
       throw e instanceof IOException io
-          ? new UncheckedIOException("Failed writing data files of table " + table.name(), io)
+          ? ExternalSystemException.storage(
+              "Failed writing data files of table " + table.name(), io)
           : (RuntimeException) e;
     }
     DataWriteResult result = writer.result();

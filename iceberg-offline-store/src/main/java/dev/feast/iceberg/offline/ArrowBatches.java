@@ -1,7 +1,7 @@
 package dev.feast.iceberg.offline;
 
 import dev.feast.iceberg.spi.ColumnBatch;
-import dev.feast.iceberg.spi.FeastException;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.BatchStream;
 import java.io.IOException;
@@ -38,7 +38,8 @@ final class ArrowBatches implements BatchStream {
       try {
         loaded = reader.loadNextBatch();
       } catch (IOException e) {
-        throw new FeastException("Reading retrieval results failed: " + e.getMessage(), e);
+        throw new ExternalSystemException(
+            "DuckDB", "Reading retrieval results failed: " + e.getMessage(), e);
       }
       ended = !loaded;
     }
@@ -54,7 +55,8 @@ final class ArrowBatches implements BatchStream {
     try {
       return new ArrowBatch(columns, reader.getVectorSchemaRoot());
     } catch (IOException e) {
-      throw new FeastException("Reading retrieval results failed: " + e.getMessage(), e);
+      throw new ExternalSystemException(
+          "DuckDB", "Reading retrieval results failed: " + e.getMessage(), e);
     }
   }
 
@@ -63,7 +65,8 @@ final class ArrowBatches implements BatchStream {
     try {
       reader.close();
     } catch (IOException e) {
-      throw new FeastException("Closing retrieval results failed: " + e.getMessage(), e);
+      throw new ExternalSystemException(
+          "DuckDB", "Closing retrieval results failed: " + e.getMessage(), e);
     } finally {
       allocator.close();
     }

@@ -1,6 +1,6 @@
 package dev.feast.iceberg.offline;
 
-import dev.feast.iceberg.spi.FeastException;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.RowStream;
 import java.sql.ResultSet;
@@ -42,7 +42,8 @@ final class DuckDbRowStream implements RowStream {
       try {
         hasRow = results.next();
       } catch (SQLException e) {
-        throw new FeastException("Reading retrieval results failed: " + e.getMessage(), e);
+        throw new ExternalSystemException(
+            "DuckDB", "Reading retrieval results failed: " + e.getMessage(), e);
       }
       fetched = true;
     }
@@ -61,7 +62,8 @@ final class DuckDbRowStream implements RowStream {
         row.add(JdbcValues.fromJdbc(results.getObject(i + 1), columns.get(i).type()));
       }
     } catch (SQLException e) {
-      throw new FeastException("Reading retrieval results failed: " + e.getMessage(), e);
+      throw new ExternalSystemException(
+          "DuckDB", "Reading retrieval results failed: " + e.getMessage(), e);
     }
     return Collections.unmodifiableList(row);
   }
@@ -76,7 +78,8 @@ final class DuckDbRowStream implements RowStream {
       results.close();
       statement.close();
     } catch (SQLException e) {
-      throw new FeastException("Closing retrieval results failed: " + e.getMessage(), e);
+      throw new ExternalSystemException(
+          "DuckDB", "Closing retrieval results failed: " + e.getMessage(), e);
     } finally {
       onClose.run();
     }

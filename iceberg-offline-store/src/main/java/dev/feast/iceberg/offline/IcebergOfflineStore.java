@@ -3,6 +3,7 @@ package dev.feast.iceberg.offline;
 import dev.feast.iceberg.common.DuckDbSettings;
 import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.offline.EntitySource;
@@ -80,7 +81,7 @@ final class IcebergOfflineStore implements OfflineStore {
   public RetrievalJob getHistoricalFeaturesBetween(
       List<ViewSelection> views, Instant start, Instant end, boolean fullFeatureNames) {
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "Date range ends (" + end + ") before it starts (" + start + ")");
     }
     // Output names collide as in a request with entity rows: let the request's own check say so.

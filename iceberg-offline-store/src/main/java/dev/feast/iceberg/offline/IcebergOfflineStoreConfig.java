@@ -1,5 +1,6 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,11 @@ import java.util.Objects;
  * <pre>
  * offline_store:
  *   type: iceberg
- *   catalog: {type: jdbc, name: feast, properties: {uri: ..., warehouse: ...}}
+ *   catalog:            # the keys besides type and name are Iceberg catalog properties
+ *     type: jdbc
+ *     name: feast
+ *     uri: jdbc:sqlite:data/catalog.db
+ *     warehouse: data/warehouse
  *   duckdb_memory_limit: 4GB
  *   duckdb_threads: 4
  *   duckdb_temp_directory: data/duckdb-spill
@@ -56,7 +61,7 @@ public record IcebergOfflineStoreConfig(
     cacheDirectory = Objects.requireNonNullElse(cacheDirectory, "");
     cacheMaxSize = Objects.requireNonNullElse(cacheMaxSize, DEFAULT_CACHE_MAX_SIZE);
     if (duckdbThreads < 0) {
-      throw new IllegalArgumentException(
+      throw new ConfigException(
           "offline_store duckdb_threads must be 0 (all cores) or more, not " + duckdbThreads);
     }
   }

@@ -43,20 +43,15 @@ public final class IcebergOfflineStoreFactory
     try {
       settings =
           new DuckDbSettings(config.duckdbMemoryLimit(), config.duckdbThreads(), tempDirectory);
-    } catch (IllegalArgumentException e) {
+    } catch (ConfigException e) {
       throw new ConfigException("offline_store: " + e.getMessage(), e);
     }
-    FileCache cache;
-    try {
-      long maxBytes = ByteSize.parse("offline_store cache_max_size", config.cacheMaxSize());
-      Path directory =
-          config.cacheDirectory().isEmpty()
-              ? Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_CACHE_FOLDER)
-              : context.repoPath().resolve(config.cacheDirectory());
-      cache = FileCache.shared(directory, maxBytes);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(e.getMessage(), e);
-    }
+    long maxBytes = ByteSize.parse("offline_store cache_max_size", config.cacheMaxSize());
+    Path directory =
+        config.cacheDirectory().isEmpty()
+            ? Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_CACHE_FOLDER)
+            : context.repoPath().resolve(config.cacheDirectory());
+    FileCache cache = FileCache.shared(directory, maxBytes);
     return new IcebergOfflineStore(
         context.catalog(config.catalog()), settings, config.pruning(), cache);
   }

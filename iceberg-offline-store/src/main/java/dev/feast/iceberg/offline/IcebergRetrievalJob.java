@@ -4,14 +4,15 @@ import dev.feast.iceberg.common.DuckDbConnections;
 import dev.feast.iceberg.common.DuckDbSettings;
 import dev.feast.iceberg.common.Sql;
 import dev.feast.iceberg.common.cache.FileCache;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.FeastException;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.offline.BatchStream;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.RetrievalMetadata;
 import dev.feast.iceberg.spi.offline.RowStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -94,7 +95,8 @@ public final class IcebergRetrievalJob implements RetrievalJob {
         // A failed plan leaves half-loaded temp tables behind: start afresh on the next call.
         closeConnection();
         if (e instanceof SQLException) {
-          throw new FeastException("DuckDB could not prepare the retrieval: " + e.getMessage(), e);
+          throw new ExternalSystemException(
+              "DuckDB", "DuckDB could not prepare the retrieval: " + e.getMessage(), e);
         }
         throw (RuntimeException) e;
       }
@@ -218,7 +220,7 @@ public final class IcebergRetrievalJob implements RetrievalJob {
   /** As {@link #arrow(BufferAllocator)}, with batches of up to {@code batchRows} rows. */
   public synchronized ArrowReader arrow(BufferAllocator allocator, int batchRows) {
     if (batchRows <= 0) {
-      throw new IllegalArgumentException("Arrow batches need at least one row, not " + batchRows);
+      throw new InvalidRequestException("Arrow batches need at least one row, not " + batchRows);
     }
     PreparedQuery query = prepared();
     try {
@@ -248,7 +250,7 @@ public final class IcebergRetrievalJob implements RetrievalJob {
         Files.createDirectories(target.getParent());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create the folder of " + target, e);
+      throw ExternalSystemException.storage("Could not create the folder of " + target, e);
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(
@@ -277,7 +279,8 @@ public final class IcebergRetrievalJob implements RetrievalJob {
   }
 
   private FeastException failed(SQLException e) {
-    return new FeastException("DuckDB could not run the retrieval: " + e.getMessage(), e);
+    return new ExternalSystemException(
+        "DuckDB", "DuckDB could not run the retrieval: " + e.getMessage(), e);
   }
 
   @Override
@@ -291,7 +294,8 @@ public final class IcebergRetrievalJob implements RetrievalJob {
         try {
           stream.close();
         } catch (Exception e) {
-          throw new FeastException("Closing a result of the job failed: " + e.getMessage(), e);
+          throw new ExternalSystemException(
+              "DuckDB", "Closing a result of the job failed: " + e.getMessage(), e);
         }
       }
       closeConnection();
@@ -309,7 +313,7 @@ public final class IcebergRetrievalJob implements RetrievalJob {
       try {
         connection.close();
       } catch (SQLException e) {
-        throw new FeastException("Closing DuckDB failed: " + e.getMessage(), e);
+        throw new ExternalSystemException("DuckDB", "Closing DuckDB failed: " + e.getMessage(), e);
       } finally {
         connection = null;
       }

@@ -4,6 +4,7 @@ import dev.feast.iceberg.common.LocalFiles;
 import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.common.cache.FileCacheLease;
 import dev.feast.iceberg.offline.scan.FileLocator;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,10 @@ final class JobFiles implements FileLocator, AutoCloseable {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r
           ? r
-          : new IllegalStateException("Copying data files failed: " + e.getCause(), e.getCause());
+          : new ExternalSystemException(
+              ExternalSystemException.STORAGE,
+              "Copying data files failed: " + e.getCause(),
+              e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while copying data files into the cache", e);

@@ -10,6 +10,7 @@ import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.offline.sql.SourceRelation;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalMetadata;
@@ -37,7 +38,7 @@ final class PullRetrieval implements QueryPreparer {
       Catalog catalog,
       boolean pruning) {
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "Pull range of feature view '"
               + view.name()
               + "' ends ("

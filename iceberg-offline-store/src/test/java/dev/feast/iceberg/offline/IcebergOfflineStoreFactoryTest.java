@@ -31,8 +31,7 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
 
   @Test
   void configGivesDefaultsToMissingKeys() {
-    IcebergOfflineStoreConfig config =
-        new IcebergOfflineStoreConfig(null, null, null, null, null, null, null);
+    IcebergOfflineStoreConfig config = IcebergOfflineStoreConfig.of(null);
 
     assertThat(config.catalog()).isEqualTo(IcebergOfflineStoreConfig.DEFAULT_CATALOG);
     assertThat(config.catalog().type()).isEqualTo("jdbc");
@@ -44,15 +43,14 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
 
   @Test
   void negativeThreadsAreRejected() {
-    assertThatThrownBy(() -> new IcebergOfflineStoreConfig(null, null, -1, null, null, null, null))
+    assertThatThrownBy(() -> IcebergOfflineStoreConfig.of(null).withDuckDb("", -1, ""))
         .hasMessageContaining("duckdb_threads");
   }
 
   @Test
   void aMemoryLimitThatIsNotASizeIsAConfigError() {
     IcebergOfflineStoreConfig config =
-        new IcebergOfflineStoreConfig(
-            context.catalogConfig(), "lots", 2, "spill", true, null, null);
+        IcebergOfflineStoreConfig.of(context.catalogConfig()).withDuckDb("lots", 2, "spill");
 
     assertThatThrownBy(() -> new IcebergOfflineStoreFactory().create(config, context))
         .isInstanceOf(ConfigException.class)
@@ -62,8 +60,9 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
   @Test
   void createsAWorkingStoreWithDuckDbSettings() {
     IcebergOfflineStoreConfig config =
-        new IcebergOfflineStoreConfig(
-            context.catalogConfig(), "512MB", 2, "spill", false, null, null);
+        IcebergOfflineStoreConfig.of(context.catalogConfig())
+            .withDuckDb("512MB", 2, "spill")
+            .withPruning(false);
     try (OfflineStore store = new IcebergOfflineStoreFactory().create(config, context)) {
       FeatureView view = driverStats(Duration.ZERO);
       store.writeBatch(view, driverRows().add(1L, at(1), at(1), 1.0f, 7).build());

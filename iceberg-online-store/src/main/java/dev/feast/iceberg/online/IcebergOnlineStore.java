@@ -105,12 +105,12 @@ public final class IcebergOnlineStore implements OnlineStore {
       LongSupplier nanoTime) {
     this.config = config;
     this.tables = new OnlineTables(catalog.catalog(), catalog.describe(), project, config);
-    this.ttlMode = TtlMode.parse(config.ttlMode());
+    this.ttlMode = config.ttlMode();
     this.refreshIntervalNanos = TimeUnit.MILLISECONDS.toNanos(config.refreshIntervalMs());
     this.clock = clock;
     this.nanoTime = nanoTime;
     this.limits =
-        ServingMode.parse(config.servingMode()) == ServingMode.FILES
+        config.servingMode() == ServingMode.FILES
             ? ServingLimits.FILES_ONLY
             : new ServingLimits(config.servingMemoryBudgetMb() << 20, config.servingMaxKeys());
     this.maintenance =
@@ -351,7 +351,7 @@ public final class IcebergOnlineStore implements OnlineStore {
     return "IcebergOnlineStore[namespace="
         + config.namespace()
         + ", partition_strategy="
-        + config.partitionStrategy()
+        + config.partitionStrategy().configName()
         + ", views served="
         + states.keySet()
         + "]";

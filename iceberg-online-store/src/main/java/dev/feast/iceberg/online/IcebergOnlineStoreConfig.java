@@ -2,7 +2,6 @@ package dev.feast.iceberg.online;
 
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,11 +9,28 @@ import java.util.Objects;
  * yaml keys are the snake_case names of the components ({@code partition_strategy}, ...); every
  * component may be left out.
  *
+ * <pre>
+ * online_store:
+ *   type: iceberg
+ *   catalog:
+ *     type: rest
+ *     uri: http://localhost:8181
+ *   namespace: feast_online
+ *   partition_strategy: hybrid
+ *   partition_buckets: 32
+ *   timestamp_granularity: hour
+ *   ttl_mode: absent
+ *   refresh_interval_ms: 5000
+ *   serving_mode: files
+ * </pre>
+ *
  * @param catalog the Iceberg catalog holding the online tables ({@code catalog:} subsection);
  *     default: the embedded JDBC catalog ({@code type: jdbc}, SQLite under the repository)
  * @param namespace the catalog namespace of the online tables, dot-separated for nested namespaces;
  *     default {@code feast_online}. Each feature view gets the table {@code <project>_<view>} in
  *     it, as Feast's own SQL online stores name theirs
+ *     <p>Build one in code with {@link #builder(CatalogConfig)}; a component left unset takes its
+ *     default.
  * @param partitionStrategy how each table is partitioned: {@code entity_hash} (default, Iceberg's
  *     {@code bucket(entity_key, partition_buckets)}), {@code timestamp} ({@code hour} or {@code
  *     day} of the event timestamp) or {@code hybrid} (both)
@@ -49,17 +65,17 @@ import java.util.Objects;
 public record IcebergOnlineStoreConfig(
     CatalogConfig catalog,
     String namespace,
-    String partitionStrategy,
+    PartitionStrategy partitionStrategy,
     Integer partitionBuckets,
-    String timestampGranularity,
-    String ttlMode,
+    TimestampGranularity timestampGranularity,
+    TtlMode ttlMode,
     Long refreshIntervalMs,
     Long maintenanceIntervalMs,
     Long snapshotRetentionMs,
     Long orphanFileAgeMs,
     Long servingMemoryBudgetMb,
     Long servingMaxKeys,
-    String servingMode) {
+    ServingMode servingMode) {
 
   static final String DEFAULT_NAMESPACE = "feast_online";
   static final int DEFAULT_BUCKETS = 16;
@@ -71,21 +87,15 @@ public record IcebergOnlineStoreConfig(
     catalog = catalog == null ? new CatalogConfig("jdbc", null, null) : catalog;
     namespace = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace.trim();
     partitionStrategy =
-        PartitionStrategy.parse(Objects.requireNonNullElse(partitionStrategy, "entity_hash"))
-            .configName();
+        Objects.requireNonNullElse(partitionStrategy, PartitionStrategy.ENTITY_HASH);
     partitionBuckets = Objects.requireNonNullElse(partitionBuckets, DEFAULT_BUCKETS);
     if (partitionBuckets < 1) {
       throw new ConfigException(
           "online_store.partition_buckets is " + partitionBuckets + "; use a positive number");
     }
-    timestampGranularity = lower(Objects.requireNonNullElse(timestampGranularity, "day"));
-    if (!timestampGranularity.equals("hour") && !timestampGranularity.equals("day")) {
-      throw new ConfigException(
-          "online_store.timestamp_granularity '"
-              + timestampGranularity
-              + "' is not supported; use one of: hour, day");
-    }
-    ttlMode = TtlMode.parse(Objects.requireNonNullElse(ttlMode, "outside_max_age")).configName();
+    timestampGranularity =
+        Objects.requireNonNullElse(timestampGranularity, TimestampGranularity.DAY);
+    ttlMode = Objects.requireNonNullElse(ttlMode, TtlMode.OUTSIDE_MAX_AGE);
     refreshIntervalMs = Objects.requireNonNullElse(refreshIntervalMs, DEFAULT_REFRESH_INTERVAL_MS);
     if (refreshIntervalMs < 0) {
       throw new ConfigException(
@@ -100,87 +110,37 @@ public record IcebergOnlineStoreConfig(
         atLeastZero("orphan_file_age_ms", orphanFileAgeMs, DEFAULT_ORPHAN_FILE_AGE_MS);
     servingMemoryBudgetMb = atLeastZero("serving_memory_budget_mb", servingMemoryBudgetMb, 0);
     servingMaxKeys = atLeastZero("serving_max_keys", servingMaxKeys, 0);
-    servingMode = ServingMode.parse(Objects.requireNonNullElse(servingMode, "memory")).configName();
+    servingMode = Objects.requireNonNullElse(servingMode, ServingMode.MEMORY);
   }
 
-  /** The first seven settings, every later one at its default. */
-  public IcebergOnlineStoreConfig(
-      CatalogConfig catalog,
-      String namespace,
-      String partitionStrategy,
-      Integer partitionBuckets,
-      String timestampGranularity,
-      String ttlMode,
-      Long refreshIntervalMs) {
-    this(
-        catalog,
-        namespace,
-        partitionStrategy,
-        partitionBuckets,
-        timestampGranularity,
-        ttlMode,
-        refreshIntervalMs,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  /** A builder on this catalog (null: the embedded default), every other setting at its default. */
+  public static Builder builder(CatalogConfig catalog) {
+    return new Builder(defaults(catalog));
+  }
+
+  /** A builder holding this configuration's settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** This configuration with other maintenance settings (null keeps a setting's default). */
   public IcebergOnlineStoreConfig withMaintenance(
       Long maintenanceIntervalMs, Long snapshotRetentionMs, Long orphanFileAgeMs) {
-    return new IcebergOnlineStoreConfig(
-        catalog,
-        namespace,
-        partitionStrategy,
-        partitionBuckets,
-        timestampGranularity,
-        ttlMode,
-        refreshIntervalMs,
-        maintenanceIntervalMs,
-        snapshotRetentionMs,
-        orphanFileAgeMs,
-        servingMemoryBudgetMb,
-        servingMaxKeys,
-        servingMode);
+    return toBuilder()
+        .maintenanceIntervalMs(maintenanceIntervalMs)
+        .snapshotRetentionMs(snapshotRetentionMs)
+        .orphanFileAgeMs(orphanFileAgeMs)
+        .build();
   }
 
   /** This configuration with other serving limits (null or 0: no limit). */
   public IcebergOnlineStoreConfig withServingLimits(Long memoryBudgetMb, Long maxKeys) {
-    return new IcebergOnlineStoreConfig(
-        catalog,
-        namespace,
-        partitionStrategy,
-        partitionBuckets,
-        timestampGranularity,
-        ttlMode,
-        refreshIntervalMs,
-        maintenanceIntervalMs,
-        snapshotRetentionMs,
-        orphanFileAgeMs,
-        memoryBudgetMb,
-        maxKeys,
-        servingMode);
+    return toBuilder().servingMemoryBudgetMb(memoryBudgetMb).servingMaxKeys(maxKeys).build();
   }
 
-  /** This configuration with another serving mode ({@code memory} or {@code files}). */
-  public IcebergOnlineStoreConfig withServingMode(String mode) {
-    return new IcebergOnlineStoreConfig(
-        catalog,
-        namespace,
-        partitionStrategy,
-        partitionBuckets,
-        timestampGranularity,
-        ttlMode,
-        refreshIntervalMs,
-        maintenanceIntervalMs,
-        snapshotRetentionMs,
-        orphanFileAgeMs,
-        servingMemoryBudgetMb,
-        servingMaxKeys,
-        mode);
+  /** This configuration with another serving mode. */
+  public IcebergOnlineStoreConfig withServingMode(ServingMode mode) {
+    return toBuilder().servingMode(mode).build();
   }
 
   private static long atLeastZero(String key, Long value, long fallback) {
@@ -194,10 +154,120 @@ public record IcebergOnlineStoreConfig(
 
   /** A configuration with every default, on this catalog. */
   public static IcebergOnlineStoreConfig defaults(CatalogConfig catalog) {
-    return new IcebergOnlineStoreConfig(catalog, null, null, null, null, null, null);
+    return new IcebergOnlineStoreConfig(
+        catalog, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
-  static String lower(String value) {
-    return value.trim().toLowerCase(Locale.ROOT);
+  /**
+   * Settings by name, checked when built as the yaml section is; a setting set to null takes its
+   * default.
+   */
+  public static final class Builder {
+    private CatalogConfig catalog;
+    private String namespace;
+    private PartitionStrategy partitionStrategy;
+    private Integer partitionBuckets;
+    private TimestampGranularity timestampGranularity;
+    private TtlMode ttlMode;
+    private Long refreshIntervalMs;
+    private Long maintenanceIntervalMs;
+    private Long snapshotRetentionMs;
+    private Long orphanFileAgeMs;
+    private Long servingMemoryBudgetMb;
+    private Long servingMaxKeys;
+    private ServingMode servingMode;
+
+    private Builder(IcebergOnlineStoreConfig from) {
+      catalog = from.catalog;
+      namespace = from.namespace;
+      partitionStrategy = from.partitionStrategy;
+      partitionBuckets = from.partitionBuckets;
+      timestampGranularity = from.timestampGranularity;
+      ttlMode = from.ttlMode;
+      refreshIntervalMs = from.refreshIntervalMs;
+      maintenanceIntervalMs = from.maintenanceIntervalMs;
+      snapshotRetentionMs = from.snapshotRetentionMs;
+      orphanFileAgeMs = from.orphanFileAgeMs;
+      servingMemoryBudgetMb = from.servingMemoryBudgetMb;
+      servingMaxKeys = from.servingMaxKeys;
+      servingMode = from.servingMode;
+    }
+
+    public Builder namespace(String value) {
+      namespace = value;
+      return this;
+    }
+
+    public Builder partitionStrategy(PartitionStrategy value) {
+      partitionStrategy = value;
+      return this;
+    }
+
+    public Builder partitionBuckets(Integer value) {
+      partitionBuckets = value;
+      return this;
+    }
+
+    public Builder timestampGranularity(TimestampGranularity value) {
+      timestampGranularity = value;
+      return this;
+    }
+
+    public Builder ttlMode(TtlMode value) {
+      ttlMode = value;
+      return this;
+    }
+
+    public Builder refreshIntervalMs(Long value) {
+      refreshIntervalMs = value;
+      return this;
+    }
+
+    public Builder maintenanceIntervalMs(Long value) {
+      maintenanceIntervalMs = value;
+      return this;
+    }
+
+    public Builder snapshotRetentionMs(Long value) {
+      snapshotRetentionMs = value;
+      return this;
+    }
+
+    public Builder orphanFileAgeMs(Long value) {
+      orphanFileAgeMs = value;
+      return this;
+    }
+
+    public Builder servingMemoryBudgetMb(Long value) {
+      servingMemoryBudgetMb = value;
+      return this;
+    }
+
+    public Builder servingMaxKeys(Long value) {
+      servingMaxKeys = value;
+      return this;
+    }
+
+    public Builder servingMode(ServingMode value) {
+      servingMode = value;
+      return this;
+    }
+
+    public IcebergOnlineStoreConfig build() {
+      return new IcebergOnlineStoreConfig(
+          catalog,
+          namespace,
+          partitionStrategy,
+          partitionBuckets,
+          timestampGranularity,
+          ttlMode,
+          refreshIntervalMs,
+          maintenanceIntervalMs,
+          snapshotRetentionMs,
+          orphanFileAgeMs,
+          servingMemoryBudgetMb,
+          servingMaxKeys,
+          servingMode);
+    }
   }
 }

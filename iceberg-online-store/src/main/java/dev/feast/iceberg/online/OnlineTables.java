@@ -173,13 +173,13 @@ final class OnlineTables {
   }
 
   PartitionSpec spec(Schema schema) {
-    PartitionStrategy strategy = PartitionStrategy.parse(config.partitionStrategy());
+    PartitionStrategy strategy = config.partitionStrategy();
     PartitionSpec.Builder spec = PartitionSpec.builderFor(schema);
     if (strategy.byKey()) {
       spec.bucket(FeatureColumns.ENTITY_KEY, config.partitionBuckets());
     }
     if (strategy.byTime()) {
-      if (config.timestampGranularity().equals("hour")) {
+      if (config.timestampGranularity() == TimestampGranularity.HOUR) {
         spec.hour(FeatureColumns.EVENT_TS);
       } else {
         spec.day(FeatureColumns.EVENT_TS);

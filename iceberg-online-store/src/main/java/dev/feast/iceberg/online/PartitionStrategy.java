@@ -1,7 +1,7 @@
 package dev.feast.iceberg.online;
 
 /** How an online table is partitioned ({@code partition_strategy}). */
-enum PartitionStrategy {
+public enum PartitionStrategy {
   /** {@code bucket(entity_key, N)}: a point lookup touches one bucket. */
   ENTITY_HASH(true, false),
   /** {@code hour(event_ts)} or {@code day(event_ts)}: ttl deletes drop whole partitions. */
@@ -28,9 +28,5 @@ enum PartitionStrategy {
   /** The name users write in {@code feature_store.yaml}. */
   String configName() {
     return OptionNames.of(this);
-  }
-
-  static PartitionStrategy parse(String value) {
-    return OptionNames.parse(PartitionStrategy.class, "partition_strategy", value);
   }
 }

@@ -1,7 +1,7 @@
 package dev.feast.iceberg.online;
 
 /** Where a read finds a view's rows ({@code serving_mode}). */
-enum ServingMode {
+public enum ServingMode {
   /**
    * An in-memory state per view, built on the first read and kept up to date; past the serving
    * limits, the view's data files.
@@ -15,9 +15,5 @@ enum ServingMode {
 
   String configName() {
     return OptionNames.of(this);
-  }
-
-  static ServingMode parse(String value) {
-    return OptionNames.parse(ServingMode.class, "serving_mode", value);
   }
 }

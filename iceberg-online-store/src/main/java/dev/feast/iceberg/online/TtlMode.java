@@ -1,7 +1,7 @@
 package dev.feast.iceberg.online;
 
 /** How a read reports a value older than its view's ttl ({@code ttl_mode}). */
-enum TtlMode {
+public enum TtlMode {
   /** Status OUTSIDE_MAX_AGE, with the stored event timestamp. */
   OUTSIDE_MAX_AGE,
   /** As if nothing were stored: NOT_FOUND and no event timestamp. */
@@ -9,9 +9,5 @@ enum TtlMode {
 
   String configName() {
     return OptionNames.of(this);
-  }
-
-  static TtlMode parse(String value) {
-    return OptionNames.parse(TtlMode.class, "ttl_mode", value);
   }
 }

@@ -14,21 +14,21 @@ class IcebergOnlineStoreConfigTest extends OnlineStoreFixture {
 
   @Test
   void everyComponentHasADefault() {
-    IcebergOnlineStoreConfig config =
-        new IcebergOnlineStoreConfig(null, null, null, null, null, null, null);
+    IcebergOnlineStoreConfig config = IcebergOnlineStoreConfig.builder(null).build();
 
     assertThat(config.catalog().type()).isEqualTo("jdbc");
     assertThat(config.namespace()).isEqualTo("feast_online");
-    assertThat(config.partitionStrategy()).isEqualTo("entity_hash");
+    assertThat(config.partitionStrategy()).isEqualTo(PartitionStrategy.ENTITY_HASH);
     assertThat(config.partitionBuckets()).isEqualTo(16);
-    assertThat(config.timestampGranularity()).isEqualTo("day");
-    assertThat(config.ttlMode()).isEqualTo("outside_max_age");
+    assertThat(config.timestampGranularity()).isEqualTo(TimestampGranularity.DAY);
+    assertThat(config.ttlMode()).isEqualTo(TtlMode.OUTSIDE_MAX_AGE);
     assertThat(config.refreshIntervalMs()).isEqualTo(1000L);
     assertThat(config.maintenanceIntervalMs()).isZero();
     assertThat(config.snapshotRetentionMs()).isEqualTo(3_600_000L);
     assertThat(config.orphanFileAgeMs()).isEqualTo(86_400_000L);
     assertThat(config.servingMemoryBudgetMb()).isZero();
     assertThat(config.servingMaxKeys()).isZero();
+    assertThat(config.servingMode()).isEqualTo(ServingMode.MEMORY);
   }
 
   @Test
@@ -54,40 +54,31 @@ class IcebergOnlineStoreConfigTest extends OnlineStoreFixture {
   }
 
   @Test
-  void namesAreCaseInsensitive() {
+  void aBuilderSetsWhatItIsGivenAndKeepsTheRest() {
     IcebergOnlineStoreConfig config =
-        new IcebergOnlineStoreConfig(null, null, "Hybrid", 2, "HOUR", "Absent", 0L);
+        IcebergOnlineStoreConfig.builder(catalogConfig)
+            .partitionStrategy(PartitionStrategy.HYBRID)
+            .partitionBuckets(2)
+            .timestampGranularity(TimestampGranularity.HOUR)
+            .ttlMode(TtlMode.ABSENT)
+            .build();
 
-    assertThat(config.partitionStrategy()).isEqualTo("hybrid");
-    assertThat(config.timestampGranularity()).isEqualTo("hour");
-    assertThat(config.ttlMode()).isEqualTo("absent");
+    assertThat(config.partitionStrategy()).isEqualTo(PartitionStrategy.HYBRID);
+    assertThat(config.partitionBuckets()).isEqualTo(2);
+    assertThat(config.timestampGranularity()).isEqualTo(TimestampGranularity.HOUR);
+    assertThat(config.ttlMode()).isEqualTo(TtlMode.ABSENT);
+    assertThat(config.catalog()).isEqualTo(catalogConfig);
+    assertThat(config.refreshIntervalMs()).isEqualTo(1000L);
+    assertThat(config.toBuilder().servingMode(ServingMode.FILES).build())
+        .isEqualTo(config.withServingMode(ServingMode.FILES));
   }
 
   @Test
-  void aBadPartitionStrategyNamesTheValueAndTheAllowedOnes() {
-    assertThatThrownBy(
-            () -> new IcebergOnlineStoreConfig(null, null, "by_key", null, null, null, null))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("partition_strategy")
-        .hasMessageContaining("'by_key'")
-        .hasMessageContaining("entity_hash, timestamp, hybrid");
-  }
-
-  @Test
-  void otherBadValuesAreRejectedWithTheirKey() {
-    assertThatThrownBy(() -> new IcebergOnlineStoreConfig(null, null, null, 0, null, null, null))
+  void badNumbersAreRejectedWithTheirKey() {
+    assertThatThrownBy(() -> IcebergOnlineStoreConfig.builder(null).partitionBuckets(0).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("partition_buckets");
-    assertThatThrownBy(
-            () -> new IcebergOnlineStoreConfig(null, null, null, null, "minute", null, null))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'minute'")
-        .hasMessageContaining("hour, day");
-    assertThatThrownBy(
-            () -> new IcebergOnlineStoreConfig(null, null, null, null, null, "drop", null))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("ttl_mode 'drop'");
-    assertThatThrownBy(() -> new IcebergOnlineStoreConfig(null, null, null, null, null, null, -1L))
+    assertThatThrownBy(() -> IcebergOnlineStoreConfig.builder(null).refreshIntervalMs(-1L).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("refresh_interval_ms");
   }

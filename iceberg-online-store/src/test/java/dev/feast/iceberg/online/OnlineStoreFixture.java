@@ -59,8 +59,18 @@ abstract class OnlineStoreFixture {
   }
 
   IcebergOnlineStoreConfig config(String strategy, Long refreshIntervalMs, String ttlMode) {
-    return new IcebergOnlineStoreConfig(
-        catalogConfig, null, strategy, 4, "hour", ttlMode, refreshIntervalMs);
+    return IcebergOnlineStoreConfig.builder(catalogConfig)
+        .partitionStrategy(option(PartitionStrategy.class, strategy))
+        .partitionBuckets(4)
+        .timestampGranularity(TimestampGranularity.HOUR)
+        .ttlMode(option(TtlMode.class, ttlMode))
+        .refreshIntervalMs(refreshIntervalMs)
+        .build();
+  }
+
+  /** The constant of a setting as the tests name it ({@code "entity_hash"}), or null. */
+  static <E extends Enum<E>> E option(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name.toUpperCase(java.util.Locale.ROOT));
   }
 
   Catalog catalog() {

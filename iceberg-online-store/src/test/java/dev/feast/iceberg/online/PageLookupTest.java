@@ -92,7 +92,8 @@ class PageLookupTest extends OnlineStoreFixture {
 
   private void assertSameAnswersAfterWrites(boolean oldLayoutFirst) {
     IcebergOnlineStore memory = store(config("timestamp", 0L, null), NOW);
-    IcebergOnlineStore files = store(config("timestamp", 0L, null).withServingMode("files"), NOW);
+    IcebergOnlineStore files =
+        store(config("timestamp", 0L, null).withServingMode(ServingMode.FILES), NOW);
     memory.update(List.of(stats), List.of());
     Random random = new Random(oldLayoutFirst ? 11 : 12);
     for (int batch = 0; batch < 4; batch++) {

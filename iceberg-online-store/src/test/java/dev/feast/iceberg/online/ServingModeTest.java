@@ -3,7 +3,6 @@ package dev.feast.iceberg.online;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.IcebergSource;
@@ -61,7 +60,8 @@ class ServingModeTest extends OnlineStoreFixture {
   })
   void filesAnswerEveryKeyAsTheInMemoryStateDoes(String strategy, String ttlMode) {
     IcebergOnlineStore memory = store(config(strategy, 0L, ttlMode), NOW);
-    IcebergOnlineStore files = store(config(strategy, 0L, ttlMode).withServingMode("files"), NOW);
+    IcebergOnlineStore files =
+        store(config(strategy, 0L, ttlMode).withServingMode(ServingMode.FILES), NOW);
     memory.update(List.of(stats), List.of());
     Random random = new Random(strategy.hashCode() * 31L + ttlMode.hashCode());
     for (int batch = 0; batch < 5; batch++) {
@@ -93,7 +93,8 @@ class ServingModeTest extends OnlineStoreFixture {
 
   @Test
   void aLookupOpensOnlyTheFilesOfTheKeysBucket() throws IOException {
-    IcebergOnlineStore files = store(config("entity_hash", 0L, null).withServingMode("files"), NOW);
+    IcebergOnlineStore files =
+        store(config("entity_hash", 0L, null).withServingMode(ServingMode.FILES), NOW);
     files.update(List.of(stats), List.of());
     for (int batch = 0; batch < 2; batch++) {
       List<OnlineRow> rows = new ArrayList<>();
@@ -122,7 +123,8 @@ class ServingModeTest extends OnlineStoreFixture {
   @Test
   void aLookupSkipsTheFilesWhoseKeyBoundsRuleItOut() throws IOException {
     FeatureView customers = view("customers", CUSTOMER, Duration.ZERO);
-    IcebergOnlineStore files = store(config("timestamp", 0L, null).withServingMode("files"), NOW);
+    IcebergOnlineStore files =
+        store(config("timestamp", 0L, null).withServingMode(ServingMode.FILES), NOW);
     files.update(List.of(customers), List.of());
     for (String prefix : List.of("a", "b")) {
       List<OnlineRow> rows = new ArrayList<>();
@@ -148,18 +150,6 @@ class ServingModeTest extends OnlineStoreFixture {
         .isEqualTo(7L);
     assertThatThrownBy(() -> files.read(customers, List.of(customer("b7")), List.of("value")))
         .isInstanceOf(RuntimeException.class);
-  }
-
-  @Test
-  void theServingModeIsMemoryOrFiles() {
-    assertThat(IcebergOnlineStoreConfig.defaults(catalogConfig).servingMode()).isEqualTo("memory");
-    assertThat(
-            IcebergOnlineStoreConfig.defaults(catalogConfig).withServingMode("Files").servingMode())
-        .isEqualTo("files");
-    assertThatThrownBy(
-            () -> IcebergOnlineStoreConfig.defaults(catalogConfig).withServingMode("disk"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("online_store.serving_mode 'disk' is not supported; use one of: memory, files");
   }
 
   /**

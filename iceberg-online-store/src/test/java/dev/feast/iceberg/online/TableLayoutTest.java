@@ -130,7 +130,12 @@ class TableLayoutTest extends OnlineStoreFixture {
   @Test
   void dailyPartitionsWhenTheGranularityIsDay() {
     IcebergOnlineStoreConfig config =
-        new IcebergOnlineStoreConfig(catalogConfig, "online.v1", "hybrid", 8, "day", null, null);
+        IcebergOnlineStoreConfig.builder(catalogConfig)
+            .namespace("online.v1")
+            .partitionStrategy(PartitionStrategy.HYBRID)
+            .partitionBuckets(8)
+            .timestampGranularity(TimestampGranularity.DAY)
+            .build();
     IcebergOnlineStore store = store(config, Clock.systemUTC());
     store.update(List.of(view("drivers", DRIVER, Duration.ZERO)), List.of());
 

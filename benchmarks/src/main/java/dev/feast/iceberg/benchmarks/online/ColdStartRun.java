@@ -3,6 +3,7 @@ package dev.feast.iceberg.benchmarks.online;
 import dev.feast.iceberg.benchmarks.Machine;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
+import dev.feast.iceberg.online.PartitionStrategy;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.online.OnlineRow;
@@ -37,8 +38,11 @@ final class ColdStartRun {
     String loadAtStart = Machine.load();
     try (BenchmarkContext context = new BenchmarkContext(dir)) {
       IcebergOnlineStoreConfig config =
-          new IcebergOnlineStoreConfig(
-              context.sqliteCatalog(), null, "entity_hash", 16, null, null, 1000L);
+          IcebergOnlineStoreConfig.builder(context.sqliteCatalog())
+              .partitionStrategy(PartitionStrategy.ENTITY_HASH)
+              .partitionBuckets(16)
+              .refreshIntervalMs(1000L)
+              .build();
       IcebergOnlineStoreFactory factory = new IcebergOnlineStoreFactory();
       long written = System.nanoTime();
       try (OnlineStore writer = factory.create(config, context)) {

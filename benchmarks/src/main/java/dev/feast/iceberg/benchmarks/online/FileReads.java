@@ -2,6 +2,7 @@ package dev.feast.iceberg.benchmarks.online;
 
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
+import dev.feast.iceberg.online.PartitionStrategy;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
@@ -96,14 +97,11 @@ final class FileReads {
     properties.put("uri", "jdbc:sqlite:" + dir.resolve("s3-catalog.db"));
     properties.put("warehouse", "s3://" + bucket + "/warehouse");
     IcebergOnlineStoreConfig config =
-        new IcebergOnlineStoreConfig(
-            new CatalogConfig("jdbc", "s3bench", properties),
-            null,
-            "entity_hash",
-            16,
-            null,
-            null,
-            1000L);
+        IcebergOnlineStoreConfig.builder(new CatalogConfig("jdbc", "s3bench", properties))
+            .partitionStrategy(PartitionStrategy.ENTITY_HASH)
+            .partitionBuckets(16)
+            .refreshIntervalMs(1000L)
+            .build();
     try (OnlineStore writer = new IcebergOnlineStoreFactory().create(config, context)) {
       writer.update(List.of(view), List.of());
       for (int from = 0; from < keys.size(); from += batch) {

@@ -7,6 +7,7 @@ import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
 import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
+import dev.feast.iceberg.online.PartitionStrategy;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
@@ -105,8 +106,11 @@ public final class OnlineBenchmark {
         RedisSide redisSide = new RedisSide(redis, view.name(), features)) {
       report.header(redis.version(), dir);
       IcebergOnlineStoreConfig config =
-          new IcebergOnlineStoreConfig(
-              context.sqliteCatalog(), null, "entity_hash", 16, null, null, 1000L);
+          IcebergOnlineStoreConfig.builder(context.sqliteCatalog())
+              .partitionStrategy(PartitionStrategy.ENTITY_HASH)
+              .partitionBuckets(16)
+              .refreshIntervalMs(1000L)
+              .build();
       IcebergOnlineStoreFactory factory = new IcebergOnlineStoreFactory();
       try (OnlineStore writer = factory.create(config, context)) {
         writer.update(List.of(view), List.of());
@@ -130,8 +134,11 @@ public final class OnlineBenchmark {
         }
         try (OnlineStore follower =
             factory.create(
-                new IcebergOnlineStoreConfig(
-                    context.sqliteCatalog(), null, "entity_hash", 16, null, null, 0L),
+                IcebergOnlineStoreConfig.builder(context.sqliteCatalog())
+                    .partitionStrategy(PartitionStrategy.ENTITY_HASH)
+                    .partitionBuckets(16)
+                    .refreshIntervalMs(0L)
+                    .build(),
                 context)) {
           follower.read(view, keys.subList(0, 1), features);
           afterSnapshots(writer, follower, redisSide, report);
@@ -181,8 +188,12 @@ public final class OnlineBenchmark {
     OfflineSource.create(
         context.catalog(context.sqliteCatalog()).catalog(), features, options.entities(), dir);
     IcebergOnlineStoreConfig config =
-        new IcebergOnlineStoreConfig(
-            context.sqliteCatalog(), "feast_materialized", "entity_hash", 16, null, null, 1000L);
+        IcebergOnlineStoreConfig.builder(context.sqliteCatalog())
+            .namespace("feast_materialized")
+            .partitionStrategy(PartitionStrategy.ENTITY_HASH)
+            .partitionBuckets(16)
+            .refreshIntervalMs(1000L)
+            .build();
     try (OnlineStore online = new IcebergOnlineStoreFactory().create(config, context);
         OfflineStore offline =
             new IcebergOfflineStoreFactory()

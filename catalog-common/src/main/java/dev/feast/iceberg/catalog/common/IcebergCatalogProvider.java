@@ -1,15 +1,16 @@
 package dev.feast.iceberg.catalog.common;
 
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.exceptions.ValidationException;
 
 /**
  * An open Iceberg catalog with a description free of secrets. Closing it closes the catalog (its
@@ -43,14 +44,18 @@ public final class IcebergCatalogProvider implements CatalogProvider {
     try {
       catalog = CatalogUtil.loadCatalog(impl, config.name(), properties, new Configuration());
     } catch (RuntimeException e) {
-      throw new ConfigException(
+      String message =
           "Could not open the "
               + description
               + ": "
               + Secrets.redact(String.valueOf(e.getMessage()), properties)
               + "; "
-              + whatToCheck,
-          Secrets.safeCause(e, properties));
+              + whatToCheck;
+      Throwable cause = Secrets.safeCause(e, properties);
+      // Iceberg refuses bad properties with these two; anything else is the catalog failing.
+      throw e instanceof IllegalArgumentException || e instanceof ValidationException
+          ? new ConfigException(message, cause)
+          : new ExternalSystemException(ExternalSystemException.CATALOG, message, cause);
     }
     return new IcebergCatalogProvider(catalog, description);
   }
@@ -71,7 +76,8 @@ public final class IcebergCatalogProvider implements CatalogProvider {
       try {
         closeable.close();
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not close the " + description, e);
+        throw new ExternalSystemException(
+            ExternalSystemException.CATALOG, "Could not close the " + description, e);
       }
     }
   }

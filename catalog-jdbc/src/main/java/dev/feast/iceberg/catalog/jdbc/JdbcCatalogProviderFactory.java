@@ -5,6 +5,7 @@ import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SpiVersion;
@@ -12,7 +13,6 @@ import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,7 +126,8 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
     try {
       Files.createDirectories(path);
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw new ExternalSystemException(
+          ExternalSystemException.STORAGE,
           "Could not create "
               + path
               + " for the JDBC catalog; check the catalog uri and warehouse"

@@ -28,8 +28,17 @@ public final class SectionBinder {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .addModule(new JavaTimeModule())
           .addModule(
-              new SimpleModule()
-                  .addDeserializer(CatalogConfig.class, new CatalogConfigDeserializer()))
+              new SimpleModule() {
+                {
+                  addDeserializer(CatalogConfig.class, new CatalogConfigDeserializer());
+                }
+
+                @Override
+                public void setupModule(SetupContext context) {
+                  super.setupModule(context);
+                  context.addDeserializers(new EnumDeserializers());
+                }
+              })
           .build();
 
   private SectionBinder() {}

@@ -2,6 +2,7 @@ package dev.feast.iceberg.core.definitions;
 
 import dev.feast.iceberg.core.registry.RegistryState;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidDefinitionException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -137,7 +138,7 @@ public final class ApplyPlan {
         return (String) value(component, definition);
       }
     }
-    throw new IllegalArgumentException("A definition without a name: " + definition);
+    throw new InvalidDefinitionException("A definition without a name: " + definition);
   }
 
   private static String format(Object value) {

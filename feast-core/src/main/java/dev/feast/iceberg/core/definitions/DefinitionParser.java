@@ -6,6 +6,7 @@ import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureViewProjection;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.IcebergSource;
+import dev.feast.iceberg.spi.InvalidDefinitionException;
 import dev.feast.iceberg.spi.ValueType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ final class DefinitionParser {
     try {
       return new Entity(
           name, joinKey, ValueType.parse(type.asText()), optional(node, "description"));
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidDefinitionException e) {
       throw at.error(p + "/value_type", what + ": " + e.getMessage());
     }
   }
@@ -188,7 +189,7 @@ final class DefinitionParser {
     }
     try {
       return new Field(name, ValueType.parse(dtype.asText()));
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidDefinitionException e) {
       throw at.error(p + "/dtype", what + ": feature '" + name + "': " + e.getMessage());
     }
   }
@@ -226,7 +227,7 @@ final class DefinitionParser {
           timestamp,
           optional(node, "created_timestamp_column"),
           stringMap(node.get("field_mapping"), p + "/field_mapping", what));
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidDefinitionException e) {
       throw at.error(p + "/table", what + ": " + e.getMessage());
     }
   }
@@ -249,7 +250,7 @@ final class DefinitionParser {
     }
     try {
       return new FeatureService(name, projections, optional(node, "description"));
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidDefinitionException e) {
       throw at.error(p + "/name", e.getMessage());
     }
   }

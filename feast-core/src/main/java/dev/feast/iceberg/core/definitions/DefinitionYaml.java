@@ -9,6 +9,7 @@ import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.FeatureViewProjection;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidDefinitionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class DefinitionYaml {
     } else if (definition instanceof FeatureService s) {
       return service(s);
     }
-    throw new IllegalArgumentException("Not a definition: " + definition);
+    throw new InvalidDefinitionException("Not a definition: " + definition);
   }
 
   private static Map<String, Object> entity(Entity e) {

@@ -4,6 +4,7 @@ import dev.feast.iceberg.spi.DataSource;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidDefinitionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ record ViewSpec(
     try {
       return new FeatureView(
           name, entities, columns, features, ttl, source, online, description, tags);
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidDefinitionException e) {
       throw new dev.feast.iceberg.spi.ConfigException(where + ": " + e.getMessage());
     }
   }

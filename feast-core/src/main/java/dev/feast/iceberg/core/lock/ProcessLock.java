@@ -1,7 +1,7 @@
 package dev.feast.iceberg.core.lock;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -68,7 +68,7 @@ public final class ProcessLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel, e);
       local.unlock();
-      throw new UncheckedIOException("Cannot lock " + key, e);
+      throw ExternalSystemException.storage("Cannot lock " + key, e);
     } catch (RuntimeException e) {
       closeQuietly(channel, e);
       local.unlock();
@@ -116,7 +116,7 @@ public final class ProcessLock implements AutoCloseable {
       lock.release();
       channel.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot release the lock " + file, e);
+      throw ExternalSystemException.storage("Cannot release the lock " + file, e);
     } finally {
       local.unlock();
     }

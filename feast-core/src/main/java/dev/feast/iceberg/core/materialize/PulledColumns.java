@@ -1,6 +1,8 @@
 package dev.feast.iceberg.core.materialize;
 
 import dev.feast.iceberg.spi.EntityKey;
+import dev.feast.iceberg.spi.ErrorKind;
+import dev.feast.iceberg.spi.FeastException;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -62,7 +64,8 @@ record PulledColumns(
   private static int index(List<String> names, String wanted, FeatureView view) {
     int i = names.indexOf(wanted);
     if (i < 0) {
-      throw new IllegalStateException(
+      throw new FeastException(
+          ErrorKind.INTERNAL,
           "The offline store's pull of '"
               + view.name()
               + "' has no column '"

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.core.registry;
 
+import dev.feast.iceberg.spi.InvalidRequestException;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ import java.time.Instant;
 public record MaterializationInterval(Instant start, Instant end) {
   public MaterializationInterval {
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "Materialization interval ends (" + end + ") before it starts (" + start + ")");
     }
   }

@@ -1,9 +1,10 @@
 package dev.feast.iceberg.core.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.feast.iceberg.core.lock.ProcessLock;
 import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -89,15 +90,10 @@ public final class Registry {
       return;
     } catch (ConfigException e) {
       throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(
-          "The registry "
-              + file
-              + " cannot be read as this project's JSON registry: "
-              + e.getMessage()
-              + "; restore it from version control, or point registry: in"
-              + " feature_store.yaml at a new path such as data/registry.json and run apply",
-          e);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw unreadable(e);
+    } catch (IOException e) {
+      throw ExternalSystemException.storage("Cannot read the registry " + file, e);
     }
     if (!read.project().equals(project)) {
       throw new ConfigException(
@@ -113,6 +109,17 @@ public final class Registry {
     readStamp = stamp;
   }
 
+  private ConfigException unreadable(Exception e) {
+    return new ConfigException(
+        "The registry "
+            + file
+            + " cannot be read as this project's JSON registry: "
+            + e.getMessage()
+            + "; restore it from version control, or point registry: in"
+            + " feature_store.yaml at a new path such as data/registry.json and run apply",
+        e);
+  }
+
   /**
    * What identifies one version of the file. Every write moves a new file into place, so the file
    * key (device and inode) changes even when the coarse modification time does not.
@@ -125,7 +132,7 @@ public final class Registry {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the registry " + file, e);
+      throw ExternalSystemException.storage("Cannot read the registry " + file, e);
     }
   }
 
@@ -146,7 +153,7 @@ public final class Registry {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the registry " + file, e);
+      throw ExternalSystemException.storage("Cannot write the registry " + file, e);
     }
   }
 }

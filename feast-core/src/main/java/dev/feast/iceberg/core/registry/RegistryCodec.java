@@ -12,6 +12,7 @@ import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.FeatureViewProjection;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.IcebergSource;
+import dev.feast.iceberg.spi.InvalidDefinitionException;
 import dev.feast.iceberg.spi.ValueType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -180,7 +181,7 @@ final class RegistryCodec {
 
   private static ObjectNode source(DataSource source) {
     if (!(source instanceof IcebergSource s)) {
-      throw new IllegalArgumentException(
+      throw new InvalidDefinitionException(
           "The registry stores Iceberg sources only, not " + source.getClass().getName());
     }
     ObjectNode node = JSON.createObjectNode();

@@ -10,11 +10,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SectionBinderTest {
+  /** A setting that names one of a few choices. */
+  public enum Strategy {
+    ENTITY_HASH,
+    TIMESTAMP,
+    HYBRID
+  }
+
   /** A plugin configuration as store plugins declare them. */
   public record SampleConfig(
-      CatalogConfig catalog, String partitionStrategy, Integer partitionBuckets) {
+      CatalogConfig catalog, Strategy partitionStrategy, Integer partitionBuckets) {
     public SampleConfig {
-      partitionStrategy = partitionStrategy == null ? "entity_hash" : partitionStrategy;
+      partitionStrategy = partitionStrategy == null ? Strategy.ENTITY_HASH : partitionStrategy;
       if (partitionBuckets != null && partitionBuckets <= 0) {
         throw new IllegalArgumentException(
             "partition_buckets must be positive, not " + partitionBuckets);
@@ -45,7 +52,7 @@ class SectionBinderTest {
         """),
             SampleConfig.class);
 
-    assertThat(config.partitionStrategy()).isEqualTo("hybrid");
+    assertThat(config.partitionStrategy()).isEqualTo(Strategy.HYBRID);
     assertThat(config.partitionBuckets()).isEqualTo(8);
     assertThat(config.catalog().type()).isEqualTo("rest");
     assertThat(config.catalog().name()).isEqualTo("prod");
@@ -139,5 +146,38 @@ class SectionBinderTest {
                     SampleConfig.class))
         .hasMessageContaining("line 3")
         .hasMessageContaining("catalog needs a type");
+  }
+
+  @Test
+  void anEnumIsBoundFromItsLowerCaseNameInAnyCase() {
+    SampleConfig config =
+        SectionBinder.bind(
+            online(
+                """
+        project: p
+        online_store:
+          partition_strategy: Entity_Hash
+        """),
+            SampleConfig.class);
+
+    assertThat(config.partitionStrategy()).isEqualTo(Strategy.ENTITY_HASH);
+  }
+
+  @Test
+  void aBadEnumValueNamesTheLineTheKeyAndTheAllowedValues() {
+    assertThatThrownBy(
+            () ->
+                SectionBinder.bind(
+                    online(
+                        """
+        project: p
+        online_store:
+          partition_strategy: by_key
+        """),
+                    SampleConfig.class))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageEndingWith(
+            "line 3: invalid value for 'online_store.partition_strategy': 'by_key' is not"
+                + " supported; use one of: entity_hash, timestamp, hybrid");
   }
 }

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spi.materialize;
 
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineStore;
@@ -31,7 +32,7 @@ public record MaterializationStores(
     Objects.requireNonNull(offline, "offline");
     Objects.requireNonNull(online, "online");
     if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be positive, not " + batchSize);
+      throw new InvalidRequestException("batchSize must be positive, not " + batchSize);
     }
   }
 }

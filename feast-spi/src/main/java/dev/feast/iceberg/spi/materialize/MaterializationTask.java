@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.materialize;
 
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.annotation.Evolving;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public record MaterializationTask(FeatureView view, Instant start, Instant end) 
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "The materialization of "
               + view.name()
               + " ends at "

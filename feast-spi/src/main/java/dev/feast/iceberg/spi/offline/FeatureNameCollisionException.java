@@ -1,13 +1,15 @@
 package dev.feast.iceberg.spi.offline;
 
+import dev.feast.iceberg.spi.ErrorKind;
 import dev.feast.iceberg.spi.FeastException;
 import dev.feast.iceberg.spi.annotation.Stable;
 
-/** Two requested features that would share an output column. */
+/** Two requested features that would share an output column ({@link ErrorKind#USER_INPUT}). */
 @Stable
 public class FeatureNameCollisionException extends FeastException {
   public FeatureNameCollisionException(String column, String first, String second) {
     super(
+        ErrorKind.USER_INPUT,
         "Features "
             + first
             + " and "

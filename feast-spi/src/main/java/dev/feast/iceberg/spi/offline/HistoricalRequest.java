@@ -1,6 +1,7 @@
 package dev.feast.iceberg.spi.offline;
 
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public record HistoricalRequest(
   public HistoricalRequest {
     views = List.copyOf(views);
     if (views.isEmpty()) {
-      throw new IllegalArgumentException("A historical retrieval needs at least one feature");
+      throw new InvalidRequestException("A historical retrieval needs at least one feature");
     }
     Map<String, String> owners = new HashMap<>();
     for (ViewSelection view : views) {

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.common.cache;
 
+import dev.feast.iceberg.spi.ConfigException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ public final class ByteSize {
   public static long parse(String key, String text) {
     Matcher m = text == null ? null : SIZE.matcher(text.trim());
     if (m == null || !m.matches()) {
-      throw new IllegalArgumentException(
+      throw new ConfigException(
           key + " '" + text + "' is not a size; write it like 10GB, 512MB or 1048576");
     }
     String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
@@ -38,7 +39,7 @@ public final class ByteSize {
         };
     double bytes = Double.parseDouble(m.group(1)) * Math.pow(1024, power);
     if (bytes > Long.MAX_VALUE) {
-      throw new IllegalArgumentException(key + " '" + text + "' is too large");
+      throw new ConfigException(key + " '" + text + "' is too large");
     }
     return (long) bytes;
   }

@@ -1,8 +1,9 @@
 package dev.feast.iceberg.common.cache;
 
+import dev.feast.iceberg.spi.ConfigException;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -83,8 +84,7 @@ public final class FileCache {
    */
   public static FileCache shared(Path directory, long maxBytes) {
     if (maxBytes <= 0) {
-      throw new IllegalArgumentException(
-          "The file cache size must be positive, not " + maxBytes + " bytes");
+      throw new ConfigException("The file cache size must be positive, not " + maxBytes + " bytes");
     }
     Path key = directory.toAbsolutePath().normalize();
     synchronized (SHARED) {
@@ -200,10 +200,9 @@ public final class FileCache {
               + directory
               + ": "
               + e.getMessage();
+      // An I/O error, or the object store's client failing (Iceberg's FileIO throws unchecked).
       RuntimeException failure =
-          e instanceof IOException ioe
-              ? new UncheckedIOException(message, ioe)
-              : new IllegalStateException(message, e);
+          new ExternalSystemException(ExternalSystemException.STORAGE, message, e);
       synchronized (this) {
         downloading.remove(name);
       }
@@ -290,7 +289,8 @@ public final class FileCache {
         times.put(file, time);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the file cache directory " + directory, e);
+      throw ExternalSystemException.storage(
+          "Could not read the file cache directory " + directory, e);
     }
     files.sort((a, b) -> times.get(a).compareTo(times.get(b)));
     synchronized (this) {

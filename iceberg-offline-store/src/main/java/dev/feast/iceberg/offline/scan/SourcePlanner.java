@@ -1,11 +1,11 @@
 package dev.feast.iceberg.offline.scan;
 
 import dev.feast.iceberg.common.TypeMapping;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,7 +90,7 @@ public final class SourcePlanner {
         taskList.add(task);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not plan a scan of table " + table.name(), e);
+      throw ExternalSystemException.storage("Could not plan a scan of table " + table.name(), e);
     }
     Map<String, String> local = locator.localPaths(table.io(), lengths);
     List<String> dataFiles = new ArrayList<>();
@@ -187,7 +187,7 @@ public final class SourcePlanner {
         count++;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not plan a scan of table " + table.name(), e);
+      throw ExternalSystemException.storage("Could not plan a scan of table " + table.name(), e);
     }
     return count;
   }

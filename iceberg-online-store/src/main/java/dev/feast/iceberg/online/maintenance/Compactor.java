@@ -6,8 +6,8 @@ import dev.feast.iceberg.online.serving.KeyedRow;
 import dev.feast.iceberg.online.serving.PartitionedWriter;
 import dev.feast.iceberg.online.serving.SnapshotDelta;
 import dev.feast.iceberg.online.serving.TaskRows;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -86,7 +86,8 @@ final class Compactor {
         return compactOnce();
       } catch (ValidationException e) {
         if (attempt == ATTEMPTS) {
-          throw new IllegalStateException(
+          throw new ExternalSystemException(
+              ExternalSystemException.CATALOG,
               "Compaction of "
                   + table.name()
                   + " conflicted with "
@@ -168,7 +169,7 @@ final class Compactor {
             .planFiles()) {
       planned.forEach(tasks::add);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not plan a scan of " + table.name(), e);
+      throw ExternalSystemException.storage("Could not plan a scan of " + table.name(), e);
     }
     return tasks;
   }
@@ -256,7 +257,7 @@ final class Compactor {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(
+        throw ExternalSystemException.storage(
             "Could not read data file " + task.file().location() + " of " + table.name(), e);
       }
     }

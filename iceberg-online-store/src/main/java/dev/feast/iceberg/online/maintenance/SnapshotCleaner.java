@@ -1,5 +1,6 @@
 package dev.feast.iceberg.online.maintenance;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -122,7 +123,7 @@ final class SnapshotCleaner {
       // Live entries; a file a snapshot removed is live in an older snapshot's manifest.
       reader.forEach(file -> paths.add(normalize(file.location())));
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read manifest " + manifest.path(), e);
+      throw ExternalSystemException.storage("Could not read manifest " + manifest.path(), e);
     }
   }
 

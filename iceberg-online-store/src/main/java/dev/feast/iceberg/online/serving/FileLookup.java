@@ -1,7 +1,7 @@
 package dev.feast.iceberg.online.serving;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -193,7 +193,7 @@ final class FileLookup implements RowSource {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw ExternalSystemException.storage(
           "Could not read data file " + task.file().location() + " of table " + table.name(), e);
     }
   }

@@ -1,7 +1,7 @@
 package dev.feast.iceberg.online.serving;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -142,7 +142,7 @@ final class IndexLoader {
         mergeRecords(records, sequence, merge);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw ExternalSystemException.storage(
           "Could not read data file " + file.location() + " of " + table.name(), e);
     }
   }
@@ -161,7 +161,7 @@ final class IndexLoader {
             }
           });
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + table.name(), e);
+      throw ExternalSystemException.storage("Could not read " + table.name(), e);
     }
     return !over.get();
   }

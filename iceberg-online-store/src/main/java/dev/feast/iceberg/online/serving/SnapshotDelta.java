@@ -1,7 +1,7 @@
 package dev.feast.iceberg.online.serving;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,7 +101,7 @@ public final class SnapshotDelta {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(
+        throw ExternalSystemException.storage(
             "Could not read manifest " + manifest.path() + " of " + table.name(), e);
       }
     }

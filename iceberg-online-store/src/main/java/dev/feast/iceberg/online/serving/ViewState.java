@@ -1,7 +1,7 @@
 package dev.feast.iceberg.online.serving;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -266,7 +266,7 @@ public final class ViewState {
             .planFiles()) {
       planned.forEach(tasks::add);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not plan a scan of " + table.name(), e);
+      throw ExternalSystemException.storage("Could not plan a scan of " + table.name(), e);
     }
     return tasks;
   }

@@ -3,6 +3,7 @@ package dev.feast.iceberg.online.write;
 import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.online.BatchColumns;
 import java.nio.ByteBuffer;
@@ -91,7 +92,8 @@ public final class ColumnChunk implements WriteRows {
         continue;
       }
       if (batch.isNull(eventColumn, row)) {
-        throw new IllegalArgumentException("A row of the batches to write has no event timestamp");
+        throw new InvalidEntityRowsException(
+            "A row of the batches to write has no event timestamp");
       }
       int to = size++;
       keys[to] = keyEncoder.encode(batch, row);

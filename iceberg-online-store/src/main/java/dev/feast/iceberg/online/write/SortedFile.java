@@ -1,7 +1,7 @@
 package dev.feast.iceberg.online.write;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -52,7 +52,8 @@ public final class SortedFile {
               .overwrite()
               .build();
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create a data file of table " + table.name(), e);
+      throw ExternalSystemException.storage(
+          "Could not create a data file of table " + table.name(), e);
     }
     RowCursor cursor = new RowCursor();
     cursor.rows = rows;
@@ -66,7 +67,8 @@ public final class SortedFile {
         writer.close();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Failed writing a data file of table " + table.name(), e);
+      throw ExternalSystemException.storage(
+          "Failed writing a data file of table " + table.name(), e);
     }
     return writer.toDataFile();
   }

@@ -1,9 +1,11 @@
 package dev.feast.iceberg.online.conformance;
 
+import dev.feast.iceberg.online.PartitionStrategy;
+
 /** The online conformance suite with the {@code entity_hash} partition strategy. */
 class EntityHashPartitionedOnlineStoreConformanceTest extends IcebergOnlineStoreConformance {
   @Override
-  String partitionStrategy() {
-    return "entity_hash";
+  PartitionStrategy partitionStrategy() {
+    return PartitionStrategy.ENTITY_HASH;
   }
 }

@@ -2,6 +2,8 @@ package dev.feast.iceberg.online.conformance;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.feast.iceberg.online.PartitionStrategy;
+import dev.feast.iceberg.online.ServingMode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,13 +12,13 @@ import org.junit.jupiter.api.Test;
  */
 class FilesServingTimestampOnlineStoreConformanceTest extends IcebergOnlineStoreConformance {
   @Override
-  String partitionStrategy() {
-    return "timestamp";
+  PartitionStrategy partitionStrategy() {
+    return PartitionStrategy.TIMESTAMP;
   }
 
   @Override
-  String servingMode() {
-    return "files";
+  ServingMode servingMode() {
+    return ServingMode.FILES;
   }
 
   /** The suite above runs against the files, not a copy: without them a read cannot answer. */

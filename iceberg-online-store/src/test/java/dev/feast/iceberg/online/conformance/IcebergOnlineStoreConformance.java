@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
+import dev.feast.iceberg.online.PartitionStrategy;
+import dev.feast.iceberg.online.ServingMode;
+import dev.feast.iceberg.online.TimestampGranularity;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.online.OnlineStore;
@@ -39,11 +42,11 @@ abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
   private Path warehouse;
 
   /** {@code entity_hash}, {@code timestamp} or {@code hybrid}. */
-  abstract String partitionStrategy();
+  abstract PartitionStrategy partitionStrategy();
 
   /** {@code memory}, or {@code files} for reads that open the data files and hold no state. */
-  String servingMode() {
-    return "memory";
+  ServingMode servingMode() {
+    return ServingMode.MEMORY;
   }
 
   @Override
@@ -60,8 +63,13 @@ abstract class IcebergOnlineStoreConformance extends OnlineStoreConformance {
                 "warehouse",
                 warehouse.toString()));
     IcebergOnlineStoreConfig config =
-        new IcebergOnlineStoreConfig(catalog, NAMESPACE, partitionStrategy(), 4, "hour", null, null)
-            .withServingMode(servingMode());
+        IcebergOnlineStoreConfig.builder(catalog)
+            .namespace(NAMESPACE)
+            .partitionStrategy(partitionStrategy())
+            .partitionBuckets(4)
+            .timestampGranularity(TimestampGranularity.HOUR)
+            .servingMode(servingMode())
+            .build();
     return new IcebergOnlineStoreFactory().create(config, context);
   }
 

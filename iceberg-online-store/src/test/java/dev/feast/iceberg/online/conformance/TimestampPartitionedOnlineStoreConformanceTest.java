@@ -1,9 +1,11 @@
 package dev.feast.iceberg.online.conformance;
 
+import dev.feast.iceberg.online.PartitionStrategy;
+
 /** The online conformance suite with the {@code timestamp} partition strategy. */
 class TimestampPartitionedOnlineStoreConformanceTest extends IcebergOnlineStoreConformance {
   @Override
-  String partitionStrategy() {
-    return "timestamp";
+  PartitionStrategy partitionStrategy() {
+    return PartitionStrategy.TIMESTAMP;
   }
 }

@@ -1,8 +1,8 @@
 package dev.feast.iceberg.spark.materialize;
 
+import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -143,7 +143,7 @@ final class OnlineFileWriter
     try {
       writer.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw ExternalSystemException.storage("Could not write an online data file", e);
     }
     return writer.toDataFile();
   }

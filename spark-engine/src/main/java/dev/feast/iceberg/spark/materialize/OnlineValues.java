@@ -1,5 +1,6 @@
 package dev.feast.iceberg.spark.materialize;
 
+import dev.feast.iceberg.spi.InvalidDefinitionException;
 import dev.feast.iceberg.spi.ValueType;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
@@ -26,7 +27,7 @@ final class OnlineValues {
       case STRING -> value.toString();
       case BYTES -> ByteBuffer.wrap((byte[]) value);
       default ->
-          throw new IllegalArgumentException(
+          throw new InvalidDefinitionException(
               "Join key '"
                   + name
                   + "' is "

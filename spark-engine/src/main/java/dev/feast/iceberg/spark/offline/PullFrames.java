@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.row_number;
 import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import java.sql.Timestamp;
@@ -36,7 +37,7 @@ final class PullFrames {
       Instant end,
       boolean latest) {
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "Pull range ends (" + end + ") before it starts (" + start + ")");
     }
     SourceColumns source = SourceColumns.of(view, view.features());

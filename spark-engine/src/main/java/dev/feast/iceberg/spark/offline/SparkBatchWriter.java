@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.offline.OfflineRules;
-import dev.feast.iceberg.spi.FeastException;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.IcebergSource;
@@ -66,7 +66,8 @@ final class SparkBatchWriter {
           .writeTo(SourceFrames.sparkName(sparkCatalog, source.identifier()))
           .append();
     } catch (Exception e) {
-      throw new FeastException(
+      throw new ExternalSystemException(
+          "Spark",
           "Could not append "
               + rows.size()
               + " rows to table "

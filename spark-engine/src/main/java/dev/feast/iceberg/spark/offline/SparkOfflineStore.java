@@ -2,6 +2,7 @@ package dev.feast.iceberg.spark.offline;
 
 import dev.feast.iceberg.offline.scan.SourceTables;
 import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.offline.EntitySource;
@@ -142,7 +143,7 @@ public final class SparkOfflineStore implements OfflineStore {
   public RetrievalJob getHistoricalFeaturesBetween(
       List<ViewSelection> views, Instant start, Instant end, boolean fullFeatureNames) {
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "Date range ends (" + end + ") before it starts (" + start + ")");
     }
     // Output names collide as in a request with entity rows: let the request's own check say so.

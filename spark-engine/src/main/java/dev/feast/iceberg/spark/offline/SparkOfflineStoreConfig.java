@@ -10,7 +10,11 @@ import java.util.Objects;
  * <pre>
  * offline_store:
  *   type: spark
- *   catalog: {type: jdbc, name: feast, properties: {uri: ..., warehouse: ...}}
+ *   catalog:            # the keys besides type and name are Iceberg catalog properties
+ *     type: jdbc
+ *     name: feast
+ *     uri: jdbc:sqlite:data/catalog.db
+ *     warehouse: data/warehouse
  *   spark_conf:
  *     spark.master: "local[*]"
  *     spark.sql.shuffle.partitions: "64"

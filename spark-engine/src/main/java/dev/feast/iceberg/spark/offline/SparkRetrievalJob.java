@@ -2,8 +2,9 @@ package dev.feast.iceberg.spark.offline;
 
 import static org.apache.spark.sql.functions.col;
 
-import dev.feast.iceberg.spi.FeastException;
+import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.Field;
+import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.RetrievalMetadata;
 import dev.feast.iceberg.spi.offline.RowStream;
@@ -95,7 +96,7 @@ public final class SparkRetrievalJob implements RetrievalJob {
   @Override
   public void persist(TableIdentifier table, boolean allowOverwrite) {
     if (!allowOverwrite && catalog.tableExists(table)) {
-      throw new FeastException(
+      throw new InvalidRequestException(
           "Table " + table + " already exists; choose another name or allow overwriting it");
     }
     if (catalog instanceof SupportsNamespaces namespaces
@@ -111,8 +112,8 @@ public final class SparkRetrievalJob implements RetrievalJob {
         writer.create();
       }
     } catch (Exception e) {
-      throw new FeastException(
-          "Could not persist the result as table " + table + ": " + e.getMessage(), e);
+      throw new ExternalSystemException(
+          "Spark", "Could not persist the result as table " + table + ": " + e.getMessage(), e);
     }
   }
 
