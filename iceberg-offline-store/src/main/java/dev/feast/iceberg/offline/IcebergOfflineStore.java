@@ -28,11 +28,8 @@ final class IcebergOfflineStore implements OfflineStore {
   private static final Set<OfflineCapability> CAPABILITIES =
       EnumSet.of(
           OfflineCapability.FILTER_BY_CREATED_TIMESTAMP,
-          OfflineCapability.ENTITY_FILES,
           OfflineCapability.ENTITY_TABLE,
-          OfflineCapability.PARQUET_OUTPUT,
           OfflineCapability.PERSIST,
-          OfflineCapability.SQL,
           OfflineCapability.DELETES,
           OfflineCapability.DATE_RANGE_RETRIEVAL);
 
@@ -112,6 +109,11 @@ final class IcebergOfflineStore implements OfflineStore {
   @Override
   public void writeBatch(FeatureView view, RowSet rows, WriteListener listener) {
     BatchWriter.write(catalog.catalog(), view, rows, listener);
+  }
+
+  @Override
+  public String type() {
+    return "iceberg";
   }
 
   @Override

@@ -75,11 +75,8 @@ class JobOutputsTest extends StoreTestBase {
     assertThat(store.capabilities())
         .contains(
             OfflineCapability.FILTER_BY_CREATED_TIMESTAMP,
-            OfflineCapability.ENTITY_FILES,
             OfflineCapability.ENTITY_TABLE,
-            OfflineCapability.PARQUET_OUTPUT,
             OfflineCapability.PERSIST,
-            OfflineCapability.SQL,
             OfflineCapability.DELETES);
   }
 

@@ -182,7 +182,7 @@ public abstract class MaterializationEngineConformance {
 
   @Test
   void m3_valuesPastTheTtlReadAsOutsideMaxAge() {
-    Fixtures.requires(online, online.capabilities(), OnlineCapability.TTL);
+    Fixtures.requires(online.type(), online.capabilities(), OnlineCapability.TTL);
     // driver_stats with a ttl so short that every value is past it, and one long enough for all.
     FeatureView stats = dataset.driverStats();
     FeatureView expired = renamed(stats, "stats_expired", Duration.ofSeconds(1));
@@ -257,7 +257,7 @@ public abstract class MaterializationEngineConformance {
 
   @Test
   void m6_aListenerThatThrowsAtCommitLeavesTheOnlineStoreAsItWas() {
-    Fixtures.requires(online, online.capabilities(), OnlineCapability.ATOMIC_BULK_WRITE);
+    Fixtures.requires(online.type(), online.capabilities(), OnlineCapability.ATOMIC_BULK_WRITE);
     FeatureView view = dataset.driverStats();
     Instant mid = dataset.hour(36);
     materialize(view, dataset.start(), mid);

@@ -9,7 +9,6 @@ import dev.feast.iceberg.spi.FeatureViewProjection;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.RowSet;
-import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.FeatureNameCollisionException;
@@ -365,7 +364,7 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
             List.of(all(dataset().driverStats())),
             false,
             true);
-    assertThatThrownBy(() -> retrieve(request)).isInstanceOf(UnsupportedFeatureException.class);
+    assertRefused("O13", OfflineCapability.FILTER_BY_CREATED_TIMESTAMP, () -> retrieve(request));
   }
 
   @Test

@@ -8,7 +8,6 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowBatch;
-import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.FeatureStatus;
@@ -348,8 +347,7 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     requiresNot(OnlineCapability.MAINTENANCE);
     FeatureView view = counters("n11_unsupported");
     create(view);
-    assertThatThrownBy(() -> store().maintain(List.of(view)))
-        .isInstanceOf(UnsupportedFeatureException.class);
+    assertRefused("N11", OnlineCapability.MAINTENANCE, () -> store().maintain(List.of(view)));
   }
 
   /** Driver 5001 written 3 h ago, driver 5002 1 h ago; driver_stats' ttl is 2 h. */

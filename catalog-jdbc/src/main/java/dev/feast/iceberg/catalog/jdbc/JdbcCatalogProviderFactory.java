@@ -6,6 +6,7 @@ import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -70,11 +72,17 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
               + " from this host");
     }
     return IcebergCatalogProvider.open(
-        "org.apache.iceberg.jdbc.JdbcCatalog",
-        config,
-        properties,
-        where,
-        "check the catalog uri, that the database exists, and jdbc.user/jdbc.password");
+            "org.apache.iceberg.jdbc.JdbcCatalog",
+            config,
+            properties,
+            where,
+            "check the catalog uri, that the database exists, and jdbc.user/jdbc.password")
+        // Iceberg's JdbcCatalog creates a namespace with its first table: not STRICT_NAMESPACES.
+        .withCapabilities(
+            EnumSet.of(
+                CatalogCapability.TABLE_RENAME,
+                CatalogCapability.RENAME_ACROSS_NAMESPACES,
+                CatalogCapability.NAMESPACE_PROPERTIES));
   }
 
   /** The catalog properties with defaults applied and relative paths made absolute. */
