@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -156,7 +157,14 @@ public abstract class MaterializationEngineConformance {
     return List.copyOf(dataset.views().values());
   }
 
+  /**
+   * Case M1 (Materialize the window), this test: online equals the latest row per key after
+   * materializing the window. The rule: After materializing the whole window, every key of every
+   * view reads online as the latest row within it (ttl applied where the online store declares
+   * TTL); the result counts one row per key. See M1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M1: online equals the latest row per key after materializing the window")
   void m1_onlineEqualsTheLatestRowPerKeyAfterMaterializingTheWindow() {
     for (FeatureView view : views()) {
       MaterializationTaskResult result = materialize(view, dataset.start(), dataset.end());
@@ -167,7 +175,13 @@ public abstract class MaterializationEngineConformance {
     new MaterializationCheck(online, dataset, views()).check("after [start, end]", dataset.end());
   }
 
+  /**
+   * Case M2 (Interval bounds), this test: only rows within [start, end] count. The rule: Only rows
+   * within [start, end] count: the first half then the second read as the latest within each. See
+   * M2 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M2: only rows within [start, end] count")
   void m2_onlyRowsWithinTheIntervalCount() {
     Instant mid = dataset.hour(36);
     for (FeatureView view : views()) {
@@ -180,7 +194,13 @@ public abstract class MaterializationEngineConformance {
     new MaterializationCheck(online, dataset, views()).check("after [mid, end]", dataset.end());
   }
 
+  /**
+   * Case M3 (TTL after materialization), this test: values past the ttl read as OUTSIDE_MAX_AGE.
+   * The rule: Values past the view's ttl read as OUTSIDE_MAX_AGE (online store declaring TTL). See
+   * M3 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M3: values past the ttl read as OUTSIDE_MAX_AGE")
   void m3_valuesPastTheTtlReadAsOutsideMaxAge() {
     Fixtures.requires(online.type(), online.capabilities(), OnlineCapability.TTL);
     // driver_stats with a ttl so short that every value is past it, and one long enough for all.
@@ -207,7 +227,13 @@ public abstract class MaterializationEngineConformance {
     }
   }
 
+  /**
+   * Case M4 (Idempotence), this test: materializing the same interval again changes no answer. The
+   * rule: Materializing the same interval again changes no answer. See M4 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M4: materializing the same interval again changes no answer")
   void m4_materializingTheSameIntervalAgainChangesNoAnswer() {
     Map<FeatureView, List<OnlineResult>> first = new java.util.LinkedHashMap<>();
     for (FeatureView view : views()) {
@@ -225,7 +251,13 @@ public abstract class MaterializationEngineConformance {
     new MaterializationCheck(online, dataset, views()).check("after twice", dataset.end());
   }
 
+  /**
+   * Case M5 (Listener phases), this test: the listener hears started, writing, committing in order.
+   * The rule: The listener hears started, writing, committing, in this order. See M5 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M5: the listener hears started, writing, committing in order")
   void m5_theListenerHearsThePhasesInOrder() {
     FeatureView view = dataset.driverStats();
     List<String> heard = new ArrayList<>();
@@ -255,7 +287,13 @@ public abstract class MaterializationEngineConformance {
             "committing " + result.rows());
   }
 
+  /**
+   * Case M6 (Interrupted commit), this test: a listener throwing at commit leaves the online store
+   * as it was. The rule: A listener that throws at committing commits nothing (online store
+   * declaring ATOMIC_BULK_WRITE). See M6 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M6: a listener throwing at commit leaves the online store as it was")
   void m6_aListenerThatThrowsAtCommitLeavesTheOnlineStoreAsItWas() {
     Fixtures.requires(online.type(), online.capabilities(), OnlineCapability.ATOMIC_BULK_WRITE);
     FeatureView view = dataset.driverStats();

@@ -165,7 +165,16 @@ public abstract class CatalogProviderConformance {
     }
   }
 
+  /**
+   * Case C1 (Namespaces and tables), this test: the factory is found by ServiceLoader under the
+   * configured type. The rule: Namespaces and tables are created, listed, loaded, renamed (when
+   * declared) and dropped across catalog instances; errors are Iceberg's exceptions
+   * (AlreadyExistsException, NoSuchNamespaceException, NoSuchTableException,
+   * NamespaceNotEmptyException); a missing namespace is NoSuchNamespaceException; declared
+   * capabilities are consistent. See C1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C1: the factory is found by ServiceLoader under the configured type")
   void theFactoryIsFoundByServiceLoaderUnderTheConfiguredType() {
     String type = config().type();
     assertThat(
@@ -178,7 +187,16 @@ public abstract class CatalogProviderConformance {
 
   // ---- C1 namespaces
 
+  /**
+   * Case C1 (Namespaces and tables), this test: namespaces are created, listed, loaded and dropped.
+   * The rule: Namespaces and tables are created, listed, loaded, renamed (when declared) and
+   * dropped across catalog instances; errors are Iceberg's exceptions (AlreadyExistsException,
+   * NoSuchNamespaceException, NoSuchTableException, NamespaceNotEmptyException); a missing
+   * namespace is NoSuchNamespaceException; declared capabilities are consistent. See C1 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C1: namespaces are created, listed, loaded and dropped")
   void c1NamespacesAreCreatedListedLoadedAndDropped() {
     SupportsNamespaces catalog = namespaces(open());
     Namespace ns = newNamespace();
@@ -194,7 +212,17 @@ public abstract class CatalogProviderConformance {
     assertThat(catalog.listNamespaces()).doesNotContain(ns);
   }
 
+  /**
+   * Case C1 (Namespaces and tables), this test: namespace errors are Iceberg exceptions (a missing
+   * namespace is NoSuchNamespaceException). The rule: Namespaces and tables are created, listed,
+   * loaded, renamed (when declared) and dropped across catalog instances; errors are Iceberg's
+   * exceptions (AlreadyExistsException, NoSuchNamespaceException, NoSuchTableException,
+   * NamespaceNotEmptyException); a missing namespace is NoSuchNamespaceException; declared
+   * capabilities are consistent. See C1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName(
+      "C1: namespace errors are Iceberg exceptions (a missing namespace is NoSuchNamespaceException)")
   void c1NamespaceErrorsAreIcebergExceptions() {
     CatalogProvider provider = open();
     SupportsNamespaces catalog = namespaces(provider);
@@ -212,7 +240,16 @@ public abstract class CatalogProviderConformance {
     assertThat(catalog.dropNamespace(missing)).isFalse();
   }
 
+  /**
+   * Case C1 (Namespaces and tables), this test: namespace properties are stored and updated
+   * (NAMESPACE_PROPERTIES declared). The rule: Namespaces and tables are created, listed, loaded,
+   * renamed (when declared) and dropped across catalog instances; errors are Iceberg's exceptions
+   * (AlreadyExistsException, NoSuchNamespaceException, NoSuchTableException,
+   * NamespaceNotEmptyException); a missing namespace is NoSuchNamespaceException; declared
+   * capabilities are consistent. See C1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C1: namespace properties are stored and updated (NAMESPACE_PROPERTIES declared)")
   void c1NamespacePropertiesAreStoredAndUpdated() {
     requires(CatalogCapability.NAMESPACE_PROPERTIES);
     SupportsNamespaces catalog = namespaces(open());
@@ -229,7 +266,16 @@ public abstract class CatalogProviderConformance {
 
   // ---- C1 tables
 
+  /**
+   * Case C1 (Namespaces and tables), this test: tables are created, loaded, listed and dropped
+   * across instances. The rule: Namespaces and tables are created, listed, loaded, renamed (when
+   * declared) and dropped across catalog instances; errors are Iceberg's exceptions
+   * (AlreadyExistsException, NoSuchNamespaceException, NoSuchTableException,
+   * NamespaceNotEmptyException); a missing namespace is NoSuchNamespaceException; declared
+   * capabilities are consistent. See C1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C1: tables are created, loaded, listed and dropped across instances")
   void c1TablesAreCreatedLoadedListedAndDroppedAcrossInstances() {
     CatalogProvider writer = open();
     Namespace ns = newNamespace();
@@ -250,7 +296,16 @@ public abstract class CatalogProviderConformance {
     assertThat(namespaces(writer).dropNamespace(ns)).isTrue();
   }
 
+  /**
+   * Case C1 (Namespaces and tables), this test: table errors are Iceberg exceptions. The rule:
+   * Namespaces and tables are created, listed, loaded, renamed (when declared) and dropped across
+   * catalog instances; errors are Iceberg's exceptions (AlreadyExistsException,
+   * NoSuchNamespaceException, NoSuchTableException, NamespaceNotEmptyException); a missing
+   * namespace is NoSuchNamespaceException; declared capabilities are consistent. See C1 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C1: table errors are Iceberg exceptions")
   void c1TableErrorsAreIcebergExceptions() {
     CatalogProvider provider = open();
     Catalog catalog = provider.catalog();
@@ -268,7 +323,16 @@ public abstract class CatalogProviderConformance {
     assertThat(catalog.tableExists(TableIdentifier.of(missing, "t"))).isFalse();
   }
 
+  /**
+   * Case C1 (Namespaces and tables), this test: tables need an existing namespace
+   * (STRICT_NAMESPACES declared). The rule: Namespaces and tables are created, listed, loaded,
+   * renamed (when declared) and dropped across catalog instances; errors are Iceberg's exceptions
+   * (AlreadyExistsException, NoSuchNamespaceException, NoSuchTableException,
+   * NamespaceNotEmptyException); a missing namespace is NoSuchNamespaceException; declared
+   * capabilities are consistent. See C1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C1: tables need an existing namespace (STRICT_NAMESPACES declared)")
   void c1TablesNeedAnExistingNamespace() {
     requires(CatalogCapability.STRICT_NAMESPACES);
     Catalog catalog = open().catalog();
@@ -280,7 +344,16 @@ public abstract class CatalogProviderConformance {
         .isInstanceOf(NoSuchNamespaceException.class);
   }
 
+  /**
+   * Case C1 (Namespaces and tables), this test: tables are renamed within a namespace (TABLE_RENAME
+   * declared). The rule: Namespaces and tables are created, listed, loaded, renamed (when declared)
+   * and dropped across catalog instances; errors are Iceberg's exceptions (AlreadyExistsException,
+   * NoSuchNamespaceException, NoSuchTableException, NamespaceNotEmptyException); a missing
+   * namespace is NoSuchNamespaceException; declared capabilities are consistent. See C1 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C1: tables are renamed within a namespace (TABLE_RENAME declared)")
   void c1TablesAreRenamedWithinANamespace() {
     requires(CatalogCapability.TABLE_RENAME);
     CatalogProvider provider = open();
@@ -305,7 +378,16 @@ public abstract class CatalogProviderConformance {
     assertThat(catalog.tableExists(to)).isTrue();
   }
 
+  /**
+   * Case C1 (Namespaces and tables), this test: tables are renamed across namespaces
+   * (RENAME_ACROSS_NAMESPACES declared). The rule: Namespaces and tables are created, listed,
+   * loaded, renamed (when declared) and dropped across catalog instances; errors are Iceberg's
+   * exceptions (AlreadyExistsException, NoSuchNamespaceException, NoSuchTableException,
+   * NamespaceNotEmptyException); a missing namespace is NoSuchNamespaceException; declared
+   * capabilities are consistent. See C1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C1: tables are renamed across namespaces (RENAME_ACROSS_NAMESPACES declared)")
   void c1TablesAreRenamedAcrossNamespaces() {
     requires(CatalogCapability.RENAME_ACROSS_NAMESPACES);
     CatalogProvider provider = open();
@@ -417,7 +499,14 @@ public abstract class CatalogProviderConformance {
 
   // ---- C4
 
+  /**
+   * Case C4 (Unreachable catalog), this test: an unreachable catalog fails in bounded time naming
+   * the endpoint. The rule: Opening or using a catalog whose endpoint does not answer fails within
+   * a bound, naming the endpoint, without a secret in the message. See C4 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C4: an unreachable catalog fails in bounded time naming the endpoint")
   void c4AnUnreachableCatalogFailsInBoundedTimeNamingTheEndpoint() {
     CatalogConfig unreachable = unreachableConfig();
     assumeTrue(unreachable != null, "this catalog has no endpoint to be unreachable");
@@ -439,7 +528,12 @@ public abstract class CatalogProviderConformance {
 
   // ---- C5
 
+  /**
+   * Case C5 (Secrets), this test: secrets never appear in toString, descriptions or logs. The rule:
+   * Secrets never appear in toString, descriptions or logs. See C5 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("C5: secrets never appear in toString, descriptions or logs")
   void c5SecretsNeverAppearInToStringDescriptionsOrLogs() {
     Map<String, String> properties = new HashMap<>(config().properties());
     String canary = "canary-" + UUID.randomUUID();
