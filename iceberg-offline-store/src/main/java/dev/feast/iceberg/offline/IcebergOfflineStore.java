@@ -2,6 +2,7 @@ package dev.feast.iceberg.offline;
 
 import dev.feast.iceberg.common.DuckDbSettings;
 import dev.feast.iceberg.common.cache.FileCache;
+import dev.feast.iceberg.spi.Closeables;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
@@ -137,21 +138,7 @@ final class IcebergOfflineStore implements OfflineStore {
    */
   @Override
   public void close() {
-    RuntimeException failure = null;
-    for (IcebergRetrievalJob job : List.copyOf(openJobs)) {
-      try {
-        job.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables.closeAll(List.copyOf(openJobs));
   }
 
   @Override

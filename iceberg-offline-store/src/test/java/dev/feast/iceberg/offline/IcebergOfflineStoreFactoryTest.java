@@ -11,6 +11,7 @@ import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -52,7 +53,13 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
   void aMemoryLimitThatIsNotASizeIsAConfigError() {
     IcebergOfflineStoreConfig config =
         new IcebergOfflineStoreConfig(
-            context.catalogConfig(), "lots", 2, "spill", true, null, null);
+            TestPluginContext.sqliteCatalog(context.repoPath()),
+            "lots",
+            2,
+            "spill",
+            true,
+            null,
+            null);
 
     assertThatThrownBy(() -> new IcebergOfflineStoreFactory().create(config, context))
         .isInstanceOf(ConfigException.class)
@@ -63,7 +70,13 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
   void createsAWorkingStoreWithDuckDbSettings() {
     IcebergOfflineStoreConfig config =
         new IcebergOfflineStoreConfig(
-            context.catalogConfig(), "512MB", 2, "spill", false, null, null);
+            TestPluginContext.sqliteCatalog(context.repoPath()),
+            "512MB",
+            2,
+            "spill",
+            false,
+            null,
+            null);
     try (OfflineStore store = new IcebergOfflineStoreFactory().create(config, context)) {
       FeatureView view = driverStats(Duration.ZERO);
       store.writeBatch(view, driverRows().add(1L, at(1), at(1), 1.0f, 7).build());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.feast.iceberg.spi.Closeables;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,28 +25,12 @@ final class Fixtures {
    * Closes the store, then the registered resources newest first; every one is closed even when an
    * earlier one fails, and the first failure is thrown with the others suppressed.
    */
-  static void closeAll(List<AutoCloseable> stores, List<AutoCloseable> resources) throws Exception {
+  static void closeAll(List<AutoCloseable> stores, List<AutoCloseable> resources) {
     List<AutoCloseable> toClose = new ArrayList<>(stores);
     for (int i = resources.size() - 1; i >= 0; i--) {
       toClose.add(resources.get(i));
     }
-    Exception failure = null;
-    for (AutoCloseable resource : toClose) {
-      try {
-        if (resource != null) {
-          resource.close();
-        }
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables.closeAll(toClose);
   }
 
   /**

@@ -1,12 +1,14 @@
 package dev.feast.iceberg.benchmarks.online;
 
 import dev.feast.iceberg.benchmarks.Machine;
+import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,10 +37,17 @@ final class ColdStartRun {
       Function<Object[], Map<String, Object>> asMap)
       throws Exception {
     String loadAtStart = Machine.load();
-    try (BenchmarkContext context = new BenchmarkContext(dir)) {
+    try (TestPluginContext context =
+        new TestPluginContext("bench", dir, List.of(new JdbcCatalogProviderFactory()))) {
       IcebergOnlineStoreConfig config =
           new IcebergOnlineStoreConfig(
-              context.sqliteCatalog(), null, "entity_hash", 16, null, null, 1000L);
+              TestPluginContext.sqliteCatalog(context.repoPath()),
+              null,
+              "entity_hash",
+              16,
+              null,
+              null,
+              1000L);
       IcebergOnlineStoreFactory factory = new IcebergOnlineStoreFactory();
       long written = System.nanoTime();
       try (OnlineStore writer = factory.create(config, context)) {

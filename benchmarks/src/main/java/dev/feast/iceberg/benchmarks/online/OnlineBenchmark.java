@@ -1,6 +1,7 @@
 package dev.feast.iceberg.benchmarks.online;
 
 import dev.feast.iceberg.benchmarks.Machine;
+import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.core.materialize.MaterializationResult;
 import dev.feast.iceberg.core.materialize.Materializer;
 import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
@@ -16,6 +17,7 @@ import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,13 +94,20 @@ public final class OnlineBenchmark {
 
   private void run(Path dir) throws Exception {
     Report report = new Report(options);
-    try (BenchmarkContext context = new BenchmarkContext(dir);
+    try (TestPluginContext context =
+            new TestPluginContext("bench", dir, List.of(new JdbcCatalogProviderFactory()));
         RedisServer redis = RedisServer.start(dir);
         RedisSide redisSide = new RedisSide(redis, view.name(), features)) {
       report.header(redis.version(), dir);
       IcebergOnlineStoreConfig config =
           new IcebergOnlineStoreConfig(
-              context.sqliteCatalog(), null, "entity_hash", 16, null, null, 1000L);
+              TestPluginContext.sqliteCatalog(context.repoPath()),
+              null,
+              "entity_hash",
+              16,
+              null,
+              null,
+              1000L);
       IcebergOnlineStoreFactory factory = new IcebergOnlineStoreFactory();
       try (OnlineStore writer = factory.create(config, context)) {
         writer.update(List.of(view), List.of());
@@ -123,7 +132,13 @@ public final class OnlineBenchmark {
         try (OnlineStore follower =
             factory.create(
                 new IcebergOnlineStoreConfig(
-                    context.sqliteCatalog(), null, "entity_hash", 16, null, null, 0L),
+                    TestPluginContext.sqliteCatalog(context.repoPath()),
+                    null,
+                    "entity_hash",
+                    16,
+                    null,
+                    null,
+                    0L),
                 context)) {
           follower.read(view, keys.subList(0, 1), features);
           afterSnapshots(writer, follower, redisSide, report);
@@ -161,16 +176,28 @@ public final class OnlineBenchmark {
    * namespace, as {@code FeatureStore.materialize} does (its Materializer, the offline store's
    * pull, the online store's bulk write), batches of Feast's default size; returns rows/s.
    */
-  private double materialize(BenchmarkContext context, Path dir) throws Exception {
+  private double materialize(TestPluginContext context, Path dir) throws Exception {
     OfflineSource.create(
-        context.catalog(context.sqliteCatalog()).catalog(), features, options.entities(), dir);
+        context.catalog(TestPluginContext.sqliteCatalog(context.repoPath())).catalog(),
+        features,
+        options.entities(),
+        dir);
     IcebergOnlineStoreConfig config =
         new IcebergOnlineStoreConfig(
-            context.sqliteCatalog(), "feast_materialized", "entity_hash", 16, null, null, 1000L);
+            TestPluginContext.sqliteCatalog(context.repoPath()),
+            "feast_materialized",
+            "entity_hash",
+            16,
+            null,
+            null,
+            1000L);
     try (OnlineStore online = new IcebergOnlineStoreFactory().create(config, context);
         OfflineStore offline =
             new IcebergOfflineStoreFactory()
-                .create(IcebergOfflineStoreConfig.of(context.sqliteCatalog()), context)) {
+                .create(
+                    IcebergOfflineStoreConfig.of(
+                        TestPluginContext.sqliteCatalog(context.repoPath())),
+                    context)) {
       online.update(List.of(view), List.of());
       Materializer materializer = new Materializer(offline, online, MATERIALIZE_BATCH);
       long started = System.nanoTime();
@@ -309,7 +336,7 @@ public final class OnlineBenchmark {
 
   /** Reads past the memory budget, from the files of the local table and of one on S3. */
   private void fromFiles(
-      IcebergOnlineStoreConfig config, BenchmarkContext context, Path dir, Report report) {
+      IcebergOnlineStoreConfig config, TestPluginContext context, Path dir, Report report) {
     FileReads reads = new FileReads(view, keys, features, options.fallbackReads());
     FileReads.Figures local = reads.measure("local", config, context);
     FileReads.Figures s3 =

@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.feast.iceberg.spi.Closeables;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ public abstract class CatalogProviderConformance {
           Types.NestedField.optional(2, "data", Types.StringType.get()));
 
   private final List<CatalogProvider> opened = new ArrayList<>();
-  private Path repo;
+  private TestPluginContext context;
 
   /** The factory under test. */
   protected abstract CatalogProviderFactory factory();
@@ -105,16 +106,19 @@ public abstract class CatalogProviderConformance {
     }
   }
 
-  /** The context plugins get; relative paths resolve against a temporary folder. */
+  /**
+   * The context plugins get: project {@code conformance}, relative paths resolving against a
+   * temporary folder; a catalog provider opens no other catalog, so it offers none.
+   */
   protected PluginContext context() {
-    if (repo == null) {
+    if (context == null) {
       try {
-        repo = Files.createTempDirectory("catalog-conformance");
+        context = TestPluginContext.of(Files.createTempDirectory("catalog-conformance"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return new ConformanceContext(repo);
+    return context;
   }
 
   /** Opens a new catalog instance, closed after the test. */
@@ -129,10 +133,9 @@ public abstract class CatalogProviderConformance {
   @AfterEach
   void closeCatalogs() {
     synchronized (opened) {
-      for (CatalogProvider provider : opened) {
-        provider.close();
-      }
+      List<CatalogProvider> toClose = new ArrayList<>(opened);
       opened.clear();
+      Closeables.closeAll(toClose);
     }
   }
 
