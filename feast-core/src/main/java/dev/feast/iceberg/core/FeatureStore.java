@@ -23,10 +23,12 @@ import dev.feast.iceberg.spi.materialize.MaterializationTask;
 import dev.feast.iceberg.spi.materialize.MaterializationTaskResult;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
+import dev.feast.iceberg.spi.offline.OfflineCapability;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.WriteListener;
 import dev.feast.iceberg.spi.online.MaintenanceReport;
+import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -156,9 +158,14 @@ public final class FeatureStore implements AutoCloseable {
         });
   }
 
-  /** Point-in-time features for entity rows; refs are {@code view:feature}. */
+  /**
+   * Point-in-time features for entity rows; refs are {@code view:feature}. Entity rows from an
+   * Iceberg table need an offline store declaring {@link OfflineCapability#ENTITY_TABLE}; others
+   * are refused before anything runs.
+   */
   public RetrievalJob getHistoricalFeatures(
       EntitySource entities, List<String> featureRefs, boolean fullFeatureNames) {
+    requireEntitySource(entities);
     return offline.getHistoricalFeatures(
         new HistoricalRequest(
             entities,
@@ -170,11 +177,22 @@ public final class FeatureStore implements AutoCloseable {
   /** Point-in-time features of a feature service for entity rows. */
   public RetrievalJob getHistoricalFeatures(
       EntitySource entities, String featureService, boolean fullFeatureNames) {
+    requireEntitySource(entities);
     RegistryState state = registry.state();
     FeatureService service = FeatureResolver.service(state, featureService);
     return offline.getHistoricalFeatures(
         new HistoricalRequest(
             entities, FeatureResolver.resolve(state, service), fullFeatureNames, false));
+  }
+
+  private void requireEntitySource(EntitySource entities) {
+    if (entities instanceof EntitySource.IcebergTable) {
+      StoreCapabilities.require(
+          config.offlineStore().type(),
+          offline.capabilities(),
+          OfflineCapability.ENTITY_TABLE,
+          "entity rows from an Iceberg table");
+    }
   }
 
   /** Appends rows to a feature view's offline source (Feast's {@code write_to_offline_store}). */
@@ -313,10 +331,16 @@ public final class FeatureStore implements AutoCloseable {
 
   /**
    * Compacts the online storage of every online view (or those named), expires old snapshots and
-   * deletes values past their ttl; a store without maintenance throws {@link
-   * dev.feast.iceberg.spi.UnsupportedFeatureException}.
+   * deletes values past their ttl; an online store that does not declare {@link
+   * OnlineCapability#MAINTENANCE} is refused up front with {@link
+   * dev.feast.iceberg.spi.UnsupportedFeatureException} naming its type.
    */
   public List<MaintenanceReport> maintain(String... views) {
+    StoreCapabilities.require(
+        config.onlineStore().type(),
+        online.capabilities(),
+        OnlineCapability.MAINTENANCE,
+        "maintenance");
     return online.maintain(selectViews(views));
   }
 

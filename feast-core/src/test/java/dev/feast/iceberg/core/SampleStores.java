@@ -6,7 +6,6 @@ import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SchemaMismatchException;
 import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.StoreFactory;
-import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
@@ -40,21 +39,27 @@ final class SampleStores {
     public Class<SampleConfig> configClass() {
       return SampleConfig.class;
     }
-
-    @Override
-    public S create(SampleConfig config, PluginContext context) {
-      throw new UnsupportedFeatureException(type(), "creating stores in configuration tests");
-    }
   }
 
+  /** Creates an offline store that declares no capability and must not be called. */
   @FeastPlugin(spiVersion = SpiVersion.CURRENT)
   public static final class Offline extends Sample<OfflineStore>
-      implements OfflineStoreFactory<SampleConfig> {}
+      implements OfflineStoreFactory<SampleConfig> {
+    @Override
+    public OfflineStore create(SampleConfig config, PluginContext context) {
+      return BareStores.offline();
+    }
+  }
 
   /** Keeps a column named {@code entity_key} for itself, as stores keyed by entity do. */
   @FeastPlugin(spiVersion = SpiVersion.CURRENT)
   public static final class Online extends Sample<OnlineStore>
       implements OnlineStoreFactory<SampleConfig> {
+    @Override
+    public OnlineStore create(SampleConfig config, PluginContext context) {
+      return BareStores.online();
+    }
+
     @Override
     public void checkViews(SampleConfig config, List<FeatureView> views) {
       for (FeatureView view : views) {

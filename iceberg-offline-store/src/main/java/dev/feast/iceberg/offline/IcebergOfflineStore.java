@@ -2,6 +2,7 @@ package dev.feast.iceberg.offline;
 
 import dev.feast.iceberg.common.DuckDbSettings;
 import dev.feast.iceberg.common.cache.FileCache;
+import dev.feast.iceberg.spi.Closeables;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.InvalidRequestException;
 import dev.feast.iceberg.spi.RowSet;
@@ -29,11 +30,8 @@ final class IcebergOfflineStore implements OfflineStore {
   private static final Set<OfflineCapability> CAPABILITIES =
       EnumSet.of(
           OfflineCapability.FILTER_BY_CREATED_TIMESTAMP,
-          OfflineCapability.ENTITY_FILES,
           OfflineCapability.ENTITY_TABLE,
-          OfflineCapability.PARQUET_OUTPUT,
           OfflineCapability.PERSIST,
-          OfflineCapability.SQL,
           OfflineCapability.DELETES,
           OfflineCapability.DATE_RANGE_RETRIEVAL);
 
@@ -116,6 +114,11 @@ final class IcebergOfflineStore implements OfflineStore {
   }
 
   @Override
+  public String type() {
+    return "iceberg";
+  }
+
+  @Override
   public Set<OfflineCapability> capabilities() {
     return CAPABILITIES;
   }
@@ -136,21 +139,7 @@ final class IcebergOfflineStore implements OfflineStore {
    */
   @Override
   public void close() {
-    RuntimeException failure = null;
-    for (IcebergRetrievalJob job : List.copyOf(openJobs)) {
-      try {
-        job.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables.closeAll(List.copyOf(openJobs));
   }
 
   @Override

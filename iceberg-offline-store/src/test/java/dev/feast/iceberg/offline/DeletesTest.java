@@ -10,6 +10,7 @@ import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class DeletesTest extends StoreTestBase {
 
   private Table table() {
     return context
-        .catalog(context.catalogConfig())
+        .catalog(TestPluginContext.sqliteCatalog(context.repoPath()))
         .catalog()
         .loadTable(TableIdentifier.parse("feast.driver_stats"));
   }

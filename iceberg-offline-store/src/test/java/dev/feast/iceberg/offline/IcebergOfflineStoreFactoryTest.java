@@ -11,6 +11,7 @@ import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.OfflineStoreFactory;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -50,7 +51,7 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
   @Test
   void aMemoryLimitThatIsNotASizeIsAConfigError() {
     IcebergOfflineStoreConfig config =
-        IcebergOfflineStoreConfig.of(context.catalogConfig()).withDuckDb("lots", 2, "spill");
+        IcebergOfflineStoreConfig.of(TestPluginContext.sqliteCatalog(context.repoPath())).withDuckDb("lots", 2, "spill");
 
     assertThatThrownBy(() -> new IcebergOfflineStoreFactory().create(config, context))
         .isInstanceOf(ConfigException.class)
@@ -60,7 +61,7 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
   @Test
   void createsAWorkingStoreWithDuckDbSettings() {
     IcebergOfflineStoreConfig config =
-        IcebergOfflineStoreConfig.of(context.catalogConfig())
+        IcebergOfflineStoreConfig.of(TestPluginContext.sqliteCatalog(context.repoPath()))
             .withDuckDb("512MB", 2, "spill")
             .withPruning(false);
     try (OfflineStore store = new IcebergOfflineStoreFactory().create(config, context)) {

@@ -17,6 +17,7 @@ import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.RowStream;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,11 +76,8 @@ class JobOutputsTest extends StoreTestBase {
     assertThat(store.capabilities())
         .contains(
             OfflineCapability.FILTER_BY_CREATED_TIMESTAMP,
-            OfflineCapability.ENTITY_FILES,
             OfflineCapability.ENTITY_TABLE,
-            OfflineCapability.PARQUET_OUTPUT,
             OfflineCapability.PERSIST,
-            OfflineCapability.SQL,
             OfflineCapability.DELETES);
   }
 
@@ -147,7 +145,7 @@ class JobOutputsTest extends StoreTestBase {
   }
 
   private Catalog catalog() {
-    return context.catalog(context.catalogConfig()).catalog();
+    return context.catalog(TestPluginContext.sqliteCatalog(context.repoPath())).catalog();
   }
 
   @Test

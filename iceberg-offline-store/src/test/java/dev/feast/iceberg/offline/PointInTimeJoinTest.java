@@ -12,6 +12,7 @@ import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.Oracle;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -298,17 +299,13 @@ class PointInTimeJoinTest extends StoreTestBase {
     assertThat(column(result, "order_count")).containsExactly(100L, 200L, 300L, null, null);
     assertThat(column(result, "active_drivers")).containsExactly(8, 8, 7, null, null);
     RowSet expected =
-        Oracle.retrieve(
-            entities,
-            "event_timestamp",
-            views,
+        Oracle.historical(
+            HistoricalRequest.of(EntitySource.of(entities), views),
             Map.of(
-                "driver_stats", driverRows().add(1L, at(10), at(10), 0.5f, 5).build(),
-                "customer_profile", customers,
-                "order_stats", orders,
-                "global_stats", globals),
-            false,
-            false);
+                "feast.driver_stats", driverRows().add(1L, at(10), at(10), 0.5f, 5).build(),
+                "feast.customer_profile", customers,
+                "feast.order_stats", orders,
+                "feast.global_stats", globals));
     assertThat(result).isEqualTo(expected);
   }
 

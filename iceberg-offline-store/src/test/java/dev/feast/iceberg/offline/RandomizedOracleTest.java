@@ -12,6 +12,7 @@ import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.Oracle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -78,16 +79,16 @@ class RandomizedOracleTest extends StoreTestBase {
     driverViews.forEach(v -> views.add(ViewSelection.all(v)));
     views.add(ViewSelection.all(orders));
     views.add(ViewSelection.all(global));
+    // The oracle reads source rows by source name; the driver views share one source.
     Map<String, RowSet> sources = new HashMap<>();
-    driverViews.forEach(v -> sources.put(v.name(), driverRows));
-    sources.put("orders", orderRows);
-    sources.put("global", globalRows);
+    sources.put(driverSource.name(), driverRows);
+    sources.put(orders.source().name(), orderRows);
+    sources.put(global.source().name(), globalRows);
 
     for (boolean filterByCreated : new boolean[] {false, true}) {
       HistoricalRequest request =
           new HistoricalRequest(EntitySource.of(entities), views, true, filterByCreated);
-      RowSet expected =
-          Oracle.retrieve(entities, "event_timestamp", views, sources, true, filterByCreated);
+      RowSet expected = Oracle.historical(request, sources);
       RowSet prunedResult = retrieve(pruned, request);
       RowSet fullResult = retrieve(full, request);
 

@@ -11,6 +11,7 @@ import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,7 @@ class SchemaEvolutionTest extends StoreTestBase {
         driverStats(Duration.ZERO), driverRows().add(1L, at(1), at(1), 1.5f, 1).build());
     Table table =
         context
-            .catalog(context.catalogConfig())
+            .catalog(TestPluginContext.sqliteCatalog(context.repoPath()))
             .catalog()
             .loadTable(TableIdentifier.parse("feast.driver_stats"));
     table

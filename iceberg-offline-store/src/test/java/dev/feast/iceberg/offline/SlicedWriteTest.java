@@ -9,6 +9,7 @@ import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.WriteListener;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class SlicedWriteTest extends StoreTestBase {
     store.writeBatch(view, driverRows().add(0L, at(0), at(0), 0.5f, 0).build());
     table =
         context
-            .catalog(context.catalogConfig())
+            .catalog(TestPluginContext.sqliteCatalog(context.repoPath()))
             .catalog()
             .loadTable(TableIdentifier.parse("feast.driver_stats"));
   }

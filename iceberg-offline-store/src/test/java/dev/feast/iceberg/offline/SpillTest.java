@@ -11,6 +11,8 @@ import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.Oracle;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +74,7 @@ class SpillTest extends StoreTestBase {
   private OfflineStore store(String memoryLimit, Path spill) {
     return new IcebergOfflineStoreFactory()
         .create(
-            IcebergOfflineStoreConfig.of(context.catalogConfig())
+            IcebergOfflineStoreConfig.of(TestPluginContext.sqliteCatalog(context.repoPath()))
                 .withDuckDb(memoryLimit, 1, spill.toString())
                 .withCache(dir.resolve("cache").toString(), "1GB"),
             context);
@@ -114,12 +116,13 @@ class SpillTest extends StoreTestBase {
     }
     Map<Object, RowSet> sources = new HashMap<>();
     byDriver.forEach((d, b) -> sources.put(d, b.build()));
-    ViewSelection selection = ViewSelection.all(view);
     List<List<Object>> rows = new ArrayList<>();
     for (int r = 0; r < entities.size(); r++) {
       Instant t = (Instant) entities.get(r, "event_timestamp");
       RowSet candidates = sources.get(entities.get(r, "driver_id"));
-      Integer winner = Oracle.winner(entities, r, t, selection, candidates, false);
+      Integer winner =
+          Oracle.winner(
+              view, candidates, Map.of("driver_id", entities.get(r, "driver_id")), t, false);
       List<Object> row = new ArrayList<>(entities.rows().get(r));
       row.add(winner == null ? null : candidates.get(winner, "conv_rate"));
       row.add(winner == null ? null : candidates.get(winner, "trips"));

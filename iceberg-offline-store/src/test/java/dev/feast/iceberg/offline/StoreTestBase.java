@@ -1,5 +1,6 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
@@ -9,6 +10,7 @@ import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +27,12 @@ abstract class StoreTestBase {
   static final Entity CUSTOMER = Entity.of("customer", "customer_id", ValueType.STRING);
 
   @TempDir Path dir;
-  TestContext context;
+  TestPluginContext context;
   private final List<OfflineStore> stores = new ArrayList<>();
 
   @BeforeEach
   void openContext() {
-    context = new TestContext(dir);
+    context = new TestPluginContext("test", dir, List.of(new JdbcCatalogProviderFactory()));
   }
 
   @AfterEach
@@ -43,7 +45,7 @@ abstract class StoreTestBase {
     OfflineStore store =
         new IcebergOfflineStoreFactory()
             .create(
-                IcebergOfflineStoreConfig.of(context.catalogConfig())
+                IcebergOfflineStoreConfig.of(TestPluginContext.sqliteCatalog(context.repoPath()))
                     .withPruning(pruning)
                     .withCache(dir.resolve("cache").toString(), "1GB"),
                 context);

@@ -8,6 +8,7 @@ import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.time.Duration;
 import java.util.List;
 import org.apache.iceberg.DataFile;
@@ -31,7 +32,7 @@ class UnsupportedFilesTest extends StoreTestBase {
     store.writeBatch(view, driverRows().add(1L, at(1), at(1), 1.0f, 1).build());
     table =
         context
-            .catalog(context.catalogConfig())
+            .catalog(TestPluginContext.sqliteCatalog(context.repoPath()))
             .catalog()
             .loadTable(TableIdentifier.parse("feast.driver_stats"));
   }

@@ -12,6 +12,7 @@ import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.WriteListener;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ class WriteBatchTest extends StoreTestBase {
   }
 
   private Catalog catalog() {
-    return context.catalog(context.catalogConfig()).catalog();
+    return context.catalog(TestPluginContext.sqliteCatalog(context.repoPath())).catalog();
   }
 
   /** The ids of the source table's snapshots, oldest first. */
@@ -84,7 +85,7 @@ class WriteBatchTest extends StoreTestBase {
   void theFirstWriteCreatesTheTableFromTheRows() {
     var table =
         context
-            .catalog(context.catalogConfig())
+            .catalog(TestPluginContext.sqliteCatalog(context.repoPath()))
             .catalog()
             .loadTable(TableIdentifier.parse("feast.driver_stats"));
 

@@ -301,6 +301,11 @@ public final class IcebergOnlineStore implements OnlineStore {
   }
 
   @Override
+  public String type() {
+    return "iceberg";
+  }
+
+  @Override
   public Set<OnlineCapability> capabilities() {
     // Appends never conflict: Iceberg retries a fast append on CommitFailedException
     // (commit.retry.num-retries, raised to 10 on our tables), and "latest wins" does not depend

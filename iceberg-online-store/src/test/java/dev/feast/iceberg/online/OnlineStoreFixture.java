@@ -1,5 +1,6 @@
 package dev.feast.iceberg.online;
 
+import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
@@ -7,6 +8,7 @@ import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.online.OnlineRow;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +31,14 @@ abstract class OnlineStoreFixture {
   static final Entity CUSTOMER = Entity.of("customer", "customer_id", ValueType.STRING);
 
   @TempDir Path dir;
-  TestContext context;
+  TestPluginContext context;
   CatalogConfig catalogConfig;
   private final List<IcebergOnlineStore> stores = new ArrayList<>();
 
   @BeforeEach
   void openCatalog() {
-    context = new TestContext(dir);
-    catalogConfig = TestContext.sqliteCatalog(dir);
+    context = new TestPluginContext("test", dir, List.of(new JdbcCatalogProviderFactory()));
+    catalogConfig = TestPluginContext.sqliteCatalog(dir);
   }
 
   @AfterEach

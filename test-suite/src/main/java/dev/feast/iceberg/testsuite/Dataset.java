@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The shared conformance dataset (CONFORMANCE.md): customers 1001–1019, drivers 5001–5019,
+ * The shared conformance dataset (test-suite/CONTRACT.md): customers 1001–1019, drivers 5001–5019,
  * locations 1–49, over a three-day window ending on the hour, with backfills, an entity-less view,
  * a field-mapped source, a view of every value type, and entity rows ("orders") in mixed time zones
  * with duplicates, rows before any feature and rows past every ttl.

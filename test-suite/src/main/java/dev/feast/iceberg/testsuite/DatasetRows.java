@@ -91,7 +91,7 @@ final class DatasetRows {
         }
       }
     }
-    // Backfill cases around B (CONFORMANCE O4, O13). Driver 1001: two rows at B-1h, the one with
+    // Backfill cases around B (CONTRACT.md O4, O13). Driver 1001: two rows at B-1h, the one with
     // the later created (trips 20) wins; it is written second, so "first row wins" is wrong.
     // Driver 1002: a later event (B-1h, trips 40) beats an earlier one with a later created
     // (B-90m, trips 35); with filter_by_created_timestamp only B-2h (trips 30) has created <= B.

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -158,7 +159,14 @@ public abstract class MaterializationEngineConformance {
     return List.copyOf(dataset.views().values());
   }
 
+  /**
+   * Case M1 (Materialize the window), this test: online equals the latest row per key after
+   * materializing the window. The rule: After materializing the whole window, every key of every
+   * view reads online as the latest row within it (ttl applied where the online store declares
+   * TTL); the result counts one row per key. See M1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M1: online equals the latest row per key after materializing the window")
   void m1_onlineEqualsTheLatestRowPerKeyAfterMaterializingTheWindow() {
     for (FeatureView view : views()) {
       MaterializationTaskResult result = materialize(view, dataset.start(), dataset.end());
@@ -169,7 +177,13 @@ public abstract class MaterializationEngineConformance {
     new MaterializationCheck(online, dataset, views()).check("after [start, end]", dataset.end());
   }
 
+  /**
+   * Case M2 (Interval bounds), this test: only rows within [start, end] count. The rule: Only rows
+   * within [start, end] count: the first half then the second read as the latest within each. See
+   * M2 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M2: only rows within [start, end] count")
   void m2_onlyRowsWithinTheIntervalCount() {
     Instant mid = dataset.hour(36);
     for (FeatureView view : views()) {
@@ -182,9 +196,15 @@ public abstract class MaterializationEngineConformance {
     new MaterializationCheck(online, dataset, views()).check("after [mid, end]", dataset.end());
   }
 
+  /**
+   * Case M3 (TTL after materialization), this test: values past the ttl read as OUTSIDE_MAX_AGE.
+   * The rule: Values past the view's ttl read as OUTSIDE_MAX_AGE (online store declaring TTL). See
+   * M3 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M3: values past the ttl read as OUTSIDE_MAX_AGE")
   void m3_valuesPastTheTtlReadAsOutsideMaxAge() {
-    Fixtures.requires(online, online.capabilities(), OnlineCapability.TTL);
+    Fixtures.requires(online.type(), online.capabilities(), OnlineCapability.TTL);
     // driver_stats with a ttl so short that every value is past it, and one long enough for all.
     FeatureView stats = dataset.driverStats();
     FeatureView expired = renamed(stats, "stats_expired", Duration.ofSeconds(1));
@@ -209,7 +229,13 @@ public abstract class MaterializationEngineConformance {
     }
   }
 
+  /**
+   * Case M4 (Idempotence), this test: materializing the same interval again changes no answer. The
+   * rule: Materializing the same interval again changes no answer. See M4 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M4: materializing the same interval again changes no answer")
   void m4_materializingTheSameIntervalAgainChangesNoAnswer() {
     Map<FeatureView, List<OnlineResult>> first = new java.util.LinkedHashMap<>();
     for (FeatureView view : views()) {
@@ -227,7 +253,13 @@ public abstract class MaterializationEngineConformance {
     new MaterializationCheck(online, dataset, views()).check("after twice", dataset.end());
   }
 
+  /**
+   * Case M5 (Listener phases), this test: the listener hears started, writing, committing in order.
+   * The rule: The listener hears started, writing, committing, in this order. See M5 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M5: the listener hears started, writing, committing in order")
   void m5_theListenerHearsThePhasesInOrder() {
     FeatureView view = dataset.driverStats();
     List<String> heard = new ArrayList<>();
@@ -257,9 +289,15 @@ public abstract class MaterializationEngineConformance {
             "committing " + result.rows());
   }
 
+  /**
+   * Case M6 (Interrupted commit), this test: a listener throwing at commit leaves the online store
+   * as it was. The rule: A listener that throws at committing commits nothing (online store
+   * declaring ATOMIC_BULK_WRITE). See M6 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("M6: a listener throwing at commit leaves the online store as it was")
   void m6_aListenerThatThrowsAtCommitLeavesTheOnlineStoreAsItWas() {
-    Fixtures.requires(online, online.capabilities(), OnlineCapability.ATOMIC_BULK_WRITE);
+    Fixtures.requires(online.type(), online.capabilities(), OnlineCapability.ATOMIC_BULK_WRITE);
     FeatureView view = dataset.driverStats();
     Instant mid = dataset.hour(36);
     materialize(view, dataset.start(), mid);

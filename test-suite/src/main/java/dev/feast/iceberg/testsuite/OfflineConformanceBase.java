@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -67,11 +68,10 @@ public abstract class OfflineConformanceBase {
   /**
    * Commits a delete to a view's source: every row whose source column {@code column} equals {@code
    * value}, as a {@code kind} delete. Needed for O20 when the store declares {@link
-   * OfflineCapability#DELETES}; by default O20 shows as skipped.
+   * OfflineCapability#DELETES}: O20 then fails, naming this hook, until it is overridden.
    */
   protected void commitDelete(FeatureView view, DeleteKind kind, String column, Object value) {
-    throw new UnsupportedOperationException(
-        "override commitDelete to commit position and equality deletes to a source");
+    throw Fixtures.missingHook("O20", OfflineCapability.DELETES, "commitDelete");
   }
 
   /** The sources the dataset's views read; by default Iceberg tables in {@code conformance}. */
@@ -135,12 +135,21 @@ public abstract class OfflineConformanceBase {
 
   /** Skips the test, with the reason, unless the store declares the capability. */
   protected final void requires(OfflineCapability capability) {
-    Fixtures.requires(store, store.capabilities(), capability);
+    Fixtures.requires(store.type(), store.capabilities(), capability);
   }
 
   /** Skips the test, with the reason, when the store declares the capability. */
   protected final void requiresNot(OfflineCapability capability) {
-    Fixtures.requiresNot(store, store.capabilities(), capability);
+    Fixtures.requiresNot(store.type(), store.capabilities(), capability);
+  }
+
+  /**
+   * Asserts the refusal of an undeclared capability: {@code UnsupportedFeatureException} naming the
+   * store's type.
+   */
+  protected final void assertRefused(
+      String caseId, OfflineCapability capability, ThrowingCallable call) {
+    Fixtures.assertRefused(caseId, store, store.type(), capability, call);
   }
 
   /** Runs a point-in-time retrieval on the store under test. */

@@ -9,7 +9,6 @@ import dev.feast.iceberg.spi.FeatureViewProjection;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.RowSet;
-import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.EntitySource;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +85,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows(what, retrieve(request), expected(request));
   }
 
+  /**
+   * Case O1 (Point-in-time visibility), this test: a row at exactly the entity timestamp is
+   * visible, later ones are not. The rule: A feature row whose event timestamp equals the entity
+   * row's timestamp is visible; rows after it are not. See O1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O1: a row at exactly the entity timestamp is visible, later ones are not")
   void o01_aFeatureRowAtExactlyTheEntityTimestampIsVisibleAndLaterOnesAreNot() {
     HistoricalRequest request =
         request(orders("o-exact", "o-just-before"), false, all(dataset().driverStats()));
@@ -96,7 +102,14 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O1", result, expected(request));
   }
 
+  /**
+   * Case O2 (TTL bound), this test: the ttl lower bound is inclusive, measured from each entity
+   * row. The rule: A feature row is visible only when entity_ts - ttl &lt;= feature_ts (inclusive),
+   * measured from each entity row; a ttl of 0 means unbounded, and a long ttl (730 days) is valid.
+   * See O2 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O2: the ttl lower bound is inclusive, measured from each entity row")
   void o02_theTtlLowerBoundIsInclusiveAndMeasuredFromEachEntityRow() {
     HistoricalRequest request =
         request(orders("o-ttl-edge", "o-ttl-past"), false, all(dataset().driverStats()));
@@ -107,7 +120,14 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O2", result, expected(request));
   }
 
+  /**
+   * Case O2 (TTL bound), this test: ttl 0 is unbounded and a long ttl is valid. The rule: A feature
+   * row is visible only when entity_ts - ttl &lt;= feature_ts (inclusive), measured from each
+   * entity row; a ttl of 0 means unbounded, and a long ttl (730 days) is valid. See O2 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O2: ttl 0 is unbounded and a long ttl is valid")
   void o02_ttlZeroIsUnboundedAndALongTtlIsValid() {
     Dataset d = dataset();
     ViewSelection origin =
@@ -125,7 +145,12 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O2 ttl 730 d", result, expected(request));
   }
 
+  /**
+   * Case O3 (Latest event wins), this test: the latest event timestamp wins. The rule: Among
+   * visible rows of a key, the greatest event timestamp wins. See O3 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O3: the latest event timestamp wins")
   void o03_theLatestEventTimestampWins() {
     RowSet entities =
         RowSet.builder(
@@ -140,7 +165,14 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O3", result, expected(request));
   }
 
+  /**
+   * Case O4 (Created timestamp breaks ties), this test: on equal event timestamps the greatest
+   * created timestamp wins. The rule: On equal event timestamps the greatest created timestamp
+   * wins; every backfill correction wins over the row it corrects. See O4 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O4: on equal event timestamps the greatest created timestamp wins")
   void o04_onEqualEventTimestampsTheGreatestCreatedTimestampWins() {
     HistoricalRequest request =
         request(orders("o-backfill-1001", "o-backfill-1002"), false, all(dataset().driverStats()));
@@ -149,7 +181,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertThat(valueOf(result, "o-backfill-1002", "trips_today")).isEqualTo(40);
   }
 
+  /**
+   * Case O4 (Created timestamp breaks ties), this test: every backfill correction wins over the row
+   * it corrects. The rule: On equal event timestamps the greatest created timestamp wins; every
+   * backfill correction wins over the row it corrects. See O4 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O4: every backfill correction wins over the row it corrects")
   void o04_everyBackfillCorrectionWinsOverTheRowItCorrects() {
     RowSet.Builder entities =
         RowSet.builder(
@@ -170,7 +208,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertThat(column(result, "trips_today")).containsOnly(99);
   }
 
+  /**
+   * Case O5 (Unmatched entity rows are kept), this test: an entity row without a match is kept with
+   * null features. The rule: An entity row without a visible feature row (unknown key, before any
+   * data, after the ttl) is kept with null features. See O5 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O5: an entity row without a match is kept with null features")
   void o05_anEntityRowWithoutAMatchIsKeptWithNullFeatures() {
     RowSet entities =
         RowSet.builder(
@@ -192,7 +236,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O5", result, expected(request));
   }
 
+  /**
+   * Case O6 (Output rows equal input rows), this test: output rows equal input rows, duplicates and
+   * extra columns kept. The rule: The result has exactly the entity rows, duplicates included, with
+   * their extra columns first and in order. See O6 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O6: output rows equal input rows, duplicates and extra columns kept")
   void o06_outputRowsEqualInputRowsWithDuplicatesAndExtraColumns() {
     HistoricalRequest request = everyView(dataset().orders(), false);
     RowSet result = retrieve(request);
@@ -204,7 +254,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O6", result, expected(request));
   }
 
+  /**
+   * Case O7 (Views join independently), this test: several views join independently (composite
+   * keys, entity-less views). The rule: Several views in one request each join on their own keys,
+   * composite keys and entity-less views included. See O7 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O7: several views join independently (composite keys, entity-less views)")
   void o07_severalViewsJoinIndependentlyIncludingCompositeKeysAndEntityLessViews() {
     RowSet result = retrieve(everyView(dataset().orders(), false));
     assertThat(column(result, "order_is_success")).as("composite key hits").contains(true, false);
@@ -215,7 +271,14 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     checkAgainstOracle("O7", everyView(dataset().orders(), false));
   }
 
+  /**
+   * Case O8 (Full feature names), this test: full feature names prefix the view; collisions are
+   * errors. The rule: With full_feature_names columns are &lt;view or alias&gt;__&lt;feature&gt;;
+   * without it, two selections producing the same column name are a FeatureNameCollisionException
+   * naming both refs. See O8 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O8: full feature names prefix the view; collisions are errors")
   void o08_fullFeatureNamesPrefixTheViewAndCollisionsAreErrors() {
     FeatureView stats = dataset().driverStats();
     ViewSelection copy =
@@ -230,7 +293,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
         .hasMessageContaining("stats_copy:conv_rate");
   }
 
+  /**
+   * Case O9 (Alias and join key map), this test: an alias with a join key map joins on the mapped
+   * column. The rule: A projection's alias names its columns and its join key map joins on the
+   * mapped entity column. See O9 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O9: an alias with a join key map joins on the mapped column")
   void o09_anAliasWithAJoinKeyMapJoinsOnTheMappedColumn() {
     FeatureView locations = dataset().locationStats();
     ViewSelection origin =
@@ -254,7 +323,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O9", result, expected(request));
   }
 
+  /**
+   * Case O10 (Unknown view or feature), this test: an unknown view or feature is an error naming
+   * it. The rule: An unknown view, source or feature is an error whose message names it. See O10 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O10: an unknown view or feature is an error naming it")
   void o10_anUnknownViewOrFeatureIsAnErrorNamingIt() {
     Dataset d = dataset();
     FeatureView missing =
@@ -276,7 +351,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
         .hasMessageContaining("no_such_feature");
   }
 
+  /**
+   * Case O11 (Field mapping), this test: field mapping renames source columns. The rule: A source's
+   * field mapping renames source columns to feature and join key names, in retrieval and in pulls.
+   * See O11 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O11: field mapping renames source columns")
   void o11_fieldMappingRenamesSourceColumnsToFeatureAndJoinKeyNames() {
     FeatureView ratings = dataset().driverRatings();
     HistoricalRequest request = request(dataset().orders(), false, all(ratings));
@@ -298,7 +379,15 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
             dataset().end()));
   }
 
+  /**
+   * Case O12 (Timestamps), this test: mixed time zones compare as instants; naive timestamps are
+   * UTC. The rule: Entity timestamps in mixed time zones compare as instants, naive timestamps are
+   * UTC; an entity timestamp column not named event_timestamp is used when it is the only timestamp
+   * column, and several candidates are an InvalidEntityRowsException. See O12 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O12: mixed time zones compare as instants; naive timestamps are UTC")
   void o12_mixedTimeZonesCompareAsInstantsAndNaiveTimestampsAreUtc() {
     RowSet mixed = dataset().orders();
     RowSet.Builder utc = RowSet.builder(mixed.columns());
@@ -315,7 +404,15 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O12", fromMixed, expected(everyView(mixed, false)));
   }
 
+  /**
+   * Case O12 (Timestamps), this test: the only timestamp column is the entity timestamp, else an
+   * error. The rule: Entity timestamps in mixed time zones compare as instants, naive timestamps
+   * are UTC; an entity timestamp column not named event_timestamp is used when it is the only
+   * timestamp column, and several candidates are an InvalidEntityRowsException. See O12 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O12: the only timestamp column is the entity timestamp, else an error")
   void o12_theOnlyTimestampColumnIsTheEntityTimestampElseAnError() {
     RowSet orders = orders("o-exact", "o-ttl-edge", "o-backfill-1001");
     List<Field> renamed = new ArrayList<>();
@@ -343,7 +440,14 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
         .hasMessageContaining("event_timestamp");
   }
 
+  /**
+   * Case O13 (Filter by created timestamp), this test: filter by created timestamp
+   * (FILTER_BY_CREATED_TIMESTAMP declared). The rule: With filterByCreatedTimestamp, a feature row
+   * must also have been created at or before the entity row. A store not declaring the capability
+   * refuses the request. See O13 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O13: filter by created timestamp (FILTER_BY_CREATED_TIMESTAMP declared)")
   void o13_filterByCreatedTimestampAlsoRequiresCreatedAtOrBeforeTheEntityRow() {
     requires(OfflineCapability.FILTER_BY_CREATED_TIMESTAMP);
     HistoricalRequest request =
@@ -358,7 +462,14 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertSameRows("O13", result, expected(request));
   }
 
+  /**
+   * Case O13 (Filter by created timestamp), this test: filter by created timestamp is refused when
+   * not declared. The rule: With filterByCreatedTimestamp, a feature row must also have been
+   * created at or before the entity row. A store not declaring the capability refuses the request.
+   * See O13 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O13: filter by created timestamp is refused when not declared")
   void o13_filterByCreatedTimestampIsRejectedWhenUnsupported() {
     requiresNot(OfflineCapability.FILTER_BY_CREATED_TIMESTAMP);
     HistoricalRequest request =
@@ -367,10 +478,17 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
             List.of(all(dataset().driverStats())),
             false,
             true);
-    assertThatThrownBy(() -> retrieve(request)).isInstanceOf(UnsupportedFeatureException.class);
+    assertRefused("O13", OfflineCapability.FILTER_BY_CREATED_TIMESTAMP, () -> retrieve(request));
   }
 
+  /**
+   * Case O14 (pull_latest), this test: pull_latest gives one row per key within an inclusive range.
+   * The rule: pullLatest(view, start, end) returns one row per key: the latest (event, then created
+   * timestamp) with event timestamp in [start, end], both ends inclusive. See O14 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O14: pull_latest gives one row per key within an inclusive range")
   void o14_pullLatestGivesOneRowPerKeyWithinAnInclusiveRange() {
     Instant start = dataset().hour(10);
     Instant end = dataset().hour(40);
@@ -387,7 +505,13 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     assertThat(column(ties, "trips_today")).contains(20, 40);
   }
 
+  /**
+   * Case O15 (pull_all), this test: pull_all gives every row within the range. The rule:
+   * pullAll(view, start, end) returns every row with event timestamp in [start, end]. See O15 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O15: pull_all gives every row within the range")
   void o15_pullAllGivesEveryRowWithinTheRange() {
     Instant start = dataset().hour(10);
     Instant end = dataset().hour(40);
@@ -400,7 +524,14 @@ public abstract class OfflineRetrievalConformance extends OfflineConformanceBase
     }
   }
 
+  /**
+   * Case N10 (Online equals offline), this test: offline side: pull_latest over the ttl agrees with
+   * retrieval at its end. The rule: After materialize and materialize-incremental, every key reads
+   * online as the offline answer at the same instant (and pullLatest over the ttl agrees with
+   * retrieval at its end). See N10 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N10: offline side: pull_latest over the ttl agrees with retrieval at its end")
   void n10_pullLatestOverTheTtlAgreesWithRetrievalAtItsEnd() {
     Dataset d = dataset();
     Instant t = d.end().minus(Duration.ofMinutes(30));

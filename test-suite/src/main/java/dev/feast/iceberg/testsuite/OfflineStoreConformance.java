@@ -3,7 +3,6 @@ package dev.feast.iceberg.testsuite;
 import static dev.feast.iceberg.testsuite.RowSetAssertions.assertSameRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
@@ -23,14 +22,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The offline store contract of CONFORMANCE.md (O1–O21, and the offline side of N10), checked
- * against {@link Oracle} over the shared {@link Dataset}. Extend it and implement {@link
- * #createStore}; optional behaviours follow the store's {@code capabilities()} and show as skipped,
- * with the reason, when the store does not declare them (Iceberg's {@code CatalogTests} flags,
- * Trino's {@code hasBehavior}).
+ * The offline store contract of {@code test-suite/CONTRACT.md} (O1–O21, and the offline side of
+ * N10), checked against {@link Oracle} over the shared {@link Dataset}. Extend it and implement
+ * {@link #createStore}; optional behaviours follow the store's {@code capabilities()} and show as
+ * skipped, with the reason, when the store does not declare them (Iceberg's {@code CatalogTests}
+ * flags, Trino's {@code hasBehavior}).
  *
  * <pre>{@code
  * class MyOfflineStoreConformanceTest extends OfflineStoreConformance {
@@ -86,7 +86,15 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
     return rows.build();
   }
 
+  /**
+   * Case O16 (write_batch), this test: write_batch checks columns, appends atomically, is visible
+   * at once. The rule: writeBatch checks column names and types against the source, refuses a batch
+   * with a bad value, a null join key or a missing key column with a SchemaMismatchException naming
+   * the column, writes nothing of a refused batch, and makes an accepted batch visible at once. See
+   * O16 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O16: write_batch checks columns, appends atomically, is visible at once")
   void o16_writeBatchChecksColumnsAppendsAtomicallyAndIsVisibleAtOnce() {
     FeatureView view = writesView("o16_writes");
     Instant h1 = dataset().hour(1);
@@ -149,7 +157,15 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
     assertThat(column(result, "trips")).containsExactlyInAnyOrder(10, 2);
   }
 
+  /**
+   * Case O17 (Persist and entity tables), this test: a persisted result equals the result and is
+   * not overwritten unless allowed. The rule: A persisted result, read back as entity rows, equals
+   * the result; persisting over an existing table fails naming it unless overwrite is allowed. A
+   * store not declaring ENTITY_TABLE refuses entity rows from a table; one not declaring PERSIST
+   * refuses persist. PERSIST implies ENTITY_TABLE. See O17 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O17: a persisted result equals the result and is not overwritten unless allowed")
   void o17_aPersistedResultEqualsTheResultAndIsNotOverwrittenUnlessAllowed() {
     requires(OfflineCapability.PERSIST);
     requires(OfflineCapability.ENTITY_TABLE);
@@ -170,6 +186,63 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
     checkPersisted(table, retrieve(fewer));
   }
 
+  /**
+   * Case O17 (Persist and entity tables), this test: entity rows from a table are refused when
+   * ENTITY_TABLE is not declared. The rule: A persisted result, read back as entity rows, equals
+   * the result; persisting over an existing table fails naming it unless overwrite is allowed. A
+   * store not declaring ENTITY_TABLE refuses entity rows from a table; one not declaring PERSIST
+   * refuses persist. PERSIST implies ENTITY_TABLE. See O17 in test-suite/CONTRACT.md.
+   */
+  @Test
+  @DisplayName("O17: entity rows from a table are refused when ENTITY_TABLE is not declared")
+  void o17_entityRowsFromATableAreRejectedWhenUnsupported() {
+    requiresNot(OfflineCapability.ENTITY_TABLE);
+    HistoricalRequest request =
+        HistoricalRequest.of(
+            new EntitySource.IcebergTable(TableIdentifier.of(Dataset.NAMESPACE, "o17_entities")),
+            List.of(all(dataset().driverStats())));
+    assertRefused("O17", OfflineCapability.ENTITY_TABLE, () -> retrieve(request));
+  }
+
+  /**
+   * Case O17 (Persist and entity tables), this test: persist is refused when PERSIST is not
+   * declared. The rule: A persisted result, read back as entity rows, equals the result; persisting
+   * over an existing table fails naming it unless overwrite is allowed. A store not declaring
+   * ENTITY_TABLE refuses entity rows from a table; one not declaring PERSIST refuses persist.
+   * PERSIST implies ENTITY_TABLE. See O17 in test-suite/CONTRACT.md.
+   */
+  @Test
+  @DisplayName("O17: persist is refused when PERSIST is not declared")
+  void o17_persistingIsRejectedWhenUnsupported() {
+    requiresNot(OfflineCapability.PERSIST);
+    HistoricalRequest request = request(orders("o-exact"), false, all(dataset().driverStats()));
+    TableIdentifier table = TableIdentifier.of(Dataset.NAMESPACE, "o17_refused");
+    try (RetrievalJob job = store().getHistoricalFeatures(request)) {
+      // A job does not know its store's type; the runtime names it when it refuses up front.
+      assertThatThrownBy(() -> job.persist(table, false))
+          .as("O17 (PERSIST not declared): persist refused")
+          .isInstanceOf(UnsupportedFeatureException.class);
+    }
+  }
+
+  /**
+   * Case O17 (Persist and entity tables), this test: PERSIST implies ENTITY_TABLE. The rule: A
+   * persisted result, read back as entity rows, equals the result; persisting over an existing
+   * table fails naming it unless overwrite is allowed. A store not declaring ENTITY_TABLE refuses
+   * entity rows from a table; one not declaring PERSIST refuses persist. PERSIST implies
+   * ENTITY_TABLE. See O17 in test-suite/CONTRACT.md.
+   */
+  @Test
+  @DisplayName("O17: PERSIST implies ENTITY_TABLE")
+  void o17_persistImpliesEntityTable() {
+    requires(OfflineCapability.PERSIST);
+    assertThat(store().capabilities())
+        .as(
+            "O17: a store declaring PERSIST declares ENTITY_TABLE (a persisted result is read back"
+                + " as entity rows)")
+        .contains(OfflineCapability.ENTITY_TABLE);
+  }
+
   /** Reads a persisted table back as entity rows, with an entity-less feature added to each. */
   private void checkPersisted(TableIdentifier table, RowSet result) {
     ViewSelection global = all(dataset().globalStats());
@@ -181,7 +254,13 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
         expected(HistoricalRequest.of(EntitySource.of(result), List.of(global))));
   }
 
+  /**
+   * Case O18 (Result types), this test: result columns keep their types, lists, empty lists and
+   * nulls included. The rule: Result columns keep the view's value types (FLOAT stays float, INT32
+   * stays int), lists, empty lists and nulls included. See O18 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O18: result columns keep their types, lists, empty lists and nulls included")
   void o18_resultColumnsKeepTheirTypesListsEmptyListsAndNullsIncluded() {
     FeatureView samples = dataset().typeSamples();
     RowSet.Builder entities =
@@ -210,7 +289,14 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
     assertThat(stats.get(0, "trips_today")).isInstanceOf(Integer.class);
   }
 
+  /**
+   * Case O19 (Date-range retrieval), this test: date-range retrieval without entity rows
+   * (DATE_RANGE_RETRIEVAL declared). The rule: Retrieval without entity rows over [start, end]
+   * equals the oracle (implied entity rows: every key with a row in the range, at end). A store not
+   * declaring the capability refuses. See O19 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O19: date-range retrieval without entity rows (DATE_RANGE_RETRIEVAL declared)")
   void o19_dateRangeRetrievalWithoutEntityRows() {
     requires(OfflineCapability.DATE_RANGE_RETRIEVAL);
     List<ViewSelection> views =
@@ -223,20 +309,35 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
         Oracle.historicalBetween(views, start, end, false, dataset().sourceRows()));
   }
 
+  /**
+   * Case O19 (Date-range retrieval), this test: date-range retrieval is refused when not declared.
+   * The rule: Retrieval without entity rows over [start, end] equals the oracle (implied entity
+   * rows: every key with a row in the range, at end). A store not declaring the capability refuses.
+   * See O19 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O19: date-range retrieval is refused when not declared")
   void o19_dateRangeRetrievalIsRejectedWhenUnsupported() {
     requiresNot(OfflineCapability.DATE_RANGE_RETRIEVAL);
     List<ViewSelection> views = List.of(all(dataset().driverStats()));
-    assertThatThrownBy(
-            () ->
-                run(
-                    store()
-                        .getHistoricalFeaturesBetween(
-                            views, dataset().start(), dataset().end(), false)))
-        .isInstanceOf(UnsupportedFeatureException.class);
+    assertRefused(
+        "O19",
+        OfflineCapability.DATE_RANGE_RETRIEVAL,
+        () ->
+            run(
+                store()
+                    .getHistoricalFeaturesBetween(
+                        views, dataset().start(), dataset().end(), false)));
   }
 
+  /**
+   * Case O20 (Deletes), this test: position and equality deletes are honoured (DELETES declared).
+   * The rule: Position and equality deletes committed to a source are honoured in retrieval and
+   * pulls. A store declaring the capability must run the case: a fixture without commitDelete
+   * fails. See O20 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O20: position and equality deletes are honoured (DELETES declared)")
   void o20_positionAndEqualityDeletesCommittedToTheSourceAreHonoured() {
     requires(OfflineCapability.DELETES);
     FeatureView view = writesView("o20_deletes");
@@ -246,12 +347,8 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
     store().writeBatch(view, writeRows().add(1L, h1, h1, 1, 1.0).add(2L, h1, h1, 2, 2.0).build());
     store()
         .writeBatch(view, writeRows().add(1L, h5, h5, 10, 10.0).add(2L, h5, h5, 20, 20.0).build());
-    try {
-      commitDelete(view, DeleteKind.POSITION, "trips", 10);
-      commitDelete(view, DeleteKind.EQUALITY, "trips", 20);
-    } catch (UnsupportedOperationException e) {
-      abort("O20 skipped: " + e.getMessage());
-    }
+    commitDelete(view, DeleteKind.POSITION, "trips", 10);
+    commitDelete(view, DeleteKind.EQUALITY, "trips", 20);
     // Written after the equality delete, so not deleted by it.
     store().writeBatch(view, writeRows().add(3L, h7, h7, 20, 30.0).build());
     RowSet entities =
@@ -267,7 +364,13 @@ public abstract class OfflineStoreConformance extends OfflineRetrievalConformanc
     assertThat(column(everything(view), "trips")).containsExactlyInAnyOrder(1, 2, 20);
   }
 
+  /**
+   * Case O21 (Pruning), this test: pruning never changes the answer. The rule: Retrieval and pulls
+   * with pruning off equal those with pruning on (and the oracle). See O21 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("O21: pruning never changes the answer")
   void o21_pruningNeverChangesTheAnswer() {
     var unpruned = unprunedStore();
     HistoricalRequest request =

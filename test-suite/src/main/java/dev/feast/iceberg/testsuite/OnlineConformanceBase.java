@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,12 +84,21 @@ public abstract class OnlineConformanceBase {
 
   /** Skips the test, with the reason, unless the store declares the capability. */
   protected final void requires(OnlineCapability capability) {
-    Fixtures.requires(store, store.capabilities(), capability);
+    Fixtures.requires(store.type(), store.capabilities(), capability);
   }
 
   /** Skips the test, with the reason, when the store declares the capability. */
   protected final void requiresNot(OnlineCapability capability) {
-    Fixtures.requiresNot(store, store.capabilities(), capability);
+    Fixtures.requiresNot(store.type(), store.capabilities(), capability);
+  }
+
+  /**
+   * Asserts the refusal of an undeclared capability: {@code UnsupportedFeatureException} naming the
+   * store's type.
+   */
+  protected final void assertRefused(
+      String caseId, OnlineCapability capability, ThrowingCallable call) {
+    Fixtures.assertRefused(caseId, store, store.type(), capability, call);
   }
 
   /** Creates the views' storage. */

@@ -8,7 +8,6 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowBatch;
-import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -35,13 +34,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The online store contract of CONFORMANCE.md (N1–N12), N13: bulk writes ({@code writeAll}), and
- * N14: bulk writes of column batches ({@code writeBatches}). Extend it and implement {@link
- * #createStore}; optional behaviours ({@link OnlineCapability}) follow the store's {@code
- * capabilities()} and show as skipped, with the reason, when not declared.
+ * The online store contract of {@code test-suite/CONTRACT.md} (N1–N12), N13: bulk writes ({@code
+ * writeAll}), and N14: bulk writes of column batches ({@code writeBatches}). Extend it and
+ * implement {@link #createStore}; optional behaviours ({@link OnlineCapability}) follow the store's
+ * {@code capabilities()} and show as skipped, with the reason, when not declared.
  *
  * <pre>{@code
  * class MyOnlineStoreConformanceTest extends OnlineStoreConformance {
@@ -60,11 +60,13 @@ import org.junit.jupiter.api.Test;
  */
 @Evolving
 public abstract class OnlineStoreConformance extends OnlineConformanceBase {
-  /** Feast's version-3 bytes of {@code {driver_id: int64 1001}} (DESIGN.md). */
+  /** Feast's version-3 bytes of {@code {driver_id: int64 1001}} (N7 of CONTRACT.md). */
   public static final String GOLDEN_DRIVER_1001 =
       "0100000002000000090000006472697665725f69640400000008000000e903000000000000";
 
-  /** Feast's version-3 bytes of {@code {customer_id: "5", driver_id: int64 1}} (DESIGN.md). */
+  /**
+   * Feast's version-3 bytes of {@code {customer_id: "5", driver_id: int64 1}} (N7 of CONTRACT.md).
+   */
   public static final String GOLDEN_CUSTOMER_5_DRIVER_1 =
       "02000000020000000b000000637573746f6d65725f696402000000090000006472697665725f6964020000"
           + "00010000003504000000080000000100000000000000";
@@ -92,7 +94,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     return result.value("value");
   }
 
+  /**
+   * Case N1 (Results per key), this test: one result per key in input order; missing keys
+   * NOT_FOUND; duplicates alike. The rule: read returns one result per key in input order; a
+   * missing key is NOT_FOUND; duplicate keys are answered alike. See N1 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N1: one result per key in input order; missing keys NOT_FOUND; duplicates alike")
   void n01_oneResultPerKeyInInputOrderMissingKeysNotFoundDuplicatesAnsweredAlike() {
     FeatureView view = counters("n1_counters");
     create(view);
@@ -109,7 +117,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(results.get(3)).isEqualTo(results.get(0));
   }
 
+  /**
+   * Case N2 (Requested features), this test: only the requested features come back, in request
+   * order. The rule: Only the requested features come back, in request order. See N2 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N2: only the requested features come back, in request order")
   void n02_onlyTheRequestedFeaturesComeBackInRequestOrder() {
     FeatureView stats = dataset().driverStats();
     create(stats);
@@ -119,7 +133,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(results.get(0).features().keySet()).containsExactly("trips_today", "conv_rate");
   }
 
+  /**
+   * Case N3 (Write then read), this test: write then read gives the latest value with its event
+   * timestamp. The rule: After a write, a read gives the latest value with its event timestamp,
+   * status PRESENT. See N3 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N3: write then read gives the latest value with its event timestamp")
   void n03_writeThenReadGivesTheLatestValueWithItsEventTimestamp() {
     FeatureView view = counters("n3_counters");
     create(view);
@@ -134,7 +154,14 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(result.features().get("value").status()).isEqualTo(FeatureStatus.PRESENT);
   }
 
+  /**
+   * Case N4 (Latest wins), this test: the greatest event then created timestamp wins whatever the
+   * order. The rule: Per key the greatest (event, created) timestamp wins whatever order rows and
+   * batches arrive in; an older write never replaces a newer value. See N4 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N4: the greatest event then created timestamp wins whatever the order")
   void n04_theGreatestEventThenCreatedTimestampWinsWhateverOrderBatchesArriveIn() {
     List<OnlineRow> rows = new ArrayList<>();
     for (long d = 5001; d <= 5006; d++) {
@@ -171,7 +198,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     }
   }
 
+  /**
+   * Case N4 (Latest wins), this test: an older write never replaces a newer value. The rule: Per
+   * key the greatest (event, created) timestamp wins whatever order rows and batches arrive in; an
+   * older write never replaces a newer value. See N4 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N4: an older write never replaces a newer value")
   void n04_anOlderWriteNeverReplacesANewerValue() {
     FeatureView view = counters("n4_older");
     create(view);
@@ -181,7 +214,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(value(readAll(view, List.of(driver(5001))).get(0))).isEqualTo(2L);
   }
 
+  /**
+   * Case N5 (update), this test: update creates and drops storage without touching another view's
+   * data. The rule: update creates storage for kept views and drops the deleted ones without
+   * touching another view's data; a recreated view starts empty. See N5 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N5: update creates and drops storage without touching another view's data")
   void n05_updateCreatesAndDropsStorageWithoutTouchingAnotherViewsData() {
     FeatureView kept = counters("n5_kept");
     FeatureView dropped = counters("n5_dropped");
@@ -197,7 +236,12 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
         .isFalse();
   }
 
+  /**
+   * Case N6 (teardown), this test: teardown removes everything. The rule: teardown removes every
+   * view's data. See N6 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N6: teardown removes everything")
   void n06_teardownRemovesEverything() {
     FeatureView first = counters("n6_first");
     FeatureView second = counters("n6_second");
@@ -210,7 +254,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(readAll(second, List.of(driver(5001), driver(5002)))).noneMatch(OnlineResult::found);
   }
 
+  /**
+   * Case N7 (Entity key bytes), this test: entity keys serialize to Feast's version-3 bytes, keys
+   * sorted by name. The rule: Entity keys serialize to Feast's version-3 bytes with keys sorted by
+   * name; a store exposing its stored keys stores those bytes. See N7 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N7: entity keys serialize to Feast's version-3 bytes, keys sorted by name")
   void n07_entityKeysSerializeToFeastVersion3BytesWithKeysSortedByName() {
     HexFormat hex = HexFormat.of();
     assertThat(hex.formatHex(EntityKey.of("driver_id", 1001L).serialize()))
@@ -219,7 +269,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(hex.formatHex(composite.serialize())).isEqualTo(GOLDEN_CUSTOMER_5_DRIVER_1);
   }
 
+  /**
+   * Case N7 (Entity key bytes), this test: stored entity keys are Feast's version-3 bytes. The
+   * rule: Entity keys serialize to Feast's version-3 bytes with keys sorted by name; a store
+   * exposing its stored keys stores those bytes. See N7 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N7: stored entity keys are Feast's version-3 bytes")
   void n07_storedEntityKeysAreFeastVersion3Bytes() {
     FeatureView single = counters("n7_single");
     FeatureView composite =
@@ -251,7 +307,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
         .contains(GOLDEN_CUSTOMER_5_DRIVER_1);
   }
 
+  /**
+   * Case N8 (Entity-less views), this test: an entity-less view reads and writes under the empty
+   * key. The rule: An entity-less view reads and writes under the empty key. See N8 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N8: an entity-less view reads and writes under the empty key")
   void n08_anEntityLessViewReadsAndWritesUnderTheEmptyKey() {
     FeatureView global = dataset().globalStats();
     create(global);
@@ -263,7 +325,13 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(result.eventTimestamp()).isEqualTo(dataset().end());
   }
 
+  /**
+   * Case N9 (Value types), this test: every value type round-trips, nulls and empty lists included.
+   * The rule: Every value type round-trips with its type, nulls and empty lists included. See N9 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N9: every value type round-trips, nulls and empty lists included")
   void n09_everyValueTypeRoundTripsWithItsTypeNullsAndEmptyListsIncluded() {
     FeatureView samples = dataset().typeSamples();
     create(samples);
@@ -294,7 +362,14 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     }
   }
 
+  /**
+   * Case N10 (Online equals offline), this test: online equals offline after materialize and
+   * materialize-incremental. The rule: After materialize and materialize-incremental, every key
+   * reads online as the offline answer at the same instant (and pullLatest over the ttl agrees with
+   * retrieval at its end). See N10 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N10: online equals offline after materialize and materialize-incremental")
   void n10_onlineEqualsOfflineAfterMaterializeAndMaterializeIncremental() {
     Dataset d = dataset();
     List<FeatureView> views =
@@ -313,7 +388,14 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
         .check("after materialize-incremental [mid, end]", d.end());
   }
 
+  /**
+   * Case N11 (TTL and maintenance), this test: a value older than the ttl is OUTSIDE_MAX_AGE (TTL
+   * declared). The rule: A store declaring TTL reports values older than the ttl as
+   * OUTSIDE_MAX_AGE; one declaring MAINTENANCE deletes them in maintain; one not declaring
+   * MAINTENANCE refuses maintain. See N11 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N11: a value older than the ttl is OUTSIDE_MAX_AGE (TTL declared)")
   void n11_aValueOlderThanTheTtlIsReportedOutsideMaxAge() {
     requires(OnlineCapability.TTL);
     FeatureView stats = dataset().driverStats();
@@ -327,7 +409,14 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(results.get(1).features().get("trips_today")).isEqualTo(FeatureValue.of(2));
   }
 
+  /**
+   * Case N11 (TTL and maintenance), this test: maintenance deletes values older than the ttl
+   * (MAINTENANCE declared). The rule: A store declaring TTL reports values older than the ttl as
+   * OUTSIDE_MAX_AGE; one declaring MAINTENANCE deletes them in maintain; one not declaring
+   * MAINTENANCE refuses maintain. See N11 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N11: maintenance deletes values older than the ttl (MAINTENANCE declared)")
   void n11_maintenanceDeletesValuesOlderThanTheTtl() {
     requires(OnlineCapability.MAINTENANCE);
     FeatureView stats = dataset().driverStats();
@@ -345,13 +434,19 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(results.get(1).value("trips_today")).isEqualTo(2);
   }
 
+  /**
+   * Case N11 (TTL and maintenance), this test: maintenance is refused when MAINTENANCE is not
+   * declared. The rule: A store declaring TTL reports values older than the ttl as OUTSIDE_MAX_AGE;
+   * one declaring MAINTENANCE deletes them in maintain; one not declaring MAINTENANCE refuses
+   * maintain. See N11 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N11: maintenance is refused when MAINTENANCE is not declared")
   void n11_maintenanceIsRejectedWhenUnsupported() {
     requiresNot(OnlineCapability.MAINTENANCE);
     FeatureView view = counters("n11_unsupported");
     create(view);
-    assertThatThrownBy(() -> store().maintain(List.of(view)))
-        .isInstanceOf(UnsupportedFeatureException.class);
+    assertRefused("N11", OnlineCapability.MAINTENANCE, () -> store().maintain(List.of(view)));
   }
 
   /** Driver 5001 written 3 h ago, driver 5002 1 h ago; driver_stats' ttl is 2 h. */
@@ -384,7 +479,14 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
         List.of(4.5f));
   }
 
+  /**
+   * Case N12 (Concurrent writers), this test: concurrent writers and maintenance lose no update
+   * (CONCURRENT_WRITERS declared). The rule: Several writers, and maintenance when declared, at
+   * once lose no update. See N12 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName(
+      "N12: concurrent writers and maintenance lose no update (CONCURRENT_WRITERS declared)")
   void n12_concurrentWritersAndMaintenanceLoseNoUpdate() throws Exception {
     requires(OnlineCapability.CONCURRENT_WRITERS);
     FeatureView view = counters("n12_concurrent");
@@ -443,7 +545,14 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     }
   }
 
+  /**
+   * Case N13 (Bulk writes of rows), this test: a bulk write shows every batch afterwards, latest
+   * value per key. The rule: writeAll leaves every batch visible with the latest value per key;
+   * with ATOMIC_BULK_WRITE, a failure midway leaves the previous values whole and a later bulk
+   * write succeeds. See N13 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N13: a bulk write shows every batch afterwards, latest value per key")
   void n13_aBulkWriteShowsEveryBatchAfterwardsWithTheLatestValuePerKey() {
     FeatureView view = counters("n13_bulk");
     create(view);
@@ -459,7 +568,15 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
         .containsExactly(3L, 20L, 30L, 40L);
   }
 
+  /**
+   * Case N13 (Bulk writes of rows), this test: a bulk write failing midway leaves the previous
+   * values whole (ATOMIC_BULK_WRITE declared). The rule: writeAll leaves every batch visible with
+   * the latest value per key; with ATOMIC_BULK_WRITE, a failure midway leaves the previous values
+   * whole and a later bulk write succeeds. See N13 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName(
+      "N13: a bulk write failing midway leaves the previous values whole (ATOMIC_BULK_WRITE declared)")
   void n13_aBulkWriteThatFailsMidwayLeavesThePreviousValuesWhole() {
     requires(OnlineCapability.ATOMIC_BULK_WRITE);
     FeatureView view = counters("n13_atomic");
@@ -526,7 +643,14 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     return new RowBatch(columns, values);
   }
 
+  /**
+   * Case N14 (Bulk writes of column batches), this test: column batches write as rows do; null join
+   * keys left out. The rule: writeBatches writes column batches named as a pull names them: latest
+   * per key, null join keys left out, a missing created column allowed; with ATOMIC_BULK_WRITE
+   * nothing is visible when the iterator throws. See N14 in test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName("N14: column batches write as rows do; null join keys left out")
   void n14_columnBatchesWriteAsRowsDoLatestPerKeyNullJoinKeysLeftOut() {
     FeatureView view = counters("n14_batches");
     create(view);
@@ -554,7 +678,16 @@ public abstract class OnlineStoreConformance extends OnlineConformanceBase {
     assertThat(value(readAll(noCreated, List.of(driver(5001))).get(0))).isEqualTo(7L);
   }
 
+  /**
+   * Case N14 (Bulk writes of column batches), this test: column batches failing midway leave the
+   * previous values whole (ATOMIC_BULK_WRITE declared). The rule: writeBatches writes column
+   * batches named as a pull names them: latest per key, null join keys left out, a missing created
+   * column allowed; with ATOMIC_BULK_WRITE nothing is visible when the iterator throws. See N14 in
+   * test-suite/CONTRACT.md.
+   */
   @Test
+  @DisplayName(
+      "N14: column batches failing midway leave the previous values whole (ATOMIC_BULK_WRITE declared)")
   void n14_columnBatchesThatFailMidwayLeaveThePreviousValuesWhole() {
     requires(OnlineCapability.ATOMIC_BULK_WRITE);
     FeatureView view = counters("n14_atomic");

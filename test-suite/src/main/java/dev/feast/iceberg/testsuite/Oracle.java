@@ -27,9 +27,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The expected answers: Feast's point-in-time rules (DESIGN.md §3) applied literally, one entity
- * row and one source row at a time, with no SQL. Slow (entity rows × source rows) and obviously
- * right, which is the point; use it in your own tests on small data.
+ * The expected answers: Feast's point-in-time rules (O1–O5 of test-suite/CONTRACT.md) applied
+ * literally, one entity row and one source row at a time, with no SQL. Slow (entity rows × source
+ * rows) and obviously right, which is the point; use it in your own tests on small data.
  *
  * <p>Source rows are given by source name ({@link DataSource#name()}), columns named as in the
  * source (before field mapping), values in Feast's Java representation.

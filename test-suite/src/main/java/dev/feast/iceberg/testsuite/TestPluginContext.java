@@ -1,5 +1,6 @@
 package dev.feast.iceberg.testsuite;
 
+import dev.feast.iceberg.spi.Closeables;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.annotation.Evolving;
@@ -47,6 +48,21 @@ public final class TestPluginContext implements PluginContext, AutoCloseable {
     }
   }
 
+  /**
+   * The embedded catalog configuration: Iceberg's JDBC catalog ({@code type: jdbc}) on a SQLite
+   * file, with its warehouse, in {@code dir}; open it with a {@code JdbcCatalogProviderFactory}.
+   */
+  public static CatalogConfig sqliteCatalog(Path dir) {
+    return new CatalogConfig(
+        "jdbc",
+        "feast",
+        Map.of(
+            "uri",
+            "jdbc:sqlite:" + dir.resolve("catalog.db"),
+            "warehouse",
+            dir.resolve("warehouse").toString()));
+  }
+
   /** A context for project {@code conformance} with these catalog providers. */
   public static TestPluginContext of(Path repoPath, CatalogProviderFactory... catalogFactories) {
     return new TestPluginContext("conformance", repoPath, List.of(catalogFactories));
@@ -86,21 +102,7 @@ public final class TestPluginContext implements PluginContext, AutoCloseable {
   public synchronized void close() {
     List<CatalogProvider> providers = new ArrayList<>(open.values());
     open.clear();
-    RuntimeException failure = null;
-    for (int i = providers.size() - 1; i >= 0; i--) {
-      try {
-        providers.get(i).close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables.closeAllReversed(providers);
   }
 
   @Override

@@ -4,9 +4,11 @@ import dev.feast.iceberg.spi.DataSource;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
+import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
+import dev.feast.iceberg.spi.offline.OfflineCapability;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
@@ -16,11 +18,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -310,6 +314,87 @@ final class BrokenOfflineStores {
           }
         }
       };
+    }
+  }
+
+  /** Capability lies, each direction: the same store with one capability less. */
+  static OfflineStore without(OfflineStore store, OfflineCapability undeclared) {
+    return new ForwardingOfflineStore(store) {
+      @Override
+      public Set<OfflineCapability> capabilities() {
+        Set<OfflineCapability> declared = EnumSet.copyOf(delegate.capabilities());
+        declared.remove(undeclared);
+        return declared;
+      }
+    };
+  }
+
+  /** Does not declare DATE_RANGE_RETRIEVAL, yet answers instead of refusing. */
+  static class DateRangeUndeclaredButAnswered extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return without(reference, OfflineCapability.DATE_RANGE_RETRIEVAL);
+    }
+  }
+
+  /** Does not declare FILTER_BY_CREATED_TIMESTAMP, yet honours it instead of refusing. */
+  static class FilterByCreatedUndeclaredButAnswered extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return without(reference, OfflineCapability.FILTER_BY_CREATED_TIMESTAMP);
+    }
+  }
+
+  /** Declares PERSIST without ENTITY_TABLE, and reads entity tables anyway. */
+  static class PersistWithoutEntityTable extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return without(reference, OfflineCapability.ENTITY_TABLE);
+    }
+  }
+
+  /** Declares DELETES but ignores them: its fixture commits deletes the store never applies. */
+  static class DeletesDeclaredButIgnored extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    protected void commitDelete(FeatureView view, DeleteKind kind, String column, Object value) {}
+  }
+
+  /** Declares DELETES, but its fixture offers no commitDelete: O20 must fail, not skip. */
+  static class DeletesDeclaredWithoutTheHook extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    protected void commitDelete(FeatureView view, DeleteKind kind, String column, Object value) {
+      new OfflineStoreConformance() {
+        @Override
+        protected OfflineStore createStore(java.nio.file.Path directory) {
+          throw new AssertionError("never created");
+        }
+      }.commitDelete(view, kind, column, value);
+    }
+  }
+
+  /** Refuses date-range retrieval, but names its class instead of its type. */
+  static class RefusalNamesTheClass extends ReferenceOfflineStoreConformanceTest {
+    @Override
+    OfflineStore storeUnderTest(ReferenceOfflineStore reference) {
+      return new ClassNamedStore(without(reference, OfflineCapability.DATE_RANGE_RETRIEVAL));
+    }
+  }
+
+  /** A store that leaves type() at the SPI default (its class name). */
+  static final class ClassNamedStore extends ForwardingOfflineStore {
+    ClassNamedStore(OfflineStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public String type() {
+      return getClass().getSimpleName();
+    }
+
+    @Override
+    public RetrievalJob getHistoricalFeaturesBetween(
+        List<ViewSelection> views, Instant start, Instant end, boolean fullFeatureNames) {
+      throw new UnsupportedFeatureException(type(), "date ranges");
     }
   }
 }

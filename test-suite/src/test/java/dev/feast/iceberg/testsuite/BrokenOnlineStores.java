@@ -5,6 +5,7 @@ import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.online.FeatureValue;
 import dev.feast.iceberg.spi.online.MaintenanceReport;
+import dev.feast.iceberg.spi.online.OnlineCapability;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
@@ -13,10 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Online stores broken on purpose, each a small subclass or wrapper of {@link
@@ -214,6 +217,21 @@ final class BrokenOnlineStores {
           while (batches.hasNext()) {
             delegate.write(view, batches.next());
           }
+        }
+      };
+    }
+  }
+
+  /** Does not declare MAINTENANCE, yet maintains instead of refusing. */
+  static class MaintenanceUndeclaredButAnswered extends ReferenceOnlineStoreConformanceTest {
+    @Override
+    OnlineStore storeUnderTest(ReferenceOnlineStore store) {
+      return new ForwardingOnlineStore(store) {
+        @Override
+        public Set<OnlineCapability> capabilities() {
+          Set<OnlineCapability> declared = EnumSet.copyOf(delegate.capabilities());
+          declared.remove(OnlineCapability.MAINTENANCE);
+          return declared;
         }
       };
     }

@@ -85,7 +85,31 @@ class BrokenStoresAreCaughtTest {
             "n11_maintenanceDeletesValuesOlderThanTheTtl"),
         Arguments.of(
             BrokenOnlineStores.BulkWriteNotAtomic.class,
-            "n13_aBulkWriteThatFailsMidwayLeavesThePreviousValuesWhole"));
+            "n13_aBulkWriteThatFailsMidwayLeavesThePreviousValuesWhole"),
+        // Capability lies: declared but not honoured, or not declared but not refused.
+        Arguments.of(
+            BrokenOfflineStores.DeletesDeclaredButIgnored.class,
+            "o20_positionAndEqualityDeletesCommittedToTheSourceAreHonoured"),
+        Arguments.of(
+            BrokenOfflineStores.DeletesDeclaredWithoutTheHook.class,
+            "o20_positionAndEqualityDeletesCommittedToTheSourceAreHonoured"),
+        Arguments.of(
+            BrokenOfflineStores.DateRangeUndeclaredButAnswered.class,
+            "o19_dateRangeRetrievalIsRejectedWhenUnsupported"),
+        Arguments.of(
+            BrokenOfflineStores.FilterByCreatedUndeclaredButAnswered.class,
+            "o13_filterByCreatedTimestampIsRejectedWhenUnsupported"),
+        Arguments.of(
+            BrokenOfflineStores.PersistWithoutEntityTable.class, "o17_persistImpliesEntityTable"),
+        Arguments.of(
+            BrokenOfflineStores.PersistWithoutEntityTable.class,
+            "o17_entityRowsFromATableAreRejectedWhenUnsupported"),
+        Arguments.of(
+            BrokenOfflineStores.RefusalNamesTheClass.class,
+            "o19_dateRangeRetrievalIsRejectedWhenUnsupported"),
+        Arguments.of(
+            BrokenOnlineStores.MaintenanceUndeclaredButAnswered.class,
+            "n11_maintenanceIsRejectedWhenUnsupported"));
   }
 
   @ParameterizedTest(name = "{0} fails {1}")

@@ -46,6 +46,11 @@ class ForwardingOfflineStore implements OfflineStore {
   }
 
   @Override
+  public String type() {
+    return delegate.type();
+  }
+
+  @Override
   public Set<OfflineCapability> capabilities() {
     return delegate.capabilities();
   }

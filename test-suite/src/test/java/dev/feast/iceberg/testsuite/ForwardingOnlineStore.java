@@ -50,6 +50,11 @@ class ForwardingOnlineStore implements OnlineStore {
   }
 
   @Override
+  public String type() {
+    return delegate.type();
+  }
+
+  @Override
   public Set<OnlineCapability> capabilities() {
     return delegate.capabilities();
   }

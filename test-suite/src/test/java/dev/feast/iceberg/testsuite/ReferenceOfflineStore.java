@@ -204,6 +204,11 @@ class ReferenceOfflineStore implements OfflineStore {
   }
 
   @Override
+  public String type() {
+    return "reference";
+  }
+
+  @Override
   public Set<OfflineCapability> capabilities() {
     return EnumSet.of(
         OfflineCapability.FILTER_BY_CREATED_TIMESTAMP,

@@ -144,6 +144,11 @@ class ReferenceOnlineStore implements OnlineStore {
   }
 
   @Override
+  public String type() {
+    return "reference";
+  }
+
+  @Override
   public Set<OnlineCapability> capabilities() {
     return EnumSet.of(
         OnlineCapability.TTL,

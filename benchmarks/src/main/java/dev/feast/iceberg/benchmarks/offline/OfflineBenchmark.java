@@ -8,16 +8,15 @@ import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
 import dev.feast.iceberg.offline.IcebergRetrievalJob;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
-import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
-import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -71,7 +70,7 @@ public final class OfflineBenchmark {
         options.memoryLimit(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
-    Context context = new Context(options.dir());
+    TestPluginContext context = benchmarkContext(options.dir());
     CatalogConfig catalogConfig =
         new CatalogConfig(
             "jdbc",
@@ -281,35 +280,8 @@ public final class OfflineBenchmark {
         : Double.NaN;
   }
 
-  /** A plugin context over the benchmark folder, opening each catalog once. */
-  static final class Context implements PluginContext, AutoCloseable {
-    private final Path dir;
-    private final java.util.Map<CatalogConfig, CatalogProvider> catalogs =
-        new java.util.HashMap<>();
-
-    Context(Path dir) {
-      this.dir = dir;
-    }
-
-    @Override
-    public String project() {
-      return "benchmark";
-    }
-
-    @Override
-    public Path repoPath() {
-      return dir;
-    }
-
-    @Override
-    public synchronized CatalogProvider catalog(CatalogConfig config) {
-      return catalogs.computeIfAbsent(
-          config, c -> new JdbcCatalogProviderFactory().create(c, this));
-    }
-
-    @Override
-    public synchronized void close() {
-      catalogs.values().forEach(CatalogProvider::close);
-    }
+  /** The plugin context of the offline benchmarks: project "benchmark", the JDBC catalog. */
+  static TestPluginContext benchmarkContext(Path dir) {
+    return new TestPluginContext("benchmark", dir, List.of(new JdbcCatalogProviderFactory()));
   }
 }

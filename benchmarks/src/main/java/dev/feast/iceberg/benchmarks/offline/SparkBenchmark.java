@@ -15,6 +15,7 @@ import dev.feast.iceberg.spi.offline.HistoricalRequest;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.offline.ViewSelection;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -78,7 +79,7 @@ public final class SparkBenchmark {
         partitions,
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
-    OfflineBenchmark.Context context = new OfflineBenchmark.Context(options.dir());
+    TestPluginContext context = OfflineBenchmark.benchmarkContext(options.dir());
     CatalogConfig catalogConfig =
         new CatalogConfig(
             "jdbc",

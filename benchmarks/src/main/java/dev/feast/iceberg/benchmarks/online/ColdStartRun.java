@@ -1,6 +1,7 @@
 package dev.feast.iceberg.benchmarks.online;
 
 import dev.feast.iceberg.benchmarks.Machine;
+import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
 import dev.feast.iceberg.online.PartitionStrategy;
@@ -8,6 +9,7 @@ import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,9 +38,10 @@ final class ColdStartRun {
       Function<Object[], Map<String, Object>> asMap)
       throws Exception {
     String loadAtStart = Machine.load();
-    try (BenchmarkContext context = new BenchmarkContext(dir)) {
+    try (TestPluginContext context =
+        new TestPluginContext("bench", dir, List.of(new JdbcCatalogProviderFactory()))) {
       IcebergOnlineStoreConfig config =
-          IcebergOnlineStoreConfig.builder(context.sqliteCatalog())
+          IcebergOnlineStoreConfig.builder(TestPluginContext.sqliteCatalog(context.repoPath()))
               .partitionStrategy(PartitionStrategy.ENTITY_HASH)
               .partitionBuckets(16)
               .refreshIntervalMs(1000L)

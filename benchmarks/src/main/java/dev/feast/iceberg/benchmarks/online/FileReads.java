@@ -10,6 +10,7 @@ import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.testservers.S3Server;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ final class FileReads {
   }
 
   /** Reads through a new store instance past its memory budget on the catalog of {@code base}. */
-  Figures measure(String where, IcebergOnlineStoreConfig base, BenchmarkContext context) {
+  Figures measure(String where, IcebergOnlineStoreConfig base, TestPluginContext context) {
     try (OnlineStore files =
         new IcebergOnlineStoreFactory().create(base.withServingLimits(null, 1L), context)) {
       long started = System.nanoTime();
@@ -85,7 +86,7 @@ final class FileReads {
    * then measures reads from its files and checks that they answer as {@code local} does.
    */
   Figures onS3(
-      BenchmarkContext context,
+      TestPluginContext context,
       Path dir,
       IntFunction<Map<String, Object>> values,
       int batch,
@@ -126,7 +127,7 @@ final class FileReads {
    * rows both hold are compared: those the local store's read reports at BASE time).
    */
   private void checkSame(
-      IcebergOnlineStoreConfig local, IcebergOnlineStoreConfig s3, BenchmarkContext context) {
+      IcebergOnlineStoreConfig local, IcebergOnlineStoreConfig s3, TestPluginContext context) {
     IcebergOnlineStoreFactory factory = new IcebergOnlineStoreFactory();
     try (OnlineStore a = factory.create(local.withServingLimits(null, 1L), context);
         OnlineStore b = factory.create(s3.withServingLimits(null, 1L), context)) {

@@ -1,6 +1,7 @@
 package dev.feast.iceberg.benchmarks.online;
 
 import dev.feast.iceberg.benchmarks.Machine;
+import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.core.materialize.MaterializationResult;
 import dev.feast.iceberg.core.materialize.Materializer;
 import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
@@ -17,6 +18,7 @@ import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,12 +103,13 @@ public final class OnlineBenchmark {
   private void run(Path dir) throws Exception {
     Report report = new Report(options);
     RuntimeException filesFailure = null;
-    try (BenchmarkContext context = new BenchmarkContext(dir);
+    try (TestPluginContext context =
+            new TestPluginContext("bench", dir, List.of(new JdbcCatalogProviderFactory()));
         RedisServer redis = RedisServer.start(dir);
         RedisSide redisSide = new RedisSide(redis, view.name(), features)) {
       report.header(redis.version(), dir);
       IcebergOnlineStoreConfig config =
-          IcebergOnlineStoreConfig.builder(context.sqliteCatalog())
+          IcebergOnlineStoreConfig.builder(TestPluginContext.sqliteCatalog(context.repoPath()))
               .partitionStrategy(PartitionStrategy.ENTITY_HASH)
               .partitionBuckets(16)
               .refreshIntervalMs(1000L)
@@ -134,7 +137,7 @@ public final class OnlineBenchmark {
         }
         try (OnlineStore follower =
             factory.create(
-                IcebergOnlineStoreConfig.builder(context.sqliteCatalog())
+                IcebergOnlineStoreConfig.builder(TestPluginContext.sqliteCatalog(context.repoPath()))
                     .partitionStrategy(PartitionStrategy.ENTITY_HASH)
                     .partitionBuckets(16)
                     .refreshIntervalMs(0L)
@@ -184,11 +187,14 @@ public final class OnlineBenchmark {
    * namespace, as {@code FeatureStore.materialize} does (its Materializer, the offline store's
    * pull, the online store's bulk write), batches of Feast's default size; returns rows/s.
    */
-  private double materialize(BenchmarkContext context, Path dir) throws Exception {
+  private double materialize(TestPluginContext context, Path dir) throws Exception {
     OfflineSource.create(
-        context.catalog(context.sqliteCatalog()).catalog(), features, options.entities(), dir);
+        context.catalog(TestPluginContext.sqliteCatalog(context.repoPath())).catalog(),
+        features,
+        options.entities(),
+        dir);
     IcebergOnlineStoreConfig config =
-        IcebergOnlineStoreConfig.builder(context.sqliteCatalog())
+        IcebergOnlineStoreConfig.builder(TestPluginContext.sqliteCatalog(context.repoPath()))
             .namespace("feast_materialized")
             .partitionStrategy(PartitionStrategy.ENTITY_HASH)
             .partitionBuckets(16)
@@ -197,7 +203,10 @@ public final class OnlineBenchmark {
     try (OnlineStore online = new IcebergOnlineStoreFactory().create(config, context);
         OfflineStore offline =
             new IcebergOfflineStoreFactory()
-                .create(IcebergOfflineStoreConfig.of(context.sqliteCatalog()), context)) {
+                .create(
+                    IcebergOfflineStoreConfig.of(
+                        TestPluginContext.sqliteCatalog(context.repoPath())),
+                    context)) {
       online.update(List.of(view), List.of());
       Materializer materializer = new Materializer(offline, online, MATERIALIZE_BATCH);
       long started = System.nanoTime();
@@ -336,7 +345,7 @@ public final class OnlineBenchmark {
 
   /** Reads past the memory budget, from the files of the local table and of one on S3. */
   private void fromFiles(
-      IcebergOnlineStoreConfig config, BenchmarkContext context, Path dir, Report report) {
+      IcebergOnlineStoreConfig config, TestPluginContext context, Path dir, Report report) {
     FileReads reads = new FileReads(view, keys, features, options.fallbackReads());
     FileReads.Figures local = reads.measure("local", config, context);
     FileReads.Figures s3 =

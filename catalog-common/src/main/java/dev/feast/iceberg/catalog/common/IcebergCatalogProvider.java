@@ -2,11 +2,13 @@ package dev.feast.iceberg.catalog.common;
 
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.ExternalSystemException;
+import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
@@ -19,10 +21,27 @@ import org.apache.iceberg.exceptions.ValidationException;
 public final class IcebergCatalogProvider implements CatalogProvider {
   private final Catalog catalog;
   private final String description;
+  private final Set<CatalogCapability> capabilities;
 
   public IcebergCatalogProvider(Catalog catalog, String description) {
+    this(catalog, description, Set.of());
+  }
+
+  private IcebergCatalogProvider(
+      Catalog catalog, String description, Set<CatalogCapability> capabilities) {
     this.catalog = catalog;
     this.description = description;
+    this.capabilities = Set.copyOf(capabilities);
+  }
+
+  /** The same catalog, declaring these optional behaviours. */
+  public IcebergCatalogProvider withCapabilities(Set<CatalogCapability> declared) {
+    return new IcebergCatalogProvider(catalog, description, declared);
+  }
+
+  @Override
+  public Set<CatalogCapability> capabilities() {
+    return capabilities;
   }
 
   /**

@@ -7,11 +7,13 @@ import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SpiVersion;
+import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,7 +52,8 @@ public final class GlueCatalogProviderFactory implements CatalogProviderFactory 
     IcebergCatalogProvider glue =
         IcebergCatalogProvider.open(
             "org.apache.iceberg.aws.glue.GlueCatalog", config, properties, where, check);
-    return new IcebergCatalogProvider(new GlueErrorTranslation(glue.catalog()), where);
+    return new IcebergCatalogProvider(new GlueErrorTranslation(glue.catalog()), where)
+        .withCapabilities(EnumSet.allOf(CatalogCapability.class));
   }
 
   /** The explicit endpoint, or the regional one when the region is known, else null. */

@@ -8,12 +8,14 @@ import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SpiVersion;
+import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,8 @@ public final class HiveCatalogProviderFactory implements CatalogProviderFactory 
     IcebergCatalogProvider hive =
         IcebergCatalogProvider.open(
             "org.apache.iceberg.hive.HiveCatalog", config, properties, where, check);
-    return new IcebergCatalogProvider(new HiveErrorTranslation(hive.catalog()), where);
+    return new IcebergCatalogProvider(new HiveErrorTranslation(hive.catalog()), where)
+        .withCapabilities(EnumSet.allOf(CatalogCapability.class));
   }
 
   private static void requireOneReachable(

@@ -9,6 +9,7 @@ import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SpiVersion;
+import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -73,11 +75,17 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
               + " from this host");
     }
     return IcebergCatalogProvider.open(
-        "org.apache.iceberg.jdbc.JdbcCatalog",
-        config,
-        properties,
-        where,
-        "check the catalog uri, that the database exists, and jdbc.user/jdbc.password");
+            "org.apache.iceberg.jdbc.JdbcCatalog",
+            config,
+            properties,
+            where,
+            "check the catalog uri, that the database exists, and jdbc.user/jdbc.password")
+        // Iceberg's JdbcCatalog creates a namespace with its first table: not STRICT_NAMESPACES.
+        .withCapabilities(
+            EnumSet.of(
+                CatalogCapability.TABLE_RENAME,
+                CatalogCapability.RENAME_ACROSS_NAMESPACES,
+                CatalogCapability.NAMESPACE_PROPERTIES));
   }
 
   /** The catalog properties with defaults applied and relative paths made absolute. */

@@ -81,10 +81,4 @@ class PostgresCatalogConformanceTest extends CatalogProviderConformance {
   protected String unreachableEndpoint() {
     return "127.0.0.1:" + CLOSED_PORT;
   }
-
-  /** Iceberg's JdbcCatalog creates a namespace implicitly with its first table. */
-  @Override
-  protected boolean requiresNamespaceCreate() {
-    return false;
-  }
 }

@@ -55,10 +55,4 @@ class SqliteCatalogConformanceTest extends CatalogProviderConformance {
   protected String unreachableEndpoint() {
     return "/dev/null/feast";
   }
-
-  /** Iceberg's JdbcCatalog creates a namespace implicitly with its first table. */
-  @Override
-  protected boolean requiresNamespaceCreate() {
-    return false;
-  }
 }

@@ -8,11 +8,13 @@ import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SpiVersion;
+import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.iceberg.CatalogProperties;
@@ -58,7 +60,14 @@ public final class RestCatalogProviderFactory implements CatalogProviderFactory 
         "check the catalog uri, that the REST server runs and is reachable from this"
             + " host, and the token or credential";
     Endpoints.requireReachable(where, endpoint, timeout, check);
+    // Whether a table needs an existing namespace is the server's backend's choice (a JDBC backend
+    // creates it with the first table), so STRICT_NAMESPACES is not promised for every server.
     return IcebergCatalogProvider.open(
-        "org.apache.iceberg.rest.RESTCatalog", config, properties, where, check);
+            "org.apache.iceberg.rest.RESTCatalog", config, properties, where, check)
+        .withCapabilities(
+            EnumSet.of(
+                CatalogCapability.TABLE_RENAME,
+                CatalogCapability.RENAME_ACROSS_NAMESPACES,
+                CatalogCapability.NAMESPACE_PROPERTIES));
   }
 }

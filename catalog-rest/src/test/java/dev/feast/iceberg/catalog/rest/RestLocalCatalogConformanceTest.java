@@ -33,12 +33,4 @@ class RestLocalCatalogConformanceTest extends CatalogProviderConformance {
   protected String unreachableEndpoint() {
     return "127.0.0.1:" + ClosedPort.PORT;
   }
-
-  /**
-   * The test server's backend is a JDBC catalog, which creates a namespace with its first table.
-   */
-  @Override
-  protected boolean requiresNamespaceCreate() {
-    return false;
-  }
 }

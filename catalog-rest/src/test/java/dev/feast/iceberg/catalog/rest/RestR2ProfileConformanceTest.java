@@ -54,12 +54,4 @@ class RestR2ProfileConformanceTest extends CatalogProviderConformance {
   protected String unreachableEndpoint() {
     return "127.0.0.1:" + ClosedPort.PORT;
   }
-
-  /**
-   * The test server's backend is a JDBC catalog, which creates a namespace with its first table.
-   */
-  @Override
-  protected boolean requiresNamespaceCreate() {
-    return false;
-  }
 }

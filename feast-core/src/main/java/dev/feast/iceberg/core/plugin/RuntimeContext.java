@@ -1,11 +1,11 @@
 package dev.feast.iceberg.core.plugin;
 
+import dev.feast.iceberg.spi.Closeables;
 import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,22 +54,7 @@ public final class RuntimeContext implements PluginContext, AutoCloseable {
   @Override
   public synchronized void close() {
     List<CatalogProvider> open = new ArrayList<>(catalogs.values());
-    Collections.reverse(open);
     catalogs.clear();
-    RuntimeException failure = null;
-    for (CatalogProvider provider : open) {
-      try {
-        provider.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables.closeAllReversed(open);
   }
 }

@@ -61,11 +61,29 @@ public interface OfflineStore extends AutoCloseable {
   default RetrievalJob getHistoricalFeaturesBetween(
       List<ViewSelection> views, Instant start, Instant end, boolean fullFeatureNames) {
     throw new UnsupportedFeatureException(
-        getClass().getSimpleName(), "historical retrieval over a date range without entity rows");
+        type(),
+        "historical retrieval over a date range without entity rows",
+        OfflineCapability.DATE_RANGE_RETRIEVAL);
   }
 
-  /** The optional behaviours this store offers. */
-  Set<OfflineCapability> capabilities();
+  /**
+   * The optional behaviours this store offers; none by default. The runtime refuses what is not
+   * declared before it starts, so declare exactly what the store honours: the conformance suite
+   * checks both directions.
+   */
+  default Set<OfflineCapability> capabilities() {
+    return Set.of();
+  }
+
+  /**
+   * The store's plugin {@code type} (its factory's {@link
+   * dev.feast.iceberg.spi.StoreFactory#type}), named by refusals ({@link
+   * UnsupportedFeatureException}). The default is the class name, which means nothing to a user:
+   * override it (the conformance suite checks that refusals name the type).
+   */
+  default String type() {
+    return getClass().getSimpleName();
+  }
 
   @Override
   void close();

@@ -85,11 +85,27 @@ public interface OnlineStore extends AutoCloseable {
   /** Compacts, expires snapshots and deletes rows past the ttl. */
   @Evolving
   default List<MaintenanceReport> maintain(List<FeatureView> views) {
-    throw new UnsupportedFeatureException(getClass().getSimpleName(), "maintenance");
+    throw new UnsupportedFeatureException(type(), "maintenance", OnlineCapability.MAINTENANCE);
   }
 
-  /** The optional behaviours this store offers. */
-  Set<OnlineCapability> capabilities();
+  /**
+   * The optional behaviours this store offers; none by default. The runtime refuses what is not
+   * declared before it starts, so declare exactly what the store honours: the conformance suite
+   * checks both directions.
+   */
+  default Set<OnlineCapability> capabilities() {
+    return Set.of();
+  }
+
+  /**
+   * The store's plugin {@code type} (its factory's {@link
+   * dev.feast.iceberg.spi.StoreFactory#type}), named by refusals ({@link
+   * UnsupportedFeatureException}). The default is the class name, which means nothing to a user:
+   * override it (the conformance suite checks that refusals name the type).
+   */
+  default String type() {
+    return getClass().getSimpleName();
+  }
 
   @Override
   void close();

@@ -35,9 +35,7 @@ public final class SparkOfflineStore implements OfflineStore {
   private static final Set<OfflineCapability> CAPABILITIES =
       EnumSet.of(
           OfflineCapability.FILTER_BY_CREATED_TIMESTAMP,
-          OfflineCapability.ENTITY_FILES,
           OfflineCapability.ENTITY_TABLE,
-          OfflineCapability.PARQUET_OUTPUT,
           OfflineCapability.PERSIST,
           OfflineCapability.DELETES,
           OfflineCapability.DATE_RANGE_RETRIEVAL);
@@ -186,6 +184,11 @@ public final class SparkOfflineStore implements OfflineStore {
   @Override
   public void writeBatch(FeatureView view, RowSet rows, WriteListener listener) {
     SparkBatchWriter.write(spark, catalog.catalog(), sparkCatalog, view, rows, listener);
+  }
+
+  @Override
+  public String type() {
+    return "spark";
   }
 
   @Override

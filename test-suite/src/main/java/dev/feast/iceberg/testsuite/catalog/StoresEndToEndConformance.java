@@ -1,4 +1,4 @@
-package dev.feast.iceberg.testservers;
+package dev.feast.iceberg.testsuite.catalog;
 
 import dev.feast.iceberg.core.FeatureStore;
 import dev.feast.iceberg.core.online.OnlineResponse;
@@ -22,14 +22,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * C3: both Iceberg stores end to end on a catalog, through {@code feature_store.yaml} and the
- * {@code FeatureStore} facade (so the catalog is found by its {@code type} and opened once by the
- * runtime): write source rows, a small point-in-time retrieval, materialize, a small online read.
+ * C3 of {@code test-suite/CONTRACT.md}: the project's Iceberg stores end to end on a catalog,
+ * through {@code feature_store.yaml} and the runtime's {@code FeatureStore} (so the catalog is
+ * found by its {@code type} and opened once by the runtime): write source rows, a small
+ * point-in-time retrieval, materialize, a small online read. Extend it with the {@code catalog:}
+ * section of a reachable catalog; the test class path needs {@code feast-core}, {@code
+ * iceberg-offline-store}, {@code iceberg-online-store} and the catalog provider (the kit depends on
+ * {@code feast-core} optionally, so store and catalog suites do not bring the runtime).
  */
-public final class StoresEndToEnd {
-  private StoresEndToEnd() {}
+public abstract class StoresEndToEndConformance {
+  @TempDir Path dir;
+
+  /**
+   * The {@code catalog:} section: {@code type} and the Iceberg catalog properties.
+   *
+   * @param dir a fresh folder for this test, e.g. for a warehouse
+   */
+  protected abstract Map<String, String> catalogSection(Path dir);
+
+  /**
+   * Case C3 (Stores end to end), this test: both stores through feature_store.yaml and the runtime
+   * on the catalog. The rule: write source rows, a point-in-time retrieval, materialize and an
+   * online read give the expected answers. See C3 in test-suite/CONTRACT.md.
+   */
+  @Test
+  @DisplayName("C3: both Iceberg stores end to end on the catalog, through feature_store.yaml")
+  void c3_bothStoresEndToEndOnTheCatalog() {
+    check(dir, catalogSection(dir));
+  }
 
   /**
    * Runs the case in a new repository folder under {@code dir}.
@@ -37,7 +62,7 @@ public final class StoresEndToEnd {
    * @param catalog the {@code catalog:} section: {@code type} and Iceberg catalog properties
    * @throws AssertionError when an answer is not the expected one
    */
-  public static void check(Path dir, Map<String, String> catalog) {
+  private static void check(Path dir, Map<String, String> catalog) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Path repo = writeRepo(dir.resolve("repo_" + suffix), catalog, "e2e_online_" + suffix);
     Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
@@ -97,7 +122,7 @@ public final class StoresEndToEnd {
 
   private static void expect(String what, Object actual, Object expected) {
     if (!Objects.equals(actual, expected)) {
-      throw new AssertionError(what + ": expected " + expected + " but was " + actual);
+      throw new AssertionError("C3 " + what + ": expected " + expected + " but was " + actual);
     }
   }
 
