@@ -1,7 +1,6 @@
 package dev.feast.iceberg.spi;
 
 import dev.feast.iceberg.spi.annotation.Stable;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;

@@ -5,8 +5,8 @@ import dev.feast.iceberg.spi.annotation.Stable;
 /**
  * A behaviour a store does not offer. The message names the store by its plugin {@code type} (what
  * users write in {@code feature_store.yaml}), never by its class, and the behaviour, so a user
- * learns which setting to change. The user's to fix (choose a store that offers it, or do
- * without), so {@link ErrorKind#USER_INPUT}.
+ * learns which setting to change. The user's to fix (choose a store that offers it, or do without),
+ * so {@link ErrorKind#USER_INPUT}.
  */
 @Stable
 public class UnsupportedFeatureException extends FeastException {

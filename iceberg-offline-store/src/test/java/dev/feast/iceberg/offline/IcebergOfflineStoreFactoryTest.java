@@ -51,7 +51,8 @@ class IcebergOfflineStoreFactoryTest extends StoreTestBase {
   @Test
   void aMemoryLimitThatIsNotASizeIsAConfigError() {
     IcebergOfflineStoreConfig config =
-        IcebergOfflineStoreConfig.of(TestPluginContext.sqliteCatalog(context.repoPath())).withDuckDb("lots", 2, "spill");
+        IcebergOfflineStoreConfig.of(TestPluginContext.sqliteCatalog(context.repoPath()))
+            .withDuckDb("lots", 2, "spill");
 
     assertThatThrownBy(() -> new IcebergOfflineStoreFactory().create(config, context))
         .isInstanceOf(ConfigException.class)

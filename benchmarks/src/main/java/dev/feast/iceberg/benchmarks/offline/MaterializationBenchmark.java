@@ -22,6 +22,7 @@ import dev.feast.iceberg.spi.materialize.MaterializationTask;
 import dev.feast.iceberg.spi.materialize.MaterializationTaskResult;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.online.OnlineStore;
+import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class MaterializationBenchmark {
             .getOrCreate();
     FeatureView view = view();
     Instant end = Instant.parse("2026-12-01T00:00:00Z");
-    try (OfflineBenchmark.Context context = new OfflineBenchmark.Context(dir);
+    try (TestPluginContext context = OfflineBenchmark.benchmarkContext(dir);
         OfflineStore offline =
             new IcebergOfflineStoreFactory()
                 .create(IcebergOfflineStoreConfig.of(catalog(dir.resolve("offline"))), context)) {
@@ -115,10 +116,10 @@ public final class MaterializationBenchmark {
       OfflineStore offline,
       MaterializationTask task,
       int rows,
-      BiFunction<OfflineBenchmark.Context, MaterializationStores, MaterializationEngine> engines) {
+      BiFunction<TestPluginContext, MaterializationStores, MaterializationEngine> engines) {
     Path folder = dir.resolve(name.substring(0, name.indexOf(' ')));
     IcebergOnlineStoreConfig onlineConfig = IcebergOnlineStoreConfig.defaults(catalog(folder));
-    try (OfflineBenchmark.Context onlineContext = new OfflineBenchmark.Context(folder);
+    try (TestPluginContext onlineContext = OfflineBenchmark.benchmarkContext(folder);
         OnlineStore online = new IcebergOnlineStoreFactory().create(onlineConfig, onlineContext)) {
       online.update(List.of(task.view()), List.of());
       MaterializationStores stores =

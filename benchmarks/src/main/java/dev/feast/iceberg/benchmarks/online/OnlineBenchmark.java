@@ -137,7 +137,8 @@ public final class OnlineBenchmark {
         }
         try (OnlineStore follower =
             factory.create(
-                IcebergOnlineStoreConfig.builder(TestPluginContext.sqliteCatalog(context.repoPath()))
+                IcebergOnlineStoreConfig.builder(
+                        TestPluginContext.sqliteCatalog(context.repoPath()))
                     .partitionStrategy(PartitionStrategy.ENTITY_HASH)
                     .partitionBuckets(16)
                     .refreshIntervalMs(0L)
