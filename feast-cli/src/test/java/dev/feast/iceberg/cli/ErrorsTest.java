@@ -134,7 +134,9 @@ class ErrorsTest {
     expectSuccess(run(repo, "apply"));
 
     assertOneLineError(
-        run(repo, "maintain"), USER, "The NoMaintenanceStore store does not support maintenance");
+        run(repo, "maintain"),
+        USER,
+        "The no-maintenance-test store does not support maintenance (it does not declare MAINTENANCE)");
   }
 
   @Test

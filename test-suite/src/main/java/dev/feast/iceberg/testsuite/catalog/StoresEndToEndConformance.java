@@ -8,6 +8,7 @@ import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;
+import dev.feast.iceberg.spi.annotation.Evolving;
 import dev.feast.iceberg.spi.offline.EntitySource;
 import dev.feast.iceberg.spi.offline.RetrievalJob;
 import dev.feast.iceberg.spi.online.FeatureStatus;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * iceberg-offline-store}, {@code iceberg-online-store} and the catalog provider (the kit depends on
  * {@code feast-core} optionally, so store and catalog suites do not bring the runtime).
  */
+@Evolving
 public abstract class StoresEndToEndConformance {
   @TempDir Path dir;
 
