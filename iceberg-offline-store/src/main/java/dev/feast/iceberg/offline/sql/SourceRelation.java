@@ -4,6 +4,7 @@ import dev.feast.iceberg.common.Sql;
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.offline.scan.EqualityDelete;
 import dev.feast.iceberg.offline.scan.FileColumn;
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import java.util.ArrayList;

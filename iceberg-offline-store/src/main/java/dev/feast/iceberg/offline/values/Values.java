@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.values;
 
 import dev.feast.iceberg.common.Instants;
 import dev.feast.iceberg.spi.SchemaMismatchException;
@@ -14,11 +14,11 @@ import java.util.List;
  * become instants (naive ones are UTC, dates UTC midnight), byte arrays become buffers, narrower
  * integers widen.
  */
-final class Values {
+public final class Values {
   private Values() {}
 
   /** The value in Feast's representation of {@code type}; fails naming the column otherwise. */
-  static Object normalize(Object value, ValueType type, String column) {
+  public static Object normalize(Object value, ValueType type, String column) {
     if (value == null) {
       return null;
     }

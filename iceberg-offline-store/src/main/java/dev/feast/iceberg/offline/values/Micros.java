@@ -1,18 +1,18 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.values;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /** Microseconds since the epoch, DuckDB's and Iceberg's timestamp unit. */
-final class Micros {
+public final class Micros {
   private Micros() {}
 
-  static long of(Instant instant) {
+  public static long of(Instant instant) {
     return Math.addExact(
         Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
-  static long of(Duration duration) {
+  public static long of(Duration duration) {
     return Math.addExact(
         Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1_000);
   }

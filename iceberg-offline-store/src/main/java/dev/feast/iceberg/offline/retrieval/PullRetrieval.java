@@ -1,13 +1,14 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.retrieval;
 
 import dev.feast.iceberg.offline.scan.FileLocator;
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.offline.scan.SourcePlanner;
 import dev.feast.iceberg.offline.scan.SourceTables;
 import dev.feast.iceberg.offline.scan.TimeRange;
 import dev.feast.iceberg.offline.sql.PullQuery;
-import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.offline.sql.SourceRelation;
+import dev.feast.iceberg.offline.values.Micros;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.ValueType;
@@ -21,7 +22,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 
 /** Prepares {@code pull_latest} and {@code pull_all}: one pruned scan of the view's source. */
-final class PullRetrieval implements QueryPreparer {
+public final class PullRetrieval implements QueryPreparer {
   private final FeatureView view;
   private final long startMicros;
   private final long endMicros;
@@ -29,7 +30,7 @@ final class PullRetrieval implements QueryPreparer {
   private final Catalog catalog;
   private final boolean pruning;
 
-  PullRetrieval(
+  public PullRetrieval(
       FeatureView view,
       Instant start,
       Instant end,

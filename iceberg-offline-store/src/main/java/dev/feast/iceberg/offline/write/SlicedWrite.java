@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.write;
 
 import dev.feast.iceberg.common.TableAppender;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.apache.iceberg.data.Record;
  * encoding Parquet is most of a write's time, and one thread would leave the other cores idle. When
  * a slice fails, the files the others wrote are deleted, so nothing unreferenced is left.
  */
-final class SlicedWrite {
+public final class SlicedWrite {
   // Below this many rows per slice a thread of its own costs more than it saves, and tests of
   // small batches keep one file per partition.
   private static final int ROWS_PER_SLICE = 200_000;
@@ -33,7 +33,7 @@ final class SlicedWrite {
   }
 
   /** As {@link #write(Table, BatchRecords, int)}, in {@code slices} slices at most. */
-  static List<DataFile> write(Table table, BatchRecords records, int rows, int slices) {
+  public static List<DataFile> write(Table table, BatchRecords records, int rows, int slices) {
     if (slices == 1 || rows < slices) {
       return TableAppender.writeClustered(table, records);
     }

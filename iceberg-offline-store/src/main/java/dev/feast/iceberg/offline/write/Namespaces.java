@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.write;
 
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -6,10 +6,10 @@ import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 
 /** Creates namespaces on first use, as Feast creates its tables without a separate setup step. */
-final class Namespaces {
+public final class Namespaces {
   private Namespaces() {}
 
-  static void ensure(Catalog catalog, Namespace namespace) {
+  public static void ensure(Catalog catalog, Namespace namespace) {
     if (namespace.isEmpty() || !(catalog instanceof SupportsNamespaces namespaces)) {
       return;
     }

@@ -1,5 +1,6 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.output;
 
+import dev.feast.iceberg.offline.values.JdbcValues;
 import dev.feast.iceberg.spi.FeastException;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.RowStream;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /** Rows read from a DuckDB result set one at a time, converted to Feast's representation. */
-final class DuckDbRowStream implements RowStream {
+public final class DuckDbRowStream implements RowStream {
   private final Statement statement;
   private final ResultSet results;
   private final List<Field> columns;
@@ -21,7 +22,8 @@ final class DuckDbRowStream implements RowStream {
   private boolean hasRow;
   private boolean closed;
 
-  DuckDbRowStream(Statement statement, ResultSet results, List<Field> columns, Runnable onClose) {
+  public DuckDbRowStream(
+      Statement statement, ResultSet results, List<Field> columns, Runnable onClose) {
     this.statement = statement;
     this.results = results;
     this.columns = List.copyOf(columns);

@@ -1,8 +1,9 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.output;
 
 import dev.feast.iceberg.common.RecordValues;
 import dev.feast.iceberg.common.TableAppender;
 import dev.feast.iceberg.common.TypeMapping;
+import dev.feast.iceberg.offline.write.Namespaces;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.RowStream;
 import java.util.Iterator;
@@ -23,10 +24,10 @@ import org.apache.iceberg.types.Types;
  * Stores a retrieval result as an Iceberg table in one transaction, so readers see the old table or
  * the complete new one.
  */
-final class ResultPersister {
+public final class ResultPersister {
   private ResultPersister() {}
 
-  static void persist(
+  public static void persist(
       Catalog catalog,
       TableIdentifier id,
       boolean allowOverwrite,

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.entity;
 
 import dev.feast.iceberg.offline.sql.EntityRelation;
 import dev.feast.iceberg.spi.Field;
@@ -12,13 +12,14 @@ import java.util.List;
  * @param minMicros the least entity timestamp, or null without rows
  * @param maxMicros the greatest entity timestamp, or null without rows
  */
-record EntityRows(EntityRelation relation, List<Field> fields, Long minMicros, Long maxMicros) {
-  EntityRows {
+public record EntityRows(
+    EntityRelation relation, List<Field> fields, Long minMicros, Long maxMicros) {
+  public EntityRows {
     fields = List.copyOf(fields);
   }
 
   /** Whether the rows have a column. */
-  boolean hasColumn(String name) {
+  public boolean hasColumn(String name) {
     return relation.columns().contains(name);
   }
 }

@@ -1,5 +1,6 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.write;
 
+import dev.feast.iceberg.offline.values.Values;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.values;
 
 import dev.feast.iceberg.common.Instants;
 import dev.feast.iceberg.common.TypeMapping;
@@ -17,11 +17,11 @@ import java.util.Collections;
 import java.util.List;
 
 /** Converts between Feast's Java representation and what DuckDB's JDBC driver takes and gives. */
-final class JdbcValues {
+public final class JdbcValues {
   private JdbcValues() {}
 
   /** A DuckDB result value as Feast's representation of {@code type}. */
-  static Object fromJdbc(Object value, ValueType type) throws SQLException {
+  public static Object fromJdbc(Object value, ValueType type) throws SQLException {
     if (value == null) {
       return null;
     }
@@ -63,7 +63,8 @@ final class JdbcValues {
   }
 
   /** A Feast value (already normalized by {@link Values}) as a JDBC parameter. */
-  static Object toJdbc(Connection connection, Object value, ValueType type) throws SQLException {
+  public static Object toJdbc(Connection connection, Object value, ValueType type)
+      throws SQLException {
     if (value == null) {
       return null;
     }

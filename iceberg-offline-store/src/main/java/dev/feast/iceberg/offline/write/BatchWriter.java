@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.write;
 
 import dev.feast.iceberg.common.TableAppender;
 import dev.feast.iceberg.common.TypeMapping;
@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * (creating it from the rows when it is missing), writes them to data files and appends those in
  * one commit.
  */
-final class BatchWriter {
+public final class BatchWriter {
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
   private BatchWriter() {}
 
-  static void write(Catalog catalog, FeatureView view, RowSet rows, WriteListener listener) {
+  public static void write(Catalog catalog, FeatureView view, RowSet rows, WriteListener listener) {
     Table table = checkedTable(catalog, view, rows);
     List<DataFile> files =
         SlicedWrite.write(table, new BatchRecords(table, rows, listener), rows.size());
@@ -46,7 +46,7 @@ final class BatchWriter {
    * Checks a batch against the view and its source table, creating the table from the rows when it
    * is missing; the table to append to.
    */
-  static Table checkedTable(Catalog catalog, FeatureView view, RowSet rows) {
+  public static Table checkedTable(Catalog catalog, FeatureView view, RowSet rows) {
     IcebergSource source = SourceTables.source(view);
     TableIdentifier id = source.identifier();
     BatchCheck.check(view, id, rows);

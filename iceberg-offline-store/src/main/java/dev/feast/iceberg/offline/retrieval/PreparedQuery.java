@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.retrieval;
 
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.RetrievalMetadata;
@@ -13,14 +13,14 @@ import java.util.List;
  * @param runWhole the result is sorted, so DuckDB holds it whole before the first row anyway: run
  *     it into a temporary table first, which costs nothing more and tells its row count
  */
-record PreparedQuery(
+public record PreparedQuery(
     String sql, List<Field> columns, RetrievalMetadata metadata, boolean runWhole) {
-  PreparedQuery {
+  public PreparedQuery {
     columns = List.copyOf(columns);
   }
 
   /** A query whose rows are streamed as DuckDB produces them. */
-  PreparedQuery(String sql, List<Field> columns, RetrievalMetadata metadata) {
+  public PreparedQuery(String sql, List<Field> columns, RetrievalMetadata metadata) {
     this(sql, columns, metadata, false);
   }
 }

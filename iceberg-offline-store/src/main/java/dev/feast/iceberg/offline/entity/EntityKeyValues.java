@@ -1,8 +1,9 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.entity;
 
 import static dev.feast.iceberg.common.Sql.id;
 
 import dev.feast.iceberg.common.TypeMapping;
+import dev.feast.iceberg.offline.values.JdbcValues;
 import dev.feast.iceberg.spi.ValueType;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +17,7 @@ import java.util.List;
  * partitions) that hold none of them. Many values would only slow planning, so past {@link #LIMIT}
  * the keys are not used for pruning.
  */
-final class EntityKeyValues {
+public final class EntityKeyValues {
   static final int LIMIT = 1000;
 
   private EntityKeyValues() {}
@@ -25,8 +26,8 @@ final class EntityKeyValues {
    * The distinct non-null values of an entity column cast to the key type, or null when there are
    * more than {@link #LIMIT} or the type is not one Iceberg filters on here.
    */
-  static List<Object> distinct(Connection connection, String table, String column, ValueType type)
-      throws SQLException {
+  public static List<Object> distinct(
+      Connection connection, String table, String column, ValueType type) throws SQLException {
     if (type != ValueType.INT64 && type != ValueType.INT32 && type != ValueType.STRING) {
       return null;
     }

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.output;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -15,13 +15,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * DuckDB's Arrow stream of one result, which also closes the statement behind it, once, so the job
  * can close what its caller left open.
  */
-final class ArrowResult extends ArrowReader {
+public final class ArrowResult extends ArrowReader {
   private final ArrowReader exported;
   private final Statement statement;
   private final Runnable onClose;
   private boolean closed;
 
-  ArrowResult(
+  public ArrowResult(
       BufferAllocator allocator, ArrowReader exported, Statement statement, Runnable onClose) {
     super(allocator);
     this.exported = exported;

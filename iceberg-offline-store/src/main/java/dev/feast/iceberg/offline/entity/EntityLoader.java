@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.entity;
 
 import static dev.feast.iceberg.common.Sql.id;
 import static dev.feast.iceberg.common.Sql.literal;
@@ -11,6 +11,8 @@ import dev.feast.iceberg.offline.scan.SourcePlanner;
 import dev.feast.iceberg.offline.scan.TimeRange;
 import dev.feast.iceberg.offline.sql.EntityRelation;
 import dev.feast.iceberg.offline.sql.SourceRelation;
+import dev.feast.iceberg.offline.values.JdbcValues;
+import dev.feast.iceberg.offline.values.Values;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
 import dev.feast.iceberg.spi.RowSet;
@@ -39,7 +41,7 @@ import org.apache.iceberg.types.Types;
  * held in memory are bound as parameters; files are read by DuckDB. Every column is normalized to
  * the DuckDB type of its Feast type, so timestamps become {@code TIMESTAMPTZ} (naive ones UTC).
  */
-final class EntityLoader {
+public final class EntityLoader {
   static final String TABLE = "__feast_entities";
   static final String ROW = "__feast_row";
   private static final String RAW = "__feast_entities_raw";
@@ -53,7 +55,7 @@ final class EntityLoader {
    * The entity timestamp column: {@code event_timestamp}, else the only timestamp column; fails
    * listing the columns otherwise.
    */
-  static String timestampColumn(List<Field> columns) {
+  public static String timestampColumn(List<Field> columns) {
     List<String> timestamps = new ArrayList<>();
     for (Field field : columns) {
       if (field.name().equals(EVENT_TIMESTAMP)) {
@@ -84,7 +86,7 @@ final class EntityLoader {
   }
 
   /** Loads the rows and reads their time range. */
-  static EntityRows load(
+  public static EntityRows load(
       Connection connection, EntitySource source, Catalog catalog, FileLocator locator)
       throws SQLException {
     List<Field> fields;

@@ -1,6 +1,7 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.write;
 
 import dev.feast.iceberg.common.RecordValues;
+import dev.feast.iceberg.offline.values.Values;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.offline.WriteListener;
@@ -26,7 +27,7 @@ import org.apache.iceberg.util.StructLikeMap;
  * open at a time. Rows in input order would keep a file per day open, and their pages in memory,
  * until the last row.
  */
-final class BatchRecords implements Iterable<Record> {
+public final class BatchRecords implements Iterable<Record> {
   // How often the listener hears of rows written: often enough for a progress bar, cheap enough.
   private static final int PROGRESS_ROWS = 10_000;
 
@@ -37,7 +38,7 @@ final class BatchRecords implements Iterable<Record> {
   private final int[] order;
   private final boolean[] all;
 
-  BatchRecords(Table table, RowSet rows, WriteListener listener) {
+  public BatchRecords(Table table, RowSet rows, WriteListener listener) {
     this.table = table;
     this.rows = rows;
     this.listener = listener;

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.output;
 
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.slf4j.Logger;
@@ -9,13 +9,13 @@ import org.slf4j.LoggerFactory;
  * --add-opens=java.base/java.nio=ALL-UNNAMED} (the CLI's jar opens it in its manifest). Without it,
  * column batches are made from rows instead, slower but alike.
  */
-final class ArrowAccess {
+public final class ArrowAccess {
   private static final Logger log = LoggerFactory.getLogger(ArrowAccess.class);
   private static final boolean AVAILABLE = probe();
 
   private ArrowAccess() {}
 
-  static boolean available() {
+  public static boolean available() {
     return AVAILABLE;
   }
 

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline.sql;
+package dev.feast.iceberg.offline.scan;
 
 import dev.feast.iceberg.spi.DataSource;
 import dev.feast.iceberg.spi.FeatureView;

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.output;
 
 import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.FeastException;
@@ -14,14 +14,14 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  * DuckDB's Arrow batches of one result as a {@link BatchStream}: each batch is handed over as it is
  * (values stay in Arrow's buffers); the allocator is the stream's own and closes with it.
  */
-final class ArrowBatches implements BatchStream {
+public final class ArrowBatches implements BatchStream {
   private final List<Field> columns;
   private final ArrowReader reader;
   private final BufferAllocator allocator;
   private boolean loaded;
   private boolean ended;
 
-  ArrowBatches(List<Field> columns, ArrowReader reader, BufferAllocator allocator) {
+  public ArrowBatches(List<Field> columns, ArrowReader reader, BufferAllocator allocator) {
     this.columns = List.copyOf(columns);
     this.reader = reader;
     this.allocator = allocator;

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.retrieval;
 
 import static dev.feast.iceberg.common.Sql.id;
 

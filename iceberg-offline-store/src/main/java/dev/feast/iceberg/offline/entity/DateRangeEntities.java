@@ -1,15 +1,15 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.entity;
 
 import static dev.feast.iceberg.common.Sql.id;
 
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.offline.scan.FileLocator;
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.offline.scan.SourcePlanner;
 import dev.feast.iceberg.offline.scan.SourceTables;
 import dev.feast.iceberg.offline.scan.TimeRange;
 import dev.feast.iceberg.offline.sql.EntityRelation;
-import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.offline.sql.SourceRelation;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
@@ -29,14 +29,14 @@ import org.apache.iceberg.catalog.Catalog;
  * OfflineStore#getHistoricalFeaturesBetween}): one per distinct join key combination with a source
  * row in {@code [start, end]} in any of the views, each at {@code end}, numbered in key order.
  */
-final class DateRangeEntities {
+public final class DateRangeEntities {
   private DateRangeEntities() {}
 
   /**
    * The entity columns: the join keys (as the views' join key maps name them), then {@code
    * event_timestamp}. Fails naming the views when two keyed views join on different columns.
    */
-  static List<Field> columns(List<ViewSelection> views) {
+  public static List<Field> columns(List<ViewSelection> views) {
     List<Field> keys = null;
     String keyedView = null;
     for (ViewSelection selection : views) {
@@ -79,7 +79,7 @@ final class DateRangeEntities {
   }
 
   /** Builds the entity table from the views' sources, pruned to {@code [start, end]}. */
-  static EntityRows load(
+  public static EntityRows load(
       Connection connection,
       FileLocator locator,
       List<ViewSelection> views,

@@ -1,15 +1,19 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.retrieval;
 
+import dev.feast.iceberg.offline.entity.EntityKeyValues;
+import dev.feast.iceberg.offline.entity.EntityLoader;
+import dev.feast.iceberg.offline.entity.EntityRows;
 import dev.feast.iceberg.offline.scan.FileLocator;
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.offline.scan.SourcePlanner;
 import dev.feast.iceberg.offline.scan.SourceTables;
 import dev.feast.iceberg.offline.scan.TimeRange;
 import dev.feast.iceberg.offline.sql.OrderKey;
 import dev.feast.iceberg.offline.sql.PointInTimeQuery;
-import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.offline.sql.SourceRelation;
 import dev.feast.iceberg.offline.sql.ViewJoin;
+import dev.feast.iceberg.offline.values.Micros;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;
@@ -31,10 +35,10 @@ import org.apache.iceberg.catalog.Catalog;
  * Prepares a point-in-time retrieval: loads the entity rows, plans one pruned scan per view and
  * writes the join.
  */
-final class HistoricalRetrieval implements QueryPreparer {
+public final class HistoricalRetrieval implements QueryPreparer {
   /** Loads the entity rows of a retrieval into the job's database. */
   @FunctionalInterface
-  interface EntityProvider {
+  public interface EntityProvider {
     EntityRows load(Connection connection, FileLocator locator) throws SQLException;
   }
 
@@ -46,7 +50,7 @@ final class HistoricalRetrieval implements QueryPreparer {
   private final Catalog catalog;
   private final boolean pruning;
 
-  HistoricalRetrieval(HistoricalRequest request, Catalog catalog, boolean pruning) {
+  public HistoricalRetrieval(HistoricalRequest request, Catalog catalog, boolean pruning) {
     this(
         request.views(),
         request.fullFeatureNames(),
@@ -64,7 +68,7 @@ final class HistoricalRetrieval implements QueryPreparer {
    * @param entitySource the entity rows the provider loads, when the caller gave some (checked
    *     before the job starts), else null
    */
-  HistoricalRetrieval(
+  public HistoricalRetrieval(
       List<ViewSelection> views,
       boolean fullFeatureNames,
       boolean filterByCreated,
@@ -82,7 +86,7 @@ final class HistoricalRetrieval implements QueryPreparer {
   }
 
   /** The checks that need no data, so a bad request fails before a job exists. */
-  void validate() {
+  public void validate() {
     for (ViewSelection selection : views) {
       SourceTables.source(selection.view());
     }
@@ -101,7 +105,7 @@ final class HistoricalRetrieval implements QueryPreparer {
     checkEntityTypes(views, entityColumns);
   }
 
-  static void checkEntityTypes(List<ViewSelection> views, List<Field> entityColumns) {
+  public static void checkEntityTypes(List<ViewSelection> views, List<Field> entityColumns) {
     for (ViewSelection selection : views) {
       for (Field key : selection.view().entityColumns()) {
         String column = selection.entityColumn(key.name());
@@ -213,7 +217,7 @@ final class HistoricalRetrieval implements QueryPreparer {
     checkEntityColumns(views, fullFeatureNames, entityColumns);
   }
 
-  static void checkEntityColumns(
+  public static void checkEntityColumns(
       List<ViewSelection> views, boolean fullFeatureNames, List<String> entityColumns) {
     for (ViewSelection selection : views) {
       for (String key : selection.view().joinKeys()) {

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.output;
 
 import dev.feast.iceberg.common.LocalFiles;
 import dev.feast.iceberg.common.cache.FileCache;
@@ -18,12 +18,12 @@ import org.apache.iceberg.io.FileIO;
  * The files of one job: local ones read in place, remote ones copied into the store's file cache
  * (several at a time) and pinned there until the job closes.
  */
-final class JobFiles implements FileLocator, AutoCloseable {
+public final class JobFiles implements FileLocator, AutoCloseable {
   private static final int PARALLEL_DOWNLOADS = 8;
 
   private final FileCacheLease lease;
 
-  JobFiles(FileCache cache) {
+  public JobFiles(FileCache cache) {
     this.lease = cache.lease();
   }
 

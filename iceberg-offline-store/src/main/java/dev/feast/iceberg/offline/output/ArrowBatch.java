@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline;
+package dev.feast.iceberg.offline.output;
 
 import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.Field;
