@@ -4,8 +4,8 @@ import com.google.auto.service.AutoService;
 import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
-import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.catalog.CatalogContext;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.net.URI;
@@ -31,7 +31,7 @@ public final class GlueCatalogProviderFactory implements CatalogProviderFactory 
   }
 
   @Override
-  public CatalogProvider create(CatalogConfig config, PluginContext context) {
+  public CatalogProvider create(CatalogConfig config, CatalogContext context) {
     Map<String, String> properties = new HashMap<>(config.properties());
     StorageProfiles.apply(properties);
     Duration timeout = Endpoints.connectTimeout(properties);

@@ -5,8 +5,8 @@ import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.ConfigException;
-import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.catalog.CatalogContext;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.net.URI;
@@ -33,7 +33,7 @@ public final class HiveCatalogProviderFactory implements CatalogProviderFactory 
   }
 
   @Override
-  public CatalogProvider create(CatalogConfig config, PluginContext context) {
+  public CatalogProvider create(CatalogConfig config, CatalogContext context) {
     Map<String, String> properties = new HashMap<>(config.properties());
     StorageProfiles.apply(properties);
     Duration timeout = Endpoints.connectTimeout(properties);

@@ -5,8 +5,8 @@ import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.ConfigException;
-import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.catalog.CatalogContext;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
   }
 
   @Override
-  public CatalogProvider create(CatalogConfig config, PluginContext context) {
+  public CatalogProvider create(CatalogConfig config, CatalogContext context) {
     Map<String, String> properties = resolve(config, context.repoPath());
     Duration timeout = Endpoints.connectTimeout(properties);
     String uri = properties.get(CatalogProperties.URI);

@@ -1,6 +1,5 @@
 package dev.feast.iceberg.spi.catalog;
 
-import dev.feast.iceberg.spi.PluginContext;
 import java.util.Set;
 
 /**
@@ -18,5 +17,5 @@ public interface CatalogProviderFactory {
   }
 
   /** Opens a catalog; fails with a message naming the endpoint when it cannot be reached. */
-  CatalogProvider create(CatalogConfig config, PluginContext context);
+  CatalogProvider create(CatalogConfig config, CatalogContext context);
 }
