@@ -1,6 +1,6 @@
-package dev.feast.iceberg.online.write;
+package dev.feast.iceberg.online.serving;
 
-import dev.feast.iceberg.online.serving.BulkAppend;
+import dev.feast.iceberg.online.write.ColumnChunk;
 import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.FeatureView;
 import java.util.Iterator;

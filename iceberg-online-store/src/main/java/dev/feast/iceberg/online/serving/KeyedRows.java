@@ -1,6 +1,7 @@
-package dev.feast.iceberg.online.write;
+package dev.feast.iceberg.online.serving;
 
-import dev.feast.iceberg.online.serving.KeyedRow;
+import dev.feast.iceberg.online.write.Micros;
+import dev.feast.iceberg.online.write.WriteRows;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;

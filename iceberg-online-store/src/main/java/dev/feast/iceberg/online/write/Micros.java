@@ -3,10 +3,10 @@ package dev.feast.iceberg.online.write;
 import java.time.Instant;
 
 /** Instants as the microseconds since the epoch that Iceberg stores. */
-final class Micros {
+public final class Micros {
   private Micros() {}
 
-  static long of(Instant instant) {
+  public static long of(Instant instant) {
     return Math.addExact(
         Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
