@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param valueType the type of the join key (INT64, INT32, STRING or BYTES)
  * @param description free text for humans
  */
-public record Entity(String name, String joinKey, ValueType valueType, String description) {
+public record Entity(String name, String joinKey, ValueType valueType, String description)
+    implements Definition {
   public Entity {
     Names.requireName(name, "entity name");
     joinKey = joinKey == null ? name : joinKey;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param description free text
  */
 public record FeatureService(
-    String name, List<FeatureViewProjection> projections, String description) {
+    String name, List<FeatureViewProjection> projections, String description)
+    implements Definition {
   public FeatureService {
     Names.requireName(name, "feature service name");
     projections = List.copyOf(projections);
