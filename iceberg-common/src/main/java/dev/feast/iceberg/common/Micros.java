@@ -1,4 +1,4 @@
-package dev.feast.iceberg.offline.values;
+package dev.feast.iceberg.common;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.feast.iceberg.offline.entity;
 
-import dev.feast.iceberg.offline.values.Micros;
+import dev.feast.iceberg.common.Micros;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.offline.retrieval;
 
+import dev.feast.iceberg.common.Micros;
 import dev.feast.iceberg.offline.entity.EntityKeyValues;
 import dev.feast.iceberg.offline.entity.EntityLoader;
 import dev.feast.iceberg.offline.entity.EntityRows;
@@ -13,7 +14,6 @@ import dev.feast.iceberg.offline.sql.OrderKey;
 import dev.feast.iceberg.offline.sql.PointInTimeQuery;
 import dev.feast.iceberg.offline.sql.SourceRelation;
 import dev.feast.iceberg.offline.sql.ViewJoin;
-import dev.feast.iceberg.offline.values.Micros;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidEntityRowsException;

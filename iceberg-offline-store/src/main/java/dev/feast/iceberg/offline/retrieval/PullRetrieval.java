@@ -1,5 +1,6 @@
 package dev.feast.iceberg.offline.retrieval;
 
+import dev.feast.iceberg.common.Micros;
 import dev.feast.iceberg.offline.scan.FileLocator;
 import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.offline.scan.SourceFiles;
@@ -8,7 +9,6 @@ import dev.feast.iceberg.offline.scan.SourceTables;
 import dev.feast.iceberg.offline.scan.TimeRange;
 import dev.feast.iceberg.offline.sql.PullQuery;
 import dev.feast.iceberg.offline.sql.SourceRelation;
-import dev.feast.iceberg.offline.values.Micros;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.ValueType;

@@ -1,6 +1,6 @@
 package dev.feast.iceberg.online.serving;
 
-import dev.feast.iceberg.online.write.Micros;
+import dev.feast.iceberg.common.Micros;
 import dev.feast.iceberg.online.write.WriteRows;
 import java.nio.ByteBuffer;
 import java.time.Instant;
