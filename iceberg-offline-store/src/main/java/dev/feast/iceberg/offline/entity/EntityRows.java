@@ -17,9 +17,4 @@ public record EntityRows(
   public EntityRows {
     fields = List.copyOf(fields);
   }
-
-  /** Whether the rows have a column. */
-  public boolean hasColumn(String name) {
-    return relation.columns().contains(name);
-  }
 }

@@ -20,7 +20,7 @@ public record PreparedQuery(
   }
 
   /** A query whose rows are streamed as DuckDB produces them. */
-  public PreparedQuery(String sql, List<Field> columns, RetrievalMetadata metadata) {
+  PreparedQuery(String sql, List<Field> columns, RetrievalMetadata metadata) {
     this(sql, columns, metadata, false);
   }
 }

@@ -39,7 +39,7 @@ public final class SourceRelation {
   }
 
   /** The relation column of the j-th feature. */
-  public static String feature(int j) {
+  static String feature(int j) {
     return "__feast_f" + j;
   }
 
