@@ -1,6 +1,7 @@
 package dev.feast.iceberg.core;
 
 import dev.feast.iceberg.core.registry.RegistryState;
+import dev.feast.iceberg.spi.Definition;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
@@ -24,37 +25,36 @@ final class Definitions {
   private Definitions() {}
 
   static RegistryState apply(
-      RegistryState state, Collection<?> toApply, Collection<?> toDelete, Instant now) {
+      RegistryState state,
+      Collection<? extends Definition> toApply,
+      Collection<? extends Definition> toDelete,
+      Instant now) {
     Map<String, Entity> entities = new LinkedHashMap<>(state.entities());
     Map<String, FeatureView> views = new LinkedHashMap<>(state.featureViews());
     Map<String, FeatureService> services = new LinkedHashMap<>(state.featureServices());
     Map<String, List<dev.feast.iceberg.core.registry.MaterializationInterval>> intervals =
         new LinkedHashMap<>(state.materializations());
-    for (Object definition : toDelete) {
-      if (definition instanceof Entity e) {
-        entities.remove(e.name());
-      } else if (definition instanceof FeatureView v) {
-        views.remove(v.name());
-        intervals.remove(v.name());
-      } else if (definition instanceof FeatureService s) {
-        services.remove(s.name());
-      } else {
-        throw unknownKind(definition);
-      }
+    for (Definition definition : toDelete) {
+      requireNonNull(definition)
+          .visit(
+              entity -> entities.remove(entity.name()),
+              view -> {
+                views.remove(view.name());
+                intervals.remove(view.name());
+              },
+              service -> services.remove(service.name()));
     }
-    for (Object definition : toApply) {
-      if (definition instanceof Entity e) {
-        entities.put(e.name(), e);
-      } else if (definition instanceof FeatureView v) {
-        FeatureView previous = views.put(v.name(), v);
-        if (previous != null && !previous.source().equals(v.source())) {
-          intervals.remove(v.name());
-        }
-      } else if (definition instanceof FeatureService s) {
-        services.put(s.name(), s);
-      } else {
-        throw unknownKind(definition);
-      }
+    for (Definition definition : toApply) {
+      requireNonNull(definition)
+          .visit(
+              entity -> entities.put(entity.name(), entity),
+              view -> {
+                FeatureView previous = views.put(view.name(), view);
+                if (previous != null && !previous.source().equals(view.source())) {
+                  intervals.remove(view.name());
+                }
+              },
+              service -> services.put(service.name(), service));
     }
     RegistryState next =
         new RegistryState(state.project(), entities, views, services, intervals, now);
@@ -106,10 +106,12 @@ final class Definitions {
     }
   }
 
-  private static InvalidDefinitionException unknownKind(Object definition) {
-    return new InvalidDefinitionException(
-        "Cannot apply "
-            + (definition == null ? "null" : definition.getClass().getName())
-            + "; apply Entity, FeatureView and FeatureService objects");
+  /** A null in the lists is the caller's bug, named as such rather than a bare NPE. */
+  private static Definition requireNonNull(Definition definition) {
+    if (definition == null) {
+      throw new InvalidDefinitionException(
+          "Cannot apply null; apply Entity, FeatureView and FeatureService objects");
+    }
+    return definition;
   }
 }

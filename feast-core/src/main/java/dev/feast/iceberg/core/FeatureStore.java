@@ -14,6 +14,7 @@ import dev.feast.iceberg.core.plugin.RuntimeContext;
 import dev.feast.iceberg.core.registry.MaterializationInterval;
 import dev.feast.iceberg.core.registry.Registry;
 import dev.feast.iceberg.core.registry.RegistryState;
+import dev.feast.iceberg.spi.Definition;
 import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
@@ -130,12 +131,13 @@ public final class FeatureStore implements AutoCloseable {
   }
 
   /** Registers entities, feature views and feature services, and creates their online storage. */
-  public void apply(Object... definitions) {
+  public void apply(Definition... definitions) {
     apply(Arrays.asList(definitions), List.of());
   }
 
   /** Registers some definitions and removes others, with their online storage. */
-  public void apply(Collection<?> toApply, Collection<?> toDelete) {
+  public void apply(
+      Collection<? extends Definition> toApply, Collection<? extends Definition> toDelete) {
     RepoCheck.checkViews(
         stores,
         toApply.stream()
@@ -143,7 +145,7 @@ public final class FeatureStore implements AutoCloseable {
             .map(FeatureView.class::cast)
             .toList());
     List<FeatureView> drop = new ArrayList<>();
-    for (Object definition : toDelete) {
+    for (Definition definition : toDelete) {
       if (definition instanceof FeatureView view) {
         drop.add(view);
       }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param description free text for humans
  */
 @Stable
-public record Entity(String name, String joinKey, ValueType valueType, String description) {
+public record Entity(String name, String joinKey, ValueType valueType, String description)
+    implements Definition {
   public Entity {
     Names.requireName(name, "entity name");
     joinKey = joinKey == null ? name : joinKey;

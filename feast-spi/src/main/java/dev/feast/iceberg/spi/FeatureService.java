@@ -14,7 +14,8 @@ import java.util.Objects;
  */
 @Stable
 public record FeatureService(
-    String name, List<FeatureViewProjection> projections, String description) {
+    String name, List<FeatureViewProjection> projections, String description)
+    implements Definition {
   public FeatureService {
     Names.requireName(name, "feature service name");
     projections = List.copyOf(projections);

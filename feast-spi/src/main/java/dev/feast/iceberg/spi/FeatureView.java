@@ -35,7 +35,8 @@ public record FeatureView(
     DataSource source,
     boolean online,
     String description,
-    Map<String, String> tags) {
+    Map<String, String> tags)
+    implements Definition {
 
   public FeatureView {
     Names.requireName(name, "feature view name");

@@ -1,7 +1,13 @@
 package dev.feast.iceberg.offline;
 
 import dev.feast.iceberg.common.DuckDbSettings;
+import dev.feast.iceberg.common.Micros;
 import dev.feast.iceberg.common.cache.FileCache;
+import dev.feast.iceberg.offline.entity.DateRangeEntities;
+import dev.feast.iceberg.offline.retrieval.HistoricalRetrieval;
+import dev.feast.iceberg.offline.retrieval.PullRetrieval;
+import dev.feast.iceberg.offline.retrieval.QueryPreparer;
+import dev.feast.iceberg.offline.write.BatchWriter;
 import dev.feast.iceberg.spi.Closeables;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.InvalidRequestException;

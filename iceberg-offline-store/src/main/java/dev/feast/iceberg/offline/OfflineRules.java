@@ -1,5 +1,9 @@
 package dev.feast.iceberg.offline;
 
+import dev.feast.iceberg.offline.entity.DateRangeEntities;
+import dev.feast.iceberg.offline.entity.EntityLoader;
+import dev.feast.iceberg.offline.retrieval.HistoricalRetrieval;
+import dev.feast.iceberg.offline.write.BatchWriter;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;

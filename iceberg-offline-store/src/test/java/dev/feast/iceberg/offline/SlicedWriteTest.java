@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feast.iceberg.common.TableAppender;
+import dev.feast.iceberg.offline.write.BatchRecords;
+import dev.feast.iceberg.offline.write.SlicedWrite;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.offline.OfflineStore;

@@ -2,12 +2,12 @@ package dev.feast.iceberg.online;
 
 import dev.feast.iceberg.online.maintenance.TableMaintenance;
 import dev.feast.iceberg.online.serving.BulkAppend;
+import dev.feast.iceberg.online.serving.ChunkedBatches;
 import dev.feast.iceberg.online.serving.FeatureColumns;
 import dev.feast.iceberg.online.serving.RowSource;
 import dev.feast.iceberg.online.serving.ServingLimits;
 import dev.feast.iceberg.online.serving.StoredRow;
 import dev.feast.iceberg.online.serving.ViewState;
-import dev.feast.iceberg.online.write.ChunkedBatches;
 import dev.feast.iceberg.spi.ColumnBatch;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;

@@ -11,6 +11,7 @@ import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.catalog.CatalogContext;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
   }
 
   @Override
-  public CatalogProvider create(CatalogConfig config, PluginContext context) {
+  public CatalogProvider create(CatalogConfig config, CatalogContext context) {
     Map<String, String> properties = resolve(config, context.repoPath());
     Duration timeout = Endpoints.connectTimeout(properties);
     String uri = properties.get(CatalogProperties.URI);

@@ -10,6 +10,7 @@ import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
+import dev.feast.iceberg.spi.catalog.CatalogContext;
 import dev.feast.iceberg.spi.catalog.CatalogProvider;
 import dev.feast.iceberg.spi.catalog.CatalogProviderFactory;
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class RestCatalogProviderFactory implements CatalogProviderFactory 
   }
 
   @Override
-  public CatalogProvider create(CatalogConfig config, PluginContext context) {
+  public CatalogProvider create(CatalogConfig config, CatalogContext context) {
     Map<String, String> properties = new HashMap<>(config.properties());
     StorageProfiles.apply(properties);
     Duration timeout = Endpoints.connectTimeout(properties);

@@ -1,6 +1,5 @@
 package dev.feast.iceberg.core.config;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.feast.iceberg.spi.ConfigException;
 import java.io.IOException;
@@ -94,20 +93,9 @@ public final class RepoConfigLoader {
   public static RepoConfig parse(Path file, String text, Map<String, String> env) {
     String name = file.getFileName().toString();
     String substituted = EnvSubstitution.substitute(text, env, name);
-    JsonNode root;
-    Map<String, Integer> lines;
-    try {
-      YamlTree tree = YamlTree.parse(substituted);
-      root = tree.root();
-      lines = tree.lines();
-    } catch (JacksonException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(
-          name + (line > 0 ? " line " + line : "") + ": not valid YAML: " + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      throw new ConfigException(name + ": cannot parse: " + e.getMessage(), e);
-    }
+    YamlTree tree = YamlTree.parse(name, substituted);
+    JsonNode root = tree.root();
+    Map<String, Integer> lines = tree.lines();
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(name + " is empty; it needs at least 'project: <name>'");
     }

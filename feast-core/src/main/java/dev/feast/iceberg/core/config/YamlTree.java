@@ -1,5 +1,6 @@
 package dev.feast.iceberg.core.config;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.feast.iceberg.spi.ConfigException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,8 +26,24 @@ public record YamlTree(JsonNode root, Map<String, Integer> lines) {
   private static final YAMLFactory FACTORY = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Parses one YAML document; anchors expanded, duplicate keys rejected. */
-  public static YamlTree parse(String yaml) throws IOException {
+  /**
+   * Parses one YAML document read from the file {@code name}; anchors expanded, duplicate keys
+   * rejected. Bad YAML fails with the file, the line and what is wrong.
+   */
+  public static YamlTree parse(String name, String yaml) {
+    try {
+      return parse(yaml);
+    } catch (JacksonException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ConfigException(
+          name + (line > 0 ? " line " + line : "") + ": not valid YAML: " + e.getOriginalMessage(),
+          e);
+    } catch (IOException e) {
+      throw new ConfigException(name + ": cannot parse: " + e.getMessage(), e);
+    }
+  }
+
+  private static YamlTree parse(String yaml) throws IOException {
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(yaml)) {
       Reader reader = new Reader(parser);
       JsonNode root = parser.nextToken() == null ? null : reader.read("");

@@ -1,6 +1,7 @@
 package dev.feast.iceberg.core.definitions;
 
 import dev.feast.iceberg.core.registry.RegistryState;
+import dev.feast.iceberg.spi.Definition;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.InvalidDefinitionException;
 import java.lang.reflect.InvocationTargetException;
@@ -18,10 +19,11 @@ import java.util.Objects;
  */
 public final class ApplyPlan {
   private final List<DefinitionChange> changes;
-  private final List<Object> toApply;
-  private final List<Object> toDelete;
+  private final List<Definition> toApply;
+  private final List<Definition> toDelete;
 
-  private ApplyPlan(List<DefinitionChange> changes, List<Object> toApply, List<Object> toDelete) {
+  private ApplyPlan(
+      List<DefinitionChange> changes, List<Definition> toApply, List<Definition> toDelete) {
     this.changes = List.copyOf(changes);
     this.toApply = List.copyOf(toApply);
     this.toDelete = List.copyOf(toDelete);
@@ -30,7 +32,7 @@ public final class ApplyPlan {
   /** The changes that turn {@code registry} into {@code definitions}. */
   public static ApplyPlan of(RegistryState registry, RepoDefinitions definitions) {
     List<DefinitionChange> changes = new ArrayList<>();
-    List<Object> toDelete = new ArrayList<>();
+    List<Definition> toDelete = new ArrayList<>();
     compare(
         DefinitionChange.Kind.ENTITY,
         registry.entities(),
@@ -58,12 +60,12 @@ public final class ApplyPlan {
   }
 
   /** Every declared definition (applying an unchanged one is harmless). */
-  public List<Object> toApply() {
+  public List<Definition> toApply() {
     return toApply;
   }
 
   /** Registered definitions no file declares any more. */
-  public List<Object> toDelete() {
+  public List<Definition> toDelete() {
     return toDelete;
   }
 
@@ -72,20 +74,20 @@ public final class ApplyPlan {
     return changes.isEmpty();
   }
 
-  private static <T extends Record> Map<String, T> names(List<T> definitions) {
+  private static <T extends Record & Definition> Map<String, T> names(List<T> definitions) {
     Map<String, T> byName = new java.util.LinkedHashMap<>();
     for (T definition : definitions) {
-      byName.put(name(definition), definition);
+      byName.put(definition.name(), definition);
     }
     return byName;
   }
 
-  private static <T extends Record> void compare(
+  private static <T extends Record & Definition> void compare(
       DefinitionChange.Kind kind,
       Map<String, T> registered,
       Map<String, T> declared,
       List<DefinitionChange> changes,
-      List<Object> toDelete) {
+      List<Definition> toDelete) {
     declared.forEach(
         (name, definition) -> {
           T previous = registered.get(name);
@@ -130,15 +132,6 @@ public final class ApplyPlan {
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("Cannot read " + component.getName() + " of " + record, e);
     }
-  }
-
-  private static String name(Record definition) {
-    for (RecordComponent component : definition.getClass().getRecordComponents()) {
-      if (component.getName().equals("name")) {
-        return (String) value(component, definition);
-      }
-    }
-    throw new InvalidDefinitionException("A definition without a name: " + definition);
   }
 
   private static String format(Object value) {

@@ -1,6 +1,5 @@
 package dev.feast.iceberg.core.definitions;
 
-import com.fasterxml.jackson.core.JacksonException;
 import dev.feast.iceberg.core.config.RepoConfigLoader;
 import dev.feast.iceberg.core.config.YamlTree;
 import dev.feast.iceberg.spi.ConfigException;
@@ -99,17 +98,7 @@ public final class DefinitionLoader {
   }
 
   private static DefinitionParser.Parsed parseFile(String name, String text) {
-    YamlTree tree;
-    try {
-      tree = YamlTree.parse(text);
-    } catch (JacksonException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(
-          name + (line > 0 ? " line " + line : "") + ": not valid YAML: " + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      throw new ConfigException(name + ": cannot parse: " + e.getMessage(), e);
-    }
+    YamlTree tree = YamlTree.parse(name, text);
     return DefinitionParser.parse(new Locator(name, tree.lines()), tree.root());
   }
 

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.core.definitions;
 
+import dev.feast.iceberg.spi.Definition;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeatureService;
 import dev.feast.iceberg.spi.FeatureView;
@@ -29,8 +30,8 @@ public record RepoDefinitions(
   }
 
   /** Every definition, entities first, as {@code FeatureStore.apply} takes them. */
-  public List<Object> all() {
-    List<Object> all = new ArrayList<>(entities);
+  public List<Definition> all() {
+    List<Definition> all = new ArrayList<>(entities);
     all.addAll(featureViews);
     all.addAll(featureServices);
     return all;

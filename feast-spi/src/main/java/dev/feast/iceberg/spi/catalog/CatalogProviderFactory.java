@@ -20,5 +20,5 @@ public interface CatalogProviderFactory {
   }
 
   /** Opens a catalog; fails with a message naming the endpoint when it cannot be reached. */
-  CatalogProvider create(CatalogConfig config, PluginContext context);
+  CatalogProvider create(CatalogConfig config, CatalogContext context);
 }

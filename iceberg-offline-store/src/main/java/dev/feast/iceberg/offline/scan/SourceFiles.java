@@ -32,7 +32,7 @@ public record SourceFiles(
   }
 
   /** A table without data. */
-  public static SourceFiles none(long filesPlanned) {
+  static SourceFiles none(long filesPlanned) {
     return new SourceFiles(filesPlanned, List.of(), List.of(), Map.of(), List.of(), Map.of());
   }
 

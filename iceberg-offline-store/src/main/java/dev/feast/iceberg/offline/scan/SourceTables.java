@@ -1,6 +1,5 @@
 package dev.feast.iceberg.offline.scan;
 
-import dev.feast.iceberg.offline.sql.SourceColumns;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.Remedy;

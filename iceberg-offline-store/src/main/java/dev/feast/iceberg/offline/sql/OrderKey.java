@@ -122,7 +122,7 @@ public record OrderKey(
   }
 
   /** The column of the key in a source relation. */
-  public static String column() {
+  static String column() {
     return id("__feast_order");
   }
 }

@@ -2,6 +2,7 @@ package dev.feast.iceberg.offline.sql;
 
 import static dev.feast.iceberg.common.Sql.id;
 
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.feast.iceberg.common.Sql;
 import dev.feast.iceberg.common.TypeMapping;
 import dev.feast.iceberg.offline.scan.EqualityDelete;
 import dev.feast.iceberg.offline.scan.FileColumn;
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.offline.scan.SourceFiles;
 import dev.feast.iceberg.spi.UnsupportedFeatureException;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class SourceRelation {
   }
 
   /** The relation column of the j-th feature. */
-  public static String feature(int j) {
+  static String feature(int j) {
     return "__feast_f" + j;
   }
 

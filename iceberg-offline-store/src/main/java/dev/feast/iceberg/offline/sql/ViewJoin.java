@@ -1,5 +1,6 @@
 package dev.feast.iceberg.offline.sql;
 
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package dev.feast.iceberg.online.serving;
 
-import dev.feast.iceberg.online.write.KeyedRows;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.online.write;
 
+import dev.feast.iceberg.common.Micros;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import dev.feast.iceberg.offline.OfflineRules;
-import dev.feast.iceberg.offline.sql.SourceColumns;
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.spi.offline.ViewSelection;

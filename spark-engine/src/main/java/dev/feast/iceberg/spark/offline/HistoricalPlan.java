@@ -3,7 +3,7 @@ package dev.feast.iceberg.spark.offline;
 import static org.apache.spark.sql.functions.col;
 
 import dev.feast.iceberg.offline.OfflineRules;
-import dev.feast.iceberg.offline.sql.SourceColumns;
+import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.ViewSelection;
