@@ -1,7 +1,6 @@
 package dev.feast.iceberg.spi;
 
 import dev.feast.iceberg.spi.annotation.Stable;
-
 import java.util.function.Consumer;
 
 /**

@@ -6,7 +6,6 @@ import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.FeastPlugin;
-import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.catalog.CatalogCapability;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;

@@ -3,7 +3,6 @@ package dev.feast.iceberg.core.definitions;
 import dev.feast.iceberg.core.registry.RegistryState;
 import dev.feast.iceberg.spi.Definition;
 import dev.feast.iceberg.spi.Field;
-import dev.feast.iceberg.spi.InvalidDefinitionException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.feast.iceberg.spi.catalog;
 
 import dev.feast.iceberg.spi.annotation.Stable;
-
 import java.nio.file.Path;
 
 /**

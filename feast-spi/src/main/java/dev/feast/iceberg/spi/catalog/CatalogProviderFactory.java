@@ -1,6 +1,5 @@
 package dev.feast.iceberg.spi.catalog;
 
-import dev.feast.iceberg.spi.PluginContext;
 import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.Set;
 

@@ -2,7 +2,6 @@ package dev.feast.iceberg.offline.output;
 
 import dev.feast.iceberg.offline.values.JdbcValues;
 import dev.feast.iceberg.spi.ExternalSystemException;
-import dev.feast.iceberg.spi.FeastException;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.offline.RowStream;
 import java.sql.ResultSet;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feast.iceberg.core.FeatureStore;
 import dev.feast.iceberg.core.online.OnlineResponse;
+import dev.feast.iceberg.spi.Definition;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.RowSet;
@@ -57,9 +58,9 @@ class ConcurrentWritersTest {
     TestRepo.write(repo, catalog, Map.of("namespace", onlineNamespace, "refresh_interval_ms", "0"));
     List<FeatureView> views = Workload.views(sourceNamespace);
     try (FeatureStore admin = FeatureStore.open(repo)) {
-      List<Object> definitions = new ArrayList<>(views);
+      List<Definition> definitions = new ArrayList<>(views);
       definitions.add(0, Workload.DRIVER);
-      admin.apply(definitions.toArray());
+      admin.apply(definitions.toArray(Definition[]::new));
     }
 
     List<ChildJvm> children = new ArrayList<>();
