@@ -2,6 +2,8 @@ package dev.feast.iceberg.catalog.rest;
 
 import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
 import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
+import dev.feast.iceberg.offline.conformance.IcebergSourceDeletes;
+import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.offline.OfflineStore;
 import dev.feast.iceberg.testservers.RestCatalogServer;
@@ -37,6 +39,11 @@ class RestCatalogOfflineStoreConformanceTest extends OfflineStoreConformance {
   protected OfflineStore createStoreWithoutPruning(Path directory) {
     return new IcebergOfflineStoreFactory()
         .create(IcebergOfflineStoreConfig.of(catalog).withPruning(false), context);
+  }
+
+  @Override
+  protected void commitDelete(FeatureView view, DeleteKind kind, String column, Object value) {
+    IcebergSourceDeletes.delete(context.catalog(catalog).catalog(), view, kind, column, value);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.feast.iceberg.offline.conformance;
 
+import dev.feast.iceberg.spi.FeatureView;
+import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.testsuite.OfflineConformanceBase.DeleteKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
@@ -27,12 +30,21 @@ import org.apache.iceberg.parquet.Parquet;
 /**
  * Commits merge-on-read deletes to a source table with Iceberg's own row-delta API, for O20:
  * position deletes naming the matching rows' positions, or equality deletes on a column, one delete
- * file per partition of the data files holding matching rows.
+ * file per partition of the data files holding matching rows. Public (in this module's test jar)
+ * for every store whose conformance test runs on Iceberg sources: the Spark store, and this store
+ * on the REST catalog.
  */
-final class IcebergSourceDeletes {
+public final class IcebergSourceDeletes {
   private static int taskId = 100;
 
   private IcebergSourceDeletes() {}
+
+  /** Commits the deletes to the source table of a view (an {@link IcebergSource}). */
+  public static void delete(
+      Catalog catalog, FeatureView view, DeleteKind kind, String column, Object value) {
+    IcebergSource source = (IcebergSource) view.source();
+    delete(catalog.loadTable(source.identifier()), kind, column, value);
+  }
 
   static void delete(Table table, DeleteKind kind, String column, Object value) {
     try {

@@ -1,7 +1,7 @@
 package dev.feast.iceberg.spark.offline;
 
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
-import dev.feast.iceberg.offline.conformance.SourceDeletes;
+import dev.feast.iceberg.offline.conformance.IcebergSourceDeletes;
 import dev.feast.iceberg.spark.TestCatalogs;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
@@ -41,6 +41,6 @@ abstract class SparkConformanceBase extends OfflineStoreConformance {
 
   @Override
   protected void commitDelete(FeatureView view, DeleteKind kind, String column, Object value) {
-    SourceDeletes.delete(store.catalog(), view, kind, column, value);
+    IcebergSourceDeletes.delete(store.catalog(), view, kind, column, value);
   }
 }
