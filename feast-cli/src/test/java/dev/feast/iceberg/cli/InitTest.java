@@ -80,7 +80,8 @@ class InitTest {
 
     CliRun.Result result = run(dir, "init", ".");
 
-    ErrorsTest.assertOneLineError(result, 1, "exists and is not empty; choose a new folder name");
+    ErrorsTest.assertOneLineError(
+        result, ErrorsTest.USER, "exists and is not empty; choose a new folder name");
     assertThat(dir.resolve("feature_store.yaml")).doesNotExist();
   }
 }

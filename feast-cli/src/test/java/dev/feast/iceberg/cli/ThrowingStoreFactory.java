@@ -1,6 +1,8 @@
 package dev.feast.iceberg.cli;
 
+import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.PluginContext;
+import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.spi.online.OnlineStoreFactory;
 
@@ -8,6 +10,7 @@ import dev.feast.iceberg.spi.online.OnlineStoreFactory;
  * {@code type: throwing-test}: an online store plugin with a bug, failing with an exception that is
  * not a {@code FeastException}; registered in the test class path's META-INF/services.
  */
+@FeastPlugin(spiVersion = SpiVersion.CURRENT)
 public final class ThrowingStoreFactory implements OnlineStoreFactory<ThrowingStoreFactory.Config> {
   /** No keys. */
   public record Config() {}

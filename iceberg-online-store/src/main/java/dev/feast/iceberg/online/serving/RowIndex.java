@@ -1,6 +1,6 @@
 package dev.feast.iceberg.online.serving;
 
-import dev.feast.iceberg.online.ValueHeap;
+import dev.feast.iceberg.online.write.ValueHeap;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;

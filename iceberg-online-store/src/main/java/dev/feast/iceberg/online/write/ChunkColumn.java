@@ -1,6 +1,5 @@
 package dev.feast.iceberg.online.write;
 
-import dev.feast.iceberg.online.ValueHeap;
 import dev.feast.iceberg.spi.ColumnBatch;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.feast.iceberg.online;
+package dev.feast.iceberg.online.write;
 
 import java.nio.ByteBuffer;
 import java.util.List;
