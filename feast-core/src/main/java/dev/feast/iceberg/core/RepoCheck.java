@@ -131,7 +131,8 @@ public final class RepoCheck {
       return null;
     }
     StoreFactory<?, S> factory = factories.apply(section.type());
-    Object config = bindSection(section, factory.configClass(), plugins, problems);
+    Object config =
+        bindSection(section, factory.configClass(), factory.secretKeys(), plugins, problems);
     return config == null ? null : new Bound<>(section, factory, config);
   }
 
@@ -149,7 +150,7 @@ public final class RepoCheck {
       return null;
     }
     MaterializationEngineFactory<?> factory = plugins.batchEngine(section.type(), "");
-    Object config = bindSection(section, factory.configClass(), plugins, problems);
+    Object config = bindSection(section, factory.configClass(), Set.of(), plugins, problems);
     return config == null ? null : new BoundEngine(section, factory, config);
   }
 
@@ -168,10 +169,14 @@ public final class RepoCheck {
 
   /** The section bound to a plugin's configuration record, or null with the problem added. */
   private static Object bindSection(
-      StoreSection section, Class<?> configClass, Plugins plugins, List<String> problems) {
+      StoreSection section,
+      Class<?> configClass,
+      Set<String> secretKeys,
+      Plugins plugins,
+      List<String> problems) {
     Object config;
     try {
-      config = SectionBinder.bind(section, configClass);
+      config = SectionBinder.bind(section, configClass, secretKeys, plugins::catalogSecretKeys);
     } catch (ConfigException e) {
       problems.add(e.getMessage());
       return null;

@@ -2,6 +2,7 @@ package dev.feast.iceberg.spi;
 
 import dev.feast.iceberg.spi.annotation.Stable;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Creates stores of one type. Implementations have a no-argument constructor and are registered for
@@ -32,4 +33,13 @@ public interface StoreFactory<C, S extends AutoCloseable> {
    * view; a store refuses one with a {@link FeastException} that names the view and what to change.
    */
   default void checkViews(C config, List<FeatureView> views) {}
+
+  /**
+   * The keys of this plugin's yaml section (snake_case, as written) whose values must never be
+   * printed: the runtime leaves them out of configuration dumps, error messages and logs, and a
+   * wrongly typed value of one is reported without echoing it. The default declares none.
+   */
+  default Set<String> secretKeys() {
+    return Set.of();
+  }
 }

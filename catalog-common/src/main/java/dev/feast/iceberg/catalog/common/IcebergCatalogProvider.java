@@ -50,6 +50,8 @@ public final class IcebergCatalogProvider implements CatalogProvider {
    * @param impl the catalog class, e.g. {@code org.apache.iceberg.rest.RESTCatalog}
    * @param config the configuration, for the catalog name
    * @param properties the resolved Iceberg catalog properties
+   * @param secretKeys the properties whose values never appear in a failure's message or cause (the
+   *     factory's {@code secretKeys()})
    * @param description where the catalog lives, without secrets
    * @param whatToCheck the advice appended to a failure, e.g. "check that the server runs"
    */
@@ -57,6 +59,7 @@ public final class IcebergCatalogProvider implements CatalogProvider {
       String impl,
       CatalogConfig config,
       Map<String, String> properties,
+      Set<String> secretKeys,
       String description,
       String whatToCheck) {
     Catalog catalog;
@@ -67,10 +70,10 @@ public final class IcebergCatalogProvider implements CatalogProvider {
           "Could not open the "
               + description
               + ": "
-              + Secrets.redact(String.valueOf(e.getMessage()), properties)
+              + Secrets.redact(String.valueOf(e.getMessage()), properties, secretKeys)
               + "; "
               + whatToCheck;
-      Throwable cause = Secrets.safeCause(e, properties);
+      Throwable cause = Secrets.safeCause(e, properties, secretKeys);
       // Iceberg refuses bad properties with these two; anything else is the catalog failing.
       throw e instanceof IllegalArgumentException || e instanceof ValidationException
           ? new ConfigException(message, cause)

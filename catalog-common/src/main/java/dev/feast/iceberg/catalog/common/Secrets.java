@@ -1,6 +1,5 @@
 package dev.feast.iceberg.catalog.common;
 
-import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -13,11 +12,16 @@ public final class Secrets {
 
   private Secrets() {}
 
-  /** The text with every secret property value of the configuration replaced by {@code ****}. */
-  public static String redact(String text, Map<String, String> properties) {
+  /**
+   * The text with the value of every declared secret property replaced by {@code ****}.
+   *
+   * @param properties the catalog properties
+   * @param secretKeys the properties the catalog plugin declares secret ({@code secretKeys()})
+   */
+  public static String redact(String text, Map<String, String> properties, Set<String> secretKeys) {
     String result = text;
     for (Map.Entry<String, String> e : properties.entrySet()) {
-      if (CatalogConfig.isSecret(e.getKey()) && e.getValue() != null) {
+      if (secretKeys.contains(e.getKey()) && e.getValue() != null) {
         for (String form : forms(e.getValue())) {
           result = result.replace(form, "****");
         }
@@ -49,10 +53,11 @@ public final class Secrets {
    * The exception when no message in its cause chain holds a secret value, else null: a stack trace
    * is worth keeping, but not at the price of printing a password.
    */
-  public static Throwable safeCause(Throwable error, Map<String, String> properties) {
+  public static Throwable safeCause(
+      Throwable error, Map<String, String> properties, Set<String> secretKeys) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
-      if (!redact(message, properties).equals(message)) {
+      if (!redact(message, properties, secretKeys).equals(message)) {
         return null;
       }
     }

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
+import dev.feast.iceberg.catalog.common.StorageSecrets;
 import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.SpiVersion;
 import dev.feast.iceberg.spi.catalog.CatalogCapability;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code type: glue}: Iceberg's {@code GlueCatalog} on the AWS Glue Data Catalog, tables in S3
@@ -35,6 +37,12 @@ public final class GlueCatalogProviderFactory implements CatalogProviderFactory 
     return "glue";
   }
 
+  /** The storage credentials: the Glue catalog itself takes no secret property. */
+  @Override
+  public Set<String> secretKeys() {
+    return StorageSecrets.KEYS;
+  }
+
   @Override
   public CatalogProvider create(CatalogConfig config, CatalogContext context) {
     Map<String, String> properties = new HashMap<>(config.properties());
@@ -51,7 +59,12 @@ public final class GlueCatalogProviderFactory implements CatalogProviderFactory 
     }
     IcebergCatalogProvider glue =
         IcebergCatalogProvider.open(
-            "org.apache.iceberg.aws.glue.GlueCatalog", config, properties, where, check);
+            "org.apache.iceberg.aws.glue.GlueCatalog",
+            config,
+            properties,
+            secretKeys(),
+            where,
+            check);
     return new IcebergCatalogProvider(new GlueErrorTranslation(glue.catalog()), where)
         .withCapabilities(EnumSet.allOf(CatalogCapability.class));
   }

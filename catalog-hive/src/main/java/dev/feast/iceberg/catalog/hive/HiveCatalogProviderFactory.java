@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
+import dev.feast.iceberg.catalog.common.StorageSecrets;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.SpiVersion;
@@ -19,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.iceberg.CatalogProperties;
 
 /**
@@ -35,6 +37,12 @@ public final class HiveCatalogProviderFactory implements CatalogProviderFactory 
   @Override
   public String type() {
     return "hive";
+  }
+
+  /** The storage credentials: the Hive catalog itself takes no secret property. */
+  @Override
+  public Set<String> secretKeys() {
+    return StorageSecrets.KEYS;
   }
 
   @Override
@@ -62,7 +70,7 @@ public final class HiveCatalogProviderFactory implements CatalogProviderFactory 
     requireOneReachable(where, uris, timeout, check);
     IcebergCatalogProvider hive =
         IcebergCatalogProvider.open(
-            "org.apache.iceberg.hive.HiveCatalog", config, properties, where, check);
+            "org.apache.iceberg.hive.HiveCatalog", config, properties, secretKeys(), where, check);
     return new IcebergCatalogProvider(new HiveErrorTranslation(hive.catalog()), where)
         .withCapabilities(EnumSet.allOf(CatalogCapability.class));
   }

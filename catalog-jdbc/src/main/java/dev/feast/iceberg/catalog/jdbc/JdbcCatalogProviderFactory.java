@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
+import dev.feast.iceberg.catalog.common.StorageSecrets;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.ExternalSystemException;
 import dev.feast.iceberg.spi.FeastPlugin;
@@ -53,6 +54,12 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
     return Set.of("sql");
   }
 
+  /** {@code jdbc.password} and the storage credentials. */
+  @Override
+  public Set<String> secretKeys() {
+    return StorageSecrets.plus("jdbc.password");
+  }
+
   @Override
   public CatalogProvider create(CatalogConfig config, CatalogContext context) {
     Map<String, String> properties = resolve(config, context.repoPath());
@@ -78,6 +85,7 @@ public final class JdbcCatalogProviderFactory implements CatalogProviderFactory 
             "org.apache.iceberg.jdbc.JdbcCatalog",
             config,
             properties,
+            secretKeys(),
             where,
             "check the catalog uri, that the database exists, and jdbc.user/jdbc.password")
         // Iceberg's JdbcCatalog creates a namespace with its first table: not STRICT_NAMESPACES.

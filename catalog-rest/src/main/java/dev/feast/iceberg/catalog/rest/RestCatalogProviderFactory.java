@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.feast.iceberg.catalog.common.Endpoints;
 import dev.feast.iceberg.catalog.common.IcebergCatalogProvider;
 import dev.feast.iceberg.catalog.common.StorageProfiles;
+import dev.feast.iceberg.catalog.common.StorageSecrets;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.FeastPlugin;
 import dev.feast.iceberg.spi.SpiVersion;
@@ -17,7 +18,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.rest.auth.OAuth2Properties;
 
 /**
  * {@code type: rest}: Iceberg's {@code RESTCatalog} against any server of the Iceberg REST protocol
@@ -33,6 +36,26 @@ public final class RestCatalogProviderFactory implements CatalogProviderFactory 
   @Override
   public String type() {
     return "rest";
+  }
+
+  /**
+   * The bearer {@code token}, the OAuth2 {@code credential} ({@code client_id:client_secret}), the
+   * OAuth2 token-exchange tokens, the SigV4 signer's AWS credentials, and the storage credentials.
+   */
+  @Override
+  public Set<String> secretKeys() {
+    return StorageSecrets.plus(
+        OAuth2Properties.TOKEN,
+        OAuth2Properties.CREDENTIAL,
+        OAuth2Properties.ACCESS_TOKEN_TYPE,
+        OAuth2Properties.REFRESH_TOKEN_TYPE,
+        OAuth2Properties.ID_TOKEN_TYPE,
+        OAuth2Properties.SAML1_TOKEN_TYPE,
+        OAuth2Properties.SAML2_TOKEN_TYPE,
+        OAuth2Properties.JWT_TOKEN_TYPE,
+        "rest.access-key-id",
+        "rest.secret-access-key",
+        "rest.session-token");
   }
 
   @Override
@@ -63,7 +86,7 @@ public final class RestCatalogProviderFactory implements CatalogProviderFactory 
     // Whether a table needs an existing namespace is the server's backend's choice (a JDBC backend
     // creates it with the first table), so STRICT_NAMESPACES is not promised for every server.
     return IcebergCatalogProvider.open(
-            "org.apache.iceberg.rest.RESTCatalog", config, properties, where, check)
+            "org.apache.iceberg.rest.RESTCatalog", config, properties, secretKeys(), where, check)
         .withCapabilities(
             EnumSet.of(
                 CatalogCapability.TABLE_RENAME,

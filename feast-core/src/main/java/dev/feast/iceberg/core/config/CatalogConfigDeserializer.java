@@ -9,12 +9,18 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Binds a {@code catalog:} section: {@code type} and {@code name}; every other key is an Iceberg
- * catalog property, kept as a string.
+ * catalog property, kept as a string. The secret keys the catalog plugin of that type declares are
+ * bound with it, from the {@link #SECRET_KEYS} attribute the binder sets.
  */
 final class CatalogConfigDeserializer extends StdDeserializer<CatalogConfig> {
+  /** The attribute holding a {@code Function<String, Set<String>>}: secret keys by catalog type. */
+  static final String SECRET_KEYS = "feast.catalog-secret-keys";
+
   CatalogConfigDeserializer() {
     super(CatalogConfig.class);
   }
@@ -54,6 +60,14 @@ final class CatalogConfigDeserializer extends StdDeserializer<CatalogConfig> {
       properties.put(key, field.getValue().asText());
     }
     String name = node.hasNonNull("name") ? node.get("name").asText() : null;
-    return new CatalogConfig(type.asText(), name, properties);
+    return new CatalogConfig(
+        type.asText(), name, properties, secretKeys(context).apply(type.asText()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Function<String, Set<String>> secretKeys(DeserializationContext context) {
+    Object lookup = context.getAttribute(SECRET_KEYS);
+    // Bound without the binder's lookup: the keys are not known, so no value is printed.
+    return lookup == null ? type -> null : (Function<String, Set<String>>) lookup;
   }
 }

@@ -14,7 +14,9 @@ import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Binds a store section to its plugin's configuration record: snake_case keys, unknown keys and
@@ -43,10 +45,49 @@ public final class SectionBinder {
 
   private SectionBinder() {}
 
-  /** The section as an instance of {@code configClass}. */
+  /**
+   * The section as an instance of {@code configClass}, for a plugin that declares no secret key; a
+   * catalog subsection does not know its plugin's secret keys, so it prints no property value.
+   */
   public static <C> C bind(StoreSection section, Class<C> configClass) {
+    return bind(section, configClass, Set.of(), type -> null);
+  }
+
+  /**
+   * The section as an instance of {@code configClass}; an error never quotes the value of a secret
+   * key.
+   *
+   * @param secretKeys the keys the section's plugin declares secret ({@code secretKeys()})
+   * @param catalogSecretKeys the keys the catalog plugin of a type declares secret, bound into each
+   *     {@link CatalogConfig}; null for a type not installed
+   */
+  public static <C> C bind(
+      StoreSection section,
+      Class<C> configClass,
+      Set<String> secretKeys,
+      Function<String, Set<String>> catalogSecretKeys) {
     try {
-      return MAPPER.treeToValue(section.body(), configClass);
+      return bindQuoting(section, configClass, catalogSecretKeys);
+    } catch (ConfigException e) {
+      SectionSecrets secrets =
+          SectionSecrets.of(section, configClass, secretKeys, catalogSecretKeys);
+      String message = secrets.redact(e.getMessage());
+      Throwable cause = secrets.safeCause(e.getCause());
+      if (message.equals(e.getMessage()) && cause == e.getCause()) {
+        throw e;
+      }
+      throw new ConfigException(message, cause);
+    }
+  }
+
+  /** The binding, whose errors may quote any value. */
+  private static <C> C bindQuoting(
+      StoreSection section, Class<C> configClass, Function<String, Set<String>> catalogSecretKeys) {
+    try {
+      return MAPPER
+          .reader()
+          .withAttribute(CatalogConfigDeserializer.SECRET_KEYS, catalogSecretKeys)
+          .treeToValue(section.body(), configClass);
     } catch (UnrecognizedPropertyException e) {
       String pointer = pointer(e);
       // The path ends with the unknown key itself; the message names the mapping that holds it.

@@ -106,4 +106,9 @@ public final class Plugins {
   public Set<String> catalogTypes() {
     return catalogs.types();
   }
+
+  /** The secret keys the catalog plugin of a type declares, or null when none is installed. */
+  public Set<String> catalogSecretKeys(String type) {
+    return catalogs.types().contains(type) ? catalogs.get(type, "").secretKeys() : null;
+  }
 }

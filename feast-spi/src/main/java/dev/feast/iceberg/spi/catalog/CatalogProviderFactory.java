@@ -20,4 +20,14 @@ public interface CatalogProviderFactory {
 
   /** Opens a catalog; fails with a message naming the endpoint when it cannot be reached. */
   CatalogProvider create(CatalogConfig config, CatalogContext context);
+
+  /**
+   * The catalog properties whose values must never be printed (passwords, tokens, storage
+   * credentials): the runtime binds them into {@link CatalogConfig#secretKeys()}, so configuration
+   * dumps, error messages and logs show {@code ****} for them. The default declares none, and every
+   * other property value of this catalog type is printed as written.
+   */
+  default Set<String> secretKeys() {
+    return Set.of();
+  }
 }

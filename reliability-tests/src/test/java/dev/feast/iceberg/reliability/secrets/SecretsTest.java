@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.core.FeatureStore;
+import dev.feast.iceberg.core.RepoCheck;
+import dev.feast.iceberg.core.config.RepoConfigLoader;
+import dev.feast.iceberg.core.plugin.Plugins;
+import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
 import dev.feast.iceberg.reliability.input.TestRepos;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,6 +57,25 @@ class SecretsTest {
       assertNoSecret(printed);
       assertThat(printed).contains("offline_store", "online_store");
     }
+  }
+
+  @Test
+  void theBoundCatalogHidesExactlyTheKeysItsPluginDeclares() {
+    RepoCheck.Stores stores =
+        RepoCheck.check(
+            RepoConfigLoader.load(TestRepos.withYaml(dir, Secrets.EMBEDDED_WITH_SECRETS)),
+            Plugins.discover());
+    IcebergOfflineStoreConfig offline = (IcebergOfflineStoreConfig) stores.offline().config();
+
+    assertThat(offline.catalog().secretKeys())
+        .isEqualTo(new JdbcCatalogProviderFactory().secretKeys())
+        .contains("jdbc.password", "s3.secret-access-key", "s3.session-token");
+    // The store's own record prints its catalog: the declared values hidden, the others readable.
+    assertThat(offline.toString())
+        .contains("uri=jdbc:sqlite:data/catalog.db", "jdbc.password=****")
+        .contains("s3.secret-access-key=****", "s3.session-token=****");
+    assertNoSecret(offline.toString());
+    assertNoSecret(stores.online().config().toString());
   }
 
   @Test

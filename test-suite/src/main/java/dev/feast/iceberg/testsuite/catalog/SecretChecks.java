@@ -6,15 +6,19 @@ import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** C5 helpers: the secret values of a configuration, and the check that a text holds none. */
 final class SecretChecks {
   private SecretChecks() {}
 
-  /** Values of the properties {@link CatalogConfig#isSecret} names, long enough to search for. */
-  static List<String> secrets(CatalogConfig config) {
+  /**
+   * Values of the properties the factory declares secret ({@code secretKeys()}), long enough to
+   * search for.
+   */
+  static List<String> secrets(CatalogConfig config, Set<String> declared) {
     return config.properties().entrySet().stream()
-        .filter(e -> CatalogConfig.isSecret(e.getKey()))
+        .filter(e -> declared.contains(e.getKey()))
         .map(Map.Entry::getValue)
         .filter(v -> v != null && v.length() >= 4)
         .toList();
