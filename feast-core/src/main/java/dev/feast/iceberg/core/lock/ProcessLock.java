@@ -2,6 +2,7 @@ package dev.feast.iceberg.core.lock;
 
 import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,6 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ProcessLock implements AutoCloseable {
   private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
       new ConcurrentHashMap<>();
+
+  /** How often a lock refused as a cross-process deadlock is asked for again (about 2 minutes). */
+  private static final int DEADLOCK_RETRIES = 300;
 
   private final Path file;
   private final ReentrantLock local;
@@ -58,7 +64,7 @@ public final class ProcessLock implements AutoCloseable {
     try {
       Files.createDirectories(key.getParent());
       channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = wait ? channel.lock() : channel.tryLock();
+      FileLock lock = wait ? lockWaiting(channel) : channel.tryLock();
       if (lock == null) {
         channel.close();
         local.unlock();
@@ -73,6 +79,29 @@ public final class ProcessLock implements AutoCloseable {
       closeQuietly(channel, e);
       local.unlock();
       throw e;
+    }
+  }
+
+  /**
+   * Waits for the file lock. Linux detects deadlocks between processes, not threads: when two
+   * processes each hold one of these locks (in different threads) and wait for the other's, the
+   * kernel refuses with EDEADLK ("Resource deadlock avoided") although no thread waits on itself.
+   * The holders release theirs when their work ends, so waiting again shortly later succeeds.
+   */
+  private static FileLock lockWaiting(FileChannel channel) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return channel.lock();
+      } catch (IOException e) {
+        if (attempt >= DEADLOCK_RETRIES || !String.valueOf(e.getMessage()).contains("deadlock")) {
+          throw e;
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(500, 10L * attempt)));
+        if (Thread.interrupted()) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("Interrupted while waiting for the lock");
+        }
+      }
     }
   }
 
