@@ -37,22 +37,22 @@ import org.apache.iceberg.types.Types;
  * tie). Entity rows go to one Parquet file: random entities at random instants over the whole span,
  * some before the first feature row and some past every ttl.
  */
-final class BenchmarkData {
+public final class BenchmarkData {
   static final String T0 = "TIMESTAMPTZ '2024-01-01 00:00:00+00'";
-  static final Duration TTL = Duration.ofDays(2);
+  public static final Duration TTL = Duration.ofDays(2);
   static final Entity ENTITY = Entity.of("entity", "entity_id", ValueType.INT64);
   private static final int FILES_PER_VIEW = 10;
 
   final Path dir;
   final int entities;
   final int hours;
-  final int entityRows;
-  final int views;
-  final Path entityFile;
+  public final int entityRows;
+  public final int views;
+  public final Path entityFile;
   final List<List<String>> viewFiles = new ArrayList<>();
-  final List<FeatureView> featureViews = new ArrayList<>();
+  public final List<FeatureView> featureViews = new ArrayList<>();
 
-  BenchmarkData(Path dir, int entities, int hours, int entityRows, int views) {
+  public BenchmarkData(Path dir, int entities, int hours, int entityRows, int views) {
     this.dir = dir;
     this.entities = entities;
     this.hours = hours;
@@ -77,12 +77,12 @@ final class BenchmarkData {
     }
   }
 
-  long featureRowsPerView() {
+  public long featureRowsPerView() {
     return (long) entities * hours;
   }
 
   /** Writes the files and tables unless a previous run left them for the same sizes. */
-  void prepare(Connection duckdb, Catalog catalog) throws SQLException, IOException {
+  public void prepare(Connection duckdb, Catalog catalog) throws SQLException, IOException {
     Path marker = dir.resolve("data/READY");
     String params = entities + " " + hours + " " + entityRows + " " + views;
     if (Files.exists(marker) && Files.readString(marker).equals(params)) {

@@ -1,5 +1,6 @@
 package dev.feast.iceberg.benchmarks.offline;
 
+import dev.feast.iceberg.common.DuckDbSettings;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +22,7 @@ import java.nio.file.Path;
  * --print-sql           print the store's query and the hand-written ones, then stop
  * </pre>
  */
-record BenchmarkOptions(
+public record BenchmarkOptions(
     int entities,
     int hours,
     int entityRows,
@@ -34,7 +35,17 @@ record BenchmarkOptions(
     boolean inMemoryEntities,
     boolean printSql) {
 
-  static BenchmarkOptions parse(String[] args) {
+  /** The benchmark's data at these sizes, in {@link #dir()}. */
+  public BenchmarkData data() {
+    return new BenchmarkData(dir, entities, hours, entityRows, views);
+  }
+
+  /** DuckDB's settings of the store under test and the data preparation. */
+  public DuckDbSettings duckDb() {
+    return new DuckDbSettings(memoryLimit, threads, dir.resolve("spill").toString());
+  }
+
+  public static BenchmarkOptions parse(String[] args) {
     int entities = 10_000;
     int hours = 1_000;
     int entityRows = 1_000_000;

@@ -46,16 +46,8 @@ public final class OfflineBenchmark {
   public static void main(String[] args) throws Exception {
     BenchmarkOptions options = BenchmarkOptions.parse(args);
     Files.createDirectories(options.dir());
-    BenchmarkData data =
-        new BenchmarkData(
-            options.dir(),
-            options.entities(),
-            options.hours(),
-            options.entityRows(),
-            options.views());
-    DuckDbSettings settings =
-        new DuckDbSettings(
-            options.memoryLimit(), options.threads(), options.dir().resolve("spill").toString());
+    BenchmarkData data = options.data();
+    DuckDbSettings settings = options.duckDb();
     System.out.printf(
         Locale.ROOT,
         "offline benchmark: %d views x %,d feature rows (%d entities x %d hours), %,d entity rows,"
@@ -71,15 +63,7 @@ public final class OfflineBenchmark {
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
     TestPluginContext context = benchmarkContext(options.dir());
-    CatalogConfig catalogConfig =
-        new CatalogConfig(
-            "jdbc",
-            "bench",
-            Map.of(
-                "uri",
-                "jdbc:sqlite:" + options.dir().resolve("catalog.db"),
-                "warehouse",
-                options.dir().resolve("warehouse").toString()));
+    CatalogConfig catalogConfig = benchmarkCatalog(options.dir());
     long prepareStart = System.nanoTime();
     try (Connection duckdb = DuckDbConnections.open(settings)) {
       data.prepare(duckdb, context.catalog(catalogConfig).catalog());
@@ -280,8 +264,23 @@ public final class OfflineBenchmark {
         : Double.NaN;
   }
 
+  /**
+   * The offline benchmarks' catalog: {@code bench}, Iceberg's JDBC catalog on SQLite in {@code
+   * dir}.
+   */
+  public static CatalogConfig benchmarkCatalog(Path dir) {
+    return new CatalogConfig(
+        "jdbc",
+        "bench",
+        Map.of(
+            "uri",
+            "jdbc:sqlite:" + dir.resolve("catalog.db"),
+            "warehouse",
+            dir.resolve("warehouse").toString()));
+  }
+
   /** The plugin context of the offline benchmarks: project "benchmark", the JDBC catalog. */
-  static TestPluginContext benchmarkContext(Path dir) {
+  public static TestPluginContext benchmarkContext(Path dir) {
     return new TestPluginContext("benchmark", dir, List.of(new JdbcCatalogProviderFactory()));
   }
 }

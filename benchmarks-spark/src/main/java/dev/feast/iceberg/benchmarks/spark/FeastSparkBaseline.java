@@ -1,5 +1,6 @@
-package dev.feast.iceberg.benchmarks.offline;
+package dev.feast.iceberg.benchmarks.spark;
 
+import dev.feast.iceberg.benchmarks.offline.BenchmarkData;
 import dev.feast.iceberg.spi.FeatureView;
 import java.util.ArrayList;
 import java.util.List;

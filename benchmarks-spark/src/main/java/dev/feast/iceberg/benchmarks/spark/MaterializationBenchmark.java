@@ -1,6 +1,7 @@
-package dev.feast.iceberg.benchmarks.offline;
+package dev.feast.iceberg.benchmarks.spark;
 
 import dev.feast.iceberg.benchmarks.Machine;
+import dev.feast.iceberg.benchmarks.offline.OfflineBenchmark;
 import dev.feast.iceberg.core.materialize.LocalMaterializationEngineFactory;
 import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
 import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
@@ -14,7 +15,6 @@ import dev.feast.iceberg.spi.Field;
 import dev.feast.iceberg.spi.IcebergSource;
 import dev.feast.iceberg.spi.RowSet;
 import dev.feast.iceberg.spi.ValueType;
-import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationListener;
 import dev.feast.iceberg.spi.materialize.MaterializationStores;
@@ -78,7 +78,10 @@ public final class MaterializationBenchmark {
     try (TestPluginContext context = OfflineBenchmark.benchmarkContext(dir);
         OfflineStore offline =
             new IcebergOfflineStoreFactory()
-                .create(IcebergOfflineStoreConfig.of(catalog(dir.resolve("offline"))), context)) {
+                .create(
+                    IcebergOfflineStoreConfig.of(
+                        TestPluginContext.sqliteCatalog(dir.resolve("offline"))),
+                    context)) {
       write(offline, view, rows, keys, end);
       MaterializationTask task = new MaterializationTask(view, end.minus(Duration.ofDays(30)), end);
       double local =
@@ -118,14 +121,15 @@ public final class MaterializationBenchmark {
       int rows,
       BiFunction<TestPluginContext, MaterializationStores, MaterializationEngine> engines) {
     Path folder = dir.resolve(name.substring(0, name.indexOf(' ')));
-    IcebergOnlineStoreConfig onlineConfig = IcebergOnlineStoreConfig.defaults(catalog(folder));
+    IcebergOnlineStoreConfig onlineConfig =
+        IcebergOnlineStoreConfig.defaults(TestPluginContext.sqliteCatalog(folder));
     try (TestPluginContext onlineContext = OfflineBenchmark.benchmarkContext(folder);
         OnlineStore online = new IcebergOnlineStoreFactory().create(onlineConfig, onlineContext)) {
       online.update(List.of(task.view()), List.of());
       MaterializationStores stores =
           new MaterializationStores(
               offline,
-              IcebergOfflineStoreConfig.of(catalog(dir.resolve("offline"))),
+              IcebergOfflineStoreConfig.of(TestPluginContext.sqliteCatalog(dir.resolve("offline"))),
               online,
               onlineConfig,
               10_000);
@@ -179,17 +183,5 @@ public final class MaterializationBenchmark {
       builder.feature("f" + f, f % 2 == 0 ? ValueType.DOUBLE : ValueType.INT64);
     }
     return builder.build();
-  }
-
-  /** The JDBC (SQLite) catalog of a folder, as the offline and online stores take it. */
-  private static CatalogConfig catalog(Path directory) {
-    return new CatalogConfig(
-        "jdbc",
-        "feast",
-        Map.of(
-            "uri",
-            "jdbc:sqlite:" + directory.resolve("catalog.db"),
-            "warehouse",
-            directory.resolve("warehouse").toString()));
   }
 }

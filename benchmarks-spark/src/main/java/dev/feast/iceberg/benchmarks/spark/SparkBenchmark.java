@@ -1,6 +1,9 @@
-package dev.feast.iceberg.benchmarks.offline;
+package dev.feast.iceberg.benchmarks.spark;
 
 import dev.feast.iceberg.benchmarks.Machine;
+import dev.feast.iceberg.benchmarks.offline.BenchmarkData;
+import dev.feast.iceberg.benchmarks.offline.BenchmarkOptions;
+import dev.feast.iceberg.benchmarks.offline.OfflineBenchmark;
 import dev.feast.iceberg.common.DuckDbConnections;
 import dev.feast.iceberg.common.DuckDbSettings;
 import dev.feast.iceberg.offline.IcebergOfflineStoreConfig;
@@ -57,16 +60,8 @@ public final class SparkBenchmark {
     }
     BenchmarkOptions options = BenchmarkOptions.parse(rest.toArray(String[]::new));
     Files.createDirectories(options.dir());
-    BenchmarkData data =
-        new BenchmarkData(
-            options.dir(),
-            options.entities(),
-            options.hours(),
-            options.entityRows(),
-            options.views());
-    DuckDbSettings settings =
-        new DuckDbSettings(
-            options.memoryLimit(), options.threads(), options.dir().resolve("spill").toString());
+    BenchmarkData data = options.data();
+    DuckDbSettings settings = options.duckDb();
     System.out.printf(
         Locale.ROOT,
         "spark benchmark: %d views x %,d feature rows, %,d entity rows, ttl %s, master %s,"
@@ -80,15 +75,7 @@ public final class SparkBenchmark {
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
     TestPluginContext context = OfflineBenchmark.benchmarkContext(options.dir());
-    CatalogConfig catalogConfig =
-        new CatalogConfig(
-            "jdbc",
-            "bench",
-            Map.of(
-                "uri",
-                "jdbc:sqlite:" + options.dir().resolve("catalog.db"),
-                "warehouse",
-                options.dir().resolve("warehouse").toString()));
+    CatalogConfig catalogConfig = OfflineBenchmark.benchmarkCatalog(options.dir());
     Catalog catalog = context.catalog(catalogConfig).catalog();
     try (Connection duckdb = DuckDbConnections.open(settings)) {
       data.prepare(duckdb, catalog);
