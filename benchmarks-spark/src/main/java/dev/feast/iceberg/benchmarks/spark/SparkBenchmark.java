@@ -11,6 +11,7 @@ import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
 import dev.feast.iceberg.spark.offline.SparkOfflineStore;
 import dev.feast.iceberg.spark.offline.SparkOfflineStoreConfig;
 import dev.feast.iceberg.spark.offline.SparkOfflineStoreFactory;
+import dev.feast.iceberg.spark.offline.StandaloneCluster;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.offline.EntitySource;
@@ -25,6 +26,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +41,10 @@ import org.apache.spark.sql.SparkSession;
  * Iceberg table (nothing comes back to the driver). Prints rows per second, {@code a/b} and {@code
  * a/c}, and the driver JVM's peak heap while (a) writes. Run with {@code bin/benchmark-spark};
  * {@code --quick} for a small run; the offline benchmark's arguments, plus {@code --partitions N}
- * (shuffle partitions, default 8) and {@code --master URL} (default {@code local[*]}).
+ * (shuffle partitions, default 8), {@code --master URL} (default {@code local[*]}) and {@code
+ * --cluster N} (a standalone cluster of a Master and N one-core Workers started on 127.0.0.1, each
+ * executor {@code --executor-memory}, default 2g): in local mode the driver JVM also runs the
+ * executors, so only a cluster run measures the driver's own heap.
  */
 public final class SparkBenchmark {
   private static final double TARGET_A_OVER_B = 5.0;
@@ -51,15 +56,33 @@ public final class SparkBenchmark {
     List<String> rest = new ArrayList<>();
     String partitions = "8";
     String master = "local[*]";
+    int workers = 0;
+    String executorMemory = "2g";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--partitions" -> partitions = args[++i];
         case "--master" -> master = args[++i];
+        case "--cluster" -> workers = Integer.parseInt(args[++i]);
+        case "--executor-memory" -> executorMemory = args[++i];
         default -> rest.add(args[i]);
       }
     }
     BenchmarkOptions options = BenchmarkOptions.parse(rest.toArray(String[]::new));
     Files.createDirectories(options.dir());
+    Map<String, String> sparkConf = new HashMap<>();
+    sparkConf.put("spark.sql.shuffle.partitions", partitions);
+    sparkConf.put("spark.driver.memory", "1g");
+    StandaloneCluster cluster = null;
+    if (workers > 0) {
+      cluster = StandaloneCluster.start(options.dir().resolve("cluster"), workers, executorMemory);
+      master = cluster.masterUrl();
+      sparkConf.put("spark.executor.memory", executorMemory);
+      sparkConf.put("spark.executor.cores", "1");
+      sparkConf.put("spark.cores.max", String.valueOf(workers));
+      sparkConf.put("spark.driver.host", "127.0.0.1");
+      sparkConf.put("spark.driver.bindAddress", "127.0.0.1");
+    }
+    sparkConf.put("spark.master", master);
     BenchmarkData data = options.data();
     DuckDbSettings settings = options.duckDb();
     System.out.printf(
@@ -88,14 +111,7 @@ public final class SparkBenchmark {
     try (SparkOfflineStore spark =
             (SparkOfflineStore)
                 new SparkOfflineStoreFactory()
-                    .create(
-                        SparkOfflineStoreConfig.of(
-                            catalogConfig,
-                            Map.of(
-                                "spark.master", master,
-                                "spark.sql.shuffle.partitions", partitions,
-                                "spark.driver.memory", "1g")),
-                        context);
+                    .create(SparkOfflineStoreConfig.of(catalogConfig, sparkConf), context);
         OfflineStore duck =
             new IcebergOfflineStoreFactory()
                 .create(
@@ -119,6 +135,9 @@ public final class SparkBenchmark {
       }
     } finally {
       context.close();
+      if (cluster != null) {
+        cluster.close();
+      }
     }
     long rows = data.entityRows;
     System.out.println();
@@ -145,7 +164,9 @@ public final class SparkBenchmark {
         heapMb,
         TARGET_HEAP_MB,
         heapMb <= TARGET_HEAP_MB ? "[met ]" : "[MISS]",
-        master.startsWith("local") ? " (local mode: this JVM also runs the executors)" : "");
+        master.startsWith("local")
+            ? " (local mode: this JVM also runs the executors; --cluster 2 measures the driver alone)"
+            : "");
     System.out.println("load average " + Machine.load());
   }
 

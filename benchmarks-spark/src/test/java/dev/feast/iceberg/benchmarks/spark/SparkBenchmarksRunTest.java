@@ -40,6 +40,29 @@ class SparkBenchmarksRunTest {
   }
 
   @Test
+  void sparkBenchmarkRunsOnAStandaloneCluster(@TempDir Path dir) throws Exception {
+    String out =
+        printed(
+            () ->
+                SparkBenchmark.main(
+                    new String[] {
+                      "--entities", "20",
+                      "--hours", "10",
+                      "--entity-rows", "100",
+                      "--views", "1",
+                      "--repeat", "1",
+                      "--partitions", "2",
+                      "--cluster", "1",
+                      "--executor-memory", "512m",
+                      "--dir", dir.toString()
+                    }));
+    assertThat(out)
+        .contains("master spark://127.0.0.1:")
+        .containsPattern("a/b = \\d+\\.\\d\\d")
+        .doesNotContain("local mode");
+  }
+
+  @Test
   void materializationBenchmarkPrintsBothEngines() throws Exception {
     String out = printed(() -> MaterializationBenchmark.main(new String[] {"2000", "500"}));
     assertThat(out)

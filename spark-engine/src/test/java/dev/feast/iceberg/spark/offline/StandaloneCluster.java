@@ -3,6 +3,7 @@ package dev.feast.iceberg.spark.offline;
 import dev.feast.iceberg.spark.LocalSpark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,9 +26,9 @@ import java.util.regex.Pattern;
  * from this test's class path (no Spark distribution needed), so closures, serialization and
  * shuffles cross process boundaries as in production. A Worker needs {@code SPARK_HOME} with a
  * {@code jars/} folder (empty here) and the class path in {@code SPARK_DIST_CLASSPATH} to launch
- * executors.
+ * executors. Public for {@code benchmarks-spark}, which measures the driver's heap on one.
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
   private static final Pattern ALIVE = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
   // Seconds on a quiet machine; on a shared one the three JVMs' start alone has taken minutes.
   private static final Duration READY = Duration.ofMinutes(6);
@@ -56,7 +57,15 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** Starts a Master and {@code count} Workers of one core each; returns once all are alive. */
-  static StandaloneCluster start(Path directory, int count) {
+  public static StandaloneCluster start(Path directory, int count) {
+    return start(directory, count, "1g");
+  }
+
+  /**
+   * Starts a Master and {@code count} Workers of one core and {@code memory} (Spark's notation,
+   * e.g. {@code 3g}) each; returns once all are alive.
+   */
+  public static StandaloneCluster start(Path directory, int count, String memory) {
     try {
       StandaloneCluster cluster = new StandaloneCluster(directory);
       try {
@@ -70,7 +79,7 @@ final class StandaloneCluster implements AutoCloseable {
                   "--cores",
                   "1",
                   "--memory",
-                  "1g",
+                  memory,
                   "--webui-port",
                   "0",
                   "--work-dir",
@@ -88,7 +97,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  String masterUrl() {
+  public String masterUrl() {
     return "spark://127.0.0.1:" + masterPort;
   }
 
@@ -106,7 +115,7 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** Kills a Worker JVM at once (SIGKILL), as a lost machine; its executor follows it. */
-  void killWorker(int index) {
+  public void killWorker(int index) {
     workers.get(index).destroyForcibly();
   }
 
@@ -145,8 +154,7 @@ final class StandaloneCluster implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
-    command.addAll(Arrays.asList(System.getProperty("spark.test.add-opens", "").split("\\s+")));
-    command.removeIf(String::isBlank);
+    command.addAll(addOpens());
     command.addAll(List.of("-cp", classPath, mainClass));
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder =
@@ -156,6 +164,26 @@ final class StandaloneCluster implements AutoCloseable {
     builder.environment().put("SPARK_DIST_CLASSPATH", classPath);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return builder.start();
+  }
+
+  /**
+   * Spark's {@code --add-opens} list for the child JVMs: the build's ({@code spark.test.add-opens},
+   * set by surefire and failsafe), else the one this JVM was started with (a benchmark's main).
+   */
+  private static List<String> addOpens() {
+    String configured = System.getProperty("spark.test.add-opens");
+    List<String> options = new ArrayList<>();
+    if (configured != null) {
+      options.addAll(Arrays.asList(configured.split("\\s+")));
+    } else {
+      for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        if (argument.startsWith("--add-opens")) {
+          options.add(argument);
+        }
+      }
+    }
+    options.removeIf(String::isBlank);
+    return options;
   }
 
   private Path log(String name) {
