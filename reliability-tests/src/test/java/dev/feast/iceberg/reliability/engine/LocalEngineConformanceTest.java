@@ -9,7 +9,6 @@ import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
 import dev.feast.iceberg.spi.FeatureView;
-import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationStores;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -17,7 +16,6 @@ import dev.feast.iceberg.spi.online.OnlineStore;
 import dev.feast.iceberg.testsuite.MaterializationEngineConformance;
 import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +33,7 @@ class LocalEngineConformanceTest extends MaterializationEngineConformance {
   protected OfflineStore createOfflineStore(Path directory) {
     offlineContext =
         closeAfterAll(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
-    offlineConfig = IcebergOfflineStoreConfig.of(catalog(directory));
+    offlineConfig = IcebergOfflineStoreConfig.of(TestPluginContext.sqliteCatalog(directory));
     return new IcebergOfflineStoreFactory().create(offlineConfig, offlineContext);
   }
 
@@ -43,7 +41,7 @@ class LocalEngineConformanceTest extends MaterializationEngineConformance {
   protected OnlineStore createOnlineStore(Path directory) {
     onlineContext =
         closeAfterEach(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
-    onlineConfig = IcebergOnlineStoreConfig.defaults(catalog(directory));
+    onlineConfig = IcebergOnlineStoreConfig.defaults(TestPluginContext.sqliteCatalog(directory));
     return new IcebergOnlineStoreFactory().create(onlineConfig, onlineContext);
   }
 
@@ -54,17 +52,6 @@ class LocalEngineConformanceTest extends MaterializationEngineConformance {
             new LocalMaterializationEngineFactory.Config(null),
             onlineContext,
             new MaterializationStores(offline, offlineConfig, online, onlineConfig, 7));
-  }
-
-  private static CatalogConfig catalog(Path directory) {
-    return new CatalogConfig(
-        "jdbc",
-        "feast",
-        Map.of(
-            "uri",
-            "jdbc:sqlite:" + directory.resolve("catalog.db"),
-            "warehouse",
-            directory.resolve("warehouse").toString()));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.feast.iceberg.spark.offline;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.feast.iceberg.common.Micros;
 import dev.feast.iceberg.offline.OfflineRules;
 import dev.feast.iceberg.offline.scan.SourceColumns;
 import dev.feast.iceberg.spi.FeatureView;
@@ -44,7 +45,7 @@ final class HistoricalPlan {
       FeatureView view = selection.view();
       SourceColumns source = SourceColumns.of(view, selection.features());
       Dataset<Row> rows = SourceFrames.read(spark, catalog, sparkCatalog, view, source);
-      long ttl = view.hasTtl() ? micros(view.ttl()) : 0;
+      long ttl = view.hasTtl() ? Micros.of(view.ttl()) : 0;
       if (pruning) {
         rows = prune(rows, entities, ttl);
       }
@@ -92,9 +93,5 @@ final class HistoricalPlan {
                           entities.min().minus(Duration.ofNanos(ttlMicros * 1000))))));
     }
     return rows.filter(keep);
-  }
-
-  static long micros(Duration duration) {
-    return duration.getSeconds() * 1_000_000L + duration.getNano() / 1_000;
   }
 }

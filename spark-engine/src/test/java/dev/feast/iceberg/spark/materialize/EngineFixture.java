@@ -7,7 +7,6 @@ import dev.feast.iceberg.offline.IcebergOfflineStoreFactory;
 import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
 import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
 import dev.feast.iceberg.spark.LocalSpark;
-import dev.feast.iceberg.spark.TestCatalogs;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.materialize.MaterializationEngine;
 import dev.feast.iceberg.spi.materialize.MaterializationStores;
@@ -31,7 +30,7 @@ final class EngineFixture {
   }
 
   static CatalogConfig catalog(Path directory) {
-    return TestCatalogs.jdbc(directory);
+    return TestPluginContext.sqliteCatalog(directory);
   }
 
   static TestPluginContext context(Path directory) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.spark.LocalSpark;
-import dev.feast.iceberg.spark.TestCatalogs;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.FeastException;
@@ -51,7 +50,7 @@ class BadInputTest {
   void openStore() {
     LocalSpark.session(); // the store gets a session of its own on the JVM's shared context
     context = TestPluginContext.of(directory, new JdbcCatalogProviderFactory());
-    catalog = TestCatalogs.jdbc(directory);
+    catalog = TestPluginContext.sqliteCatalog(directory);
     store =
         (SparkOfflineStore)
             new SparkOfflineStoreFactory()

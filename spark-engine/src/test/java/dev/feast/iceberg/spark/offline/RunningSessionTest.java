@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.spark.LocalSpark;
-import dev.feast.iceberg.spark.TestCatalogs;
 import dev.feast.iceberg.spi.ConfigException;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.testsuite.TestPluginContext;
@@ -61,7 +60,7 @@ class RunningSessionTest {
 
   private SparkOfflineStore store(
       TestPluginContext context, String name, Map<String, String> sparkConf) {
-    CatalogConfig catalog = TestCatalogs.jdbc(directory.resolve(name));
+    CatalogConfig catalog = TestPluginContext.sqliteCatalog(directory.resolve(name));
     return (SparkOfflineStore)
         new SparkOfflineStoreFactory()
             .create(SparkOfflineStoreConfig.of(catalog, sparkConf), context);

@@ -2,7 +2,6 @@ package dev.feast.iceberg.spark.offline;
 
 import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
 import dev.feast.iceberg.offline.conformance.IcebergSourceDeletes;
-import dev.feast.iceberg.spark.TestCatalogs;
 import dev.feast.iceberg.spi.FeatureView;
 import dev.feast.iceberg.spi.catalog.CatalogConfig;
 import dev.feast.iceberg.spi.offline.OfflineStore;
@@ -26,7 +25,7 @@ abstract class SparkConformanceBase extends OfflineStoreConformance {
     Map<String, String> conf = sparkConf(directory);
     TestPluginContext context =
         closeAfterAll(TestPluginContext.of(directory, new JdbcCatalogProviderFactory()));
-    CatalogConfig catalog = TestCatalogs.jdbc(directory);
+    CatalogConfig catalog = TestPluginContext.sqliteCatalog(directory);
     store =
         (SparkOfflineStore)
             new SparkOfflineStoreFactory()
