@@ -72,7 +72,7 @@ final class ParquetBatches {
    */
   boolean read(org.apache.iceberg.io.InputFile file, long sequence, Consumer<ColumnBatch> sink)
       throws IOException {
-    CodecFactory codecs = new CodecFactory(CODEC_CONF, 0);
+    PageCodecs codecs = new PageCodecs(new CodecFactory(CODEC_CONF, 0));
     try (ParquetFileReader reader =
         ParquetFileReader.open(
             new ParquetInput(file),
