@@ -3,6 +3,7 @@ package dev.feast.iceberg.online.serving;
 import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.common.cache.FileCacheLease;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
@@ -48,6 +49,12 @@ final class LocalCopies {
         return new Opened(new MappedInputFile(Path.of(local)), null);
       }
       MappedInputFile input = mapped.get(file.location());
+      // A mapping outlives its file: a file gone (deleted under the table) must fail the read as
+      // it would unmapped, not answer from the old mapping. A check is a stat, not a page fault.
+      if (input != null && !Files.exists(Path.of(local))) {
+        mapped.remove(file.location(), input);
+        input = null;
+      }
       if (input == null) {
         input = new MappedInputFile(Path.of(local));
         MappedInputFile raced = mapped.putIfAbsent(file.location(), input);
