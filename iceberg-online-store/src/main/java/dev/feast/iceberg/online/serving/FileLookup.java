@@ -35,10 +35,12 @@ import org.apache.iceberg.types.Types;
  * in memory ({@code serving_mode: files}). The files of the current snapshot are planned once per
  * snapshot, not per request; a read then opens only the files that can hold a requested key: the
  * key's bucket partition ({@code bucket(entity_key, N)}; time partitions cannot tell where a key
- * is), and the key within the file's {@code entity_key} bounds. Those files are read in parallel
- * with an {@code entity_key IN (...)} filter, which skips the Parquet row groups whose key
- * statistics or bloom filter rule every requested key out, so a file without the key costs its
- * footer and bloom filter. The winner per key is chosen as in memory (see {@link StoredRow}).
+ * is), and the key within the file's {@code entity_key} bounds. Within a file, the row groups whose
+ * key bounds or bloom filter rule every requested key out are skipped ({@link PagedFile}, read once
+ * per file), and the matched rows of the pages that can hold a key are read straight from the page
+ * bytes ({@link PlainRows}); files of another layout go through Iceberg's reader ({@link PageRows},
+ * or whole row groups with delete files applied). The winner per key is chosen as in memory (see
+ * {@link StoredRow}).
  */
 final class FileLookup implements RowSource {
   private static final int KEY_FIELD_ID = 1;
