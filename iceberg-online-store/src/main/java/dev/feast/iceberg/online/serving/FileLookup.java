@@ -10,10 +10,12 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.iceberg.FileFormat;
@@ -33,20 +35,29 @@ import org.apache.iceberg.types.Types;
  * in memory ({@code serving_mode: files}). The files of the current snapshot are planned once per
  * snapshot, not per request; a read then opens only the files that can hold a requested key: the
  * key's bucket partition ({@code bucket(entity_key, N)}; time partitions cannot tell where a key
- * is), and the key within the file's {@code entity_key} bounds. Those files are read in parallel
- * with an {@code entity_key IN (...)} filter, which skips the Parquet row groups whose key
- * statistics or bloom filter rule every requested key out, so a file without the key costs its
- * footer and bloom filter. The winner per key is chosen as in memory (see {@link StoredRow}).
+ * is), and the key within the file's {@code entity_key} bounds. Within a file, the row groups whose
+ * key bounds or bloom filter rule every requested key out are skipped ({@link PagedFile}, read once
+ * per file), and the matched rows of the pages that can hold a key are read straight from the page
+ * bytes ({@link PlainRows}); files of another layout go through Iceberg's reader ({@link PageRows},
+ * or whole row groups with delete files applied). The winner per key is chosen as in memory (see
+ * {@link StoredRow}).
  */
 final class FileLookup implements RowSource {
   private static final int KEY_FIELD_ID = 1;
   private static final Comparator<ByteBuffer> UNSIGNED = Comparators.unsignedBytes();
+  private static final int WORKERS = Runtime.getRuntime().availableProcessors();
 
   private final Table table;
   private final FeatureColumns columns;
   private final ExecutorService pool;
   private final List<Candidate> files = new ArrayList<>();
   private final Map<String, PagedFile> described = new ConcurrentHashMap<>();
+
+  /** The mappings of the local files read, kept while the files are in a snapshot. */
+  private final Map<String, MappedInputFile> mapped = new ConcurrentHashMap<>();
+
+  /** Per file, how {@link PlainRows} reads it; empty for a file it cannot read. */
+  private final Map<String, Optional<PlainRows.Layout>> layouts = new ConcurrentHashMap<>();
 
   /** A planned file with what prunes it: its key bucket (or none) and key bounds. */
   private record Candidate(
@@ -99,6 +110,10 @@ final class FileLookup implements RowSource {
         if (kept != null) {
           described.put(task.file().location(), kept);
         }
+        MappedInputFile mapping = earlier.mapped.get(task.file().location());
+        if (mapping != null) {
+          mapped.put(task.file().location(), mapping);
+        }
       }
     }
   }
@@ -116,13 +131,23 @@ final class FileLookup implements RowSource {
   public void lookup(ByteBuffer[] keys, StoredRow[] rows) {
     Map<ByteBuffer, StoredRow> found = new ConcurrentHashMap<>();
     List<Read> reads = reads(keys);
-    if (reads.size() == 1) {
-      read(reads.get(0), found);
-    } else {
-      List<Future<?>> pending = new ArrayList<>(reads.size());
-      for (Read read : reads) {
-        pending.add(pool.submit(() -> read(read, found)));
-      }
+    // A few workers, the caller one of them, take the next file until none is left: a hand-off
+    // per file cost more than reading one, whose pages were mostly read already.
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement(); i < reads.size(); i = next.getAndIncrement()) {
+            read(reads.get(i), found);
+          }
+        };
+    int helpers = Math.min(reads.size(), WORKERS) - 1;
+    List<Future<?>> pending = new ArrayList<>(Math.max(0, helpers));
+    for (int h = 0; h < helpers; h++) {
+      pending.add(pool.submit(worker));
+    }
+    try {
+      worker.run();
+    } finally {
       IndexLoader.await(pending);
     }
     for (int i = 0; i < keys.length; i++) {
@@ -184,9 +209,19 @@ final class FileLookup implements RowSource {
         readWhole(task, wanted, match);
         return;
       }
-      try (LocalCopies.Opened opened = LocalCopies.open(table.io(), task.file())) {
+      try (LocalCopies.Opened opened = LocalCopies.open(table.io(), task.file(), mapped)) {
         PagedFile paged = described(task, opened);
-        if (PageRows.readable(paged)) {
+        PlainRows.Layout layout = layout(task, paged);
+        if (layout != null) {
+          PlainRows.read(
+              opened.input().bytes(),
+              paged,
+              layout,
+              columns,
+              wanted,
+              sequence,
+              (key, row) -> found.merge(key, row, StoredRow::latest));
+        } else if (PageRows.readable(paged)) {
           PageRows.read(opened.input(), paged, table.schema(), new ArrayList<>(wanted), match);
         } else {
           readWhole(task, wanted, match);
@@ -208,6 +243,19 @@ final class FileLookup implements RowSource {
       paged = raced == null ? paged : raced;
     }
     return paged;
+  }
+
+  /** How {@link PlainRows} reads the file, worked out on its first lookup; null if it cannot. */
+  private PlainRows.Layout layout(FileScanTask task, PagedFile paged) {
+    return layouts
+        .computeIfAbsent(
+            task.file().location(),
+            location ->
+                Optional.ofNullable(
+                    PageRows.readable(paged)
+                        ? PlainRows.layout(paged, table.schema(), columns)
+                        : null))
+        .orElse(null);
   }
 
   /**

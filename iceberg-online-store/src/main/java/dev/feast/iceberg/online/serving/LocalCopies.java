@@ -3,7 +3,9 @@ package dev.feast.iceberg.online.serving;
 import dev.feast.iceberg.common.cache.FileCache;
 import dev.feast.iceberg.common.cache.FileCacheLease;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.io.FileIO;
 
@@ -30,9 +32,35 @@ final class LocalCopies {
   }
 
   static Opened open(FileIO io, DataFile file) throws IOException {
+    return open(io, file, null);
+  }
+
+  /**
+   * Opens the file, a local one through its mapping in {@code mapped} (by location), mapped on its
+   * first open. Why keep mappings: a new mapping faults in every 4 KB page it touches again, and a
+   * lookup touches a page of every column, far apart in the file; that was half a lookup's time.
+   * Copies of remote files are mapped per open, as the file cache may evict them once unpinned.
+   */
+  static Opened open(FileIO io, DataFile file, Map<String, MappedInputFile> mapped)
+      throws IOException {
     String local = LocalFirstIO.localPath(file.location());
     if (local != null) {
-      return new Opened(new MappedInputFile(Path.of(local)), null);
+      if (mapped == null) {
+        return new Opened(new MappedInputFile(Path.of(local)), null);
+      }
+      MappedInputFile input = mapped.get(file.location());
+      // A mapping outlives its file: a file gone (deleted under the table) must fail the read as
+      // it would unmapped, not answer from the old mapping. A check is a stat, not a page fault.
+      if (input != null && !Files.exists(Path.of(local))) {
+        mapped.remove(file.location(), input);
+        input = null;
+      }
+      if (input == null) {
+        input = new MappedInputFile(Path.of(local));
+        MappedInputFile raced = mapped.putIfAbsent(file.location(), input);
+        input = raced == null ? input : raced;
+      }
+      return new Opened(input, null);
     }
     FileCacheLease lease = cache().lease();
     try {

@@ -31,6 +31,11 @@ final class MappedInputFile implements InputFile {
     return mapped.capacity();
   }
 
+  /** The file's bytes, positioned at its start: a view of the mapping. */
+  ByteBuffer bytes() {
+    return mapped.duplicate();
+  }
+
   @Override
   public SeekableInputStream newStream() {
     return new Stream(mapped.duplicate());

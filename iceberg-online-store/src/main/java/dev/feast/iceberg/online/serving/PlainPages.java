@@ -28,7 +28,7 @@ final class PlainPages {
    * Plain values, RLE definition levels; parquet-java lists BIT_PACKED for absent repetition
    * levels.
    */
-  private static final Set<Encoding> HANDLED =
+  static final Set<Encoding> HANDLED =
       EnumSet.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED);
 
   /** Receives the rows whose value is null. */
