@@ -20,17 +20,7 @@ final class PageCodecs implements CompressionCodecFactory {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
           byte[] compressed = bytes.toByteArray();
-          byte[] out = new byte[uncompressedSize];
-          int size = Snappy.uncompress(compressed, 0, compressed.length, out, 0);
-          if (size != uncompressedSize) {
-            throw new IOException(
-                "A snappy page holds "
-                    + size
-                    + " bytes where its header says "
-                    + uncompressedSize
-                    + "; the data file is damaged");
-          }
-          return BytesInput.from(out);
+          return BytesInput.from(snappy(compressed, compressed.length, uncompressedSize));
         }
 
         @Override
@@ -45,6 +35,24 @@ final class PageCodecs implements CompressionCodecFactory {
         @Override
         public void release() {}
       };
+
+  /**
+   * The first {@code length} bytes of {@code compressed} (one snappy page) decompressed into an
+   * array of {@code uncompressedSize}, the size the page's header gives.
+   */
+  static byte[] snappy(byte[] compressed, int length, int uncompressedSize) throws IOException {
+    byte[] out = new byte[uncompressedSize];
+    int size = Snappy.uncompress(compressed, 0, length, out, 0);
+    if (size != uncompressedSize) {
+      throw new IOException(
+          "A snappy page holds "
+              + size
+              + " bytes where its header says "
+              + uncompressedSize
+              + "; the data file is damaged");
+    }
+    return out;
+  }
 
   private final CompressionCodecFactory fallback;
 

@@ -12,7 +12,6 @@ import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.xerial.snappy.Snappy;
 
 /**
  * One data page of a flat column, read straight from the bytes of a (memory-mapped) Parquet file at
@@ -169,9 +168,7 @@ final class PlainPage {
     byte[] input = new byte[size];
     file.duplicate().position(start).get(input);
     if (codec == CompressionCodecName.SNAPPY) {
-      byte[] output = new byte[raw];
-      int length = Snappy.uncompress(input, 0, size, output, 0);
-      return ByteBuffer.wrap(output, 0, length);
+      return ByteBuffer.wrap(PageCodecs.snappy(input, size, raw));
     }
     // Other codecs are rare in online tables: a codec factory per page is slow but correct.
     ParquetReadOptions options =
