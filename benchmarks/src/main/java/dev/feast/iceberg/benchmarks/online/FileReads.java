@@ -29,8 +29,13 @@ import java.util.function.IntFunction;
  * every feature.
  */
 final class FileReads {
-  /** The figures of one warehouse. */
-  record Figures(String where, double firstMs, Latencies one, Latencies hundred) {}
+  /**
+   * The figures of one warehouse, and how many keys' answers were compared value by value with
+   * another store's (0 when none was given).
+   */
+  record Figures(String where, double firstMs, Latencies one, Latencies hundred, int compared) {}
+
+  private static final int COMPARED_ROUNDS = 20;
 
   private final FeatureView view;
   private final List<EntityKey> keys;
@@ -49,8 +54,13 @@ final class FileReads {
     return sink;
   }
 
-  /** Reads through a new store instance past its memory budget on the catalog of {@code base}. */
-  Figures measure(String where, IcebergOnlineStoreConfig base, TestPluginContext context) {
+  /**
+   * Reads through a new store instance past its memory budget on the catalog of {@code base}; then,
+   * untimed, checks that it answers as {@code memory} (a store serving the same table from its
+   * in-memory state; null for none) for random keys, every value and event timestamp.
+   */
+  Figures measure(
+      String where, IcebergOnlineStoreConfig base, TestPluginContext context, OnlineStore memory) {
     try (OnlineStore files =
         new IcebergOnlineStoreFactory().create(base.withServingLimits(null, 1L), context)) {
       long started = System.nanoTime();
@@ -77,8 +87,44 @@ final class FileReads {
           hundred.record(System.nanoTime() - t0);
         }
       }
-      return new Figures(where, firstMs, one, hundred);
+      int compared = memory == null ? 0 : compare(files, memory, where);
+      return new Figures(where, firstMs, one, hundred, compared);
     }
+  }
+
+  /**
+   * Both stores answer the same for {@value #COMPARED_ROUNDS} reads of 100 random keys; adds a hash
+   * of every value read to the checksum; returns the keys compared.
+   */
+  private int compare(OnlineStore files, OnlineStore memory, String where) {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int round = 0; round < COMPARED_ROUNDS; round++) {
+      List<EntityKey> asked = randomKeys(random, 100);
+      List<OnlineResult> fromFiles = files.read(view, asked, features);
+      List<OnlineResult> fromMemory = memory.read(view, asked, features);
+      for (int i = 0; i < asked.size(); i++) {
+        OnlineResult f = fromFiles.get(i);
+        OnlineResult m = fromMemory.get(i);
+        if (!Objects.equals(f.features(), m.features())
+            || !Objects.equals(f.eventTimestamp(), m.eventTimestamp())) {
+          throw new IllegalStateException(
+              "Key "
+                  + asked.get(i)
+                  + ": "
+                  + where
+                  + " files answer "
+                  + f.features()
+                  + " at "
+                  + f.eventTimestamp()
+                  + ", the in-memory state "
+                  + m.features()
+                  + " at "
+                  + m.eventTimestamp());
+        }
+        sink += f.features().hashCode();
+      }
+    }
+    return COMPARED_ROUNDS * 100;
   }
 
   /**
@@ -116,7 +162,7 @@ final class FileReads {
         writer.write(view, rows);
       }
     }
-    Figures figures = measure("s3proxy", config, context);
+    Figures figures = measure("s3proxy", config, context, null);
     checkSame(local, config, context);
     return figures;
   }

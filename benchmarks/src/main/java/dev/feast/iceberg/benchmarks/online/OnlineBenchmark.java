@@ -149,7 +149,7 @@ public final class OnlineBenchmark {
         }
         if (options.fallbackReads() > 0) {
           try {
-            fromFiles(config, context, dir, report);
+            fromFiles(config, context, dir, report, writer);
           } catch (RuntimeException e) {
             // The figures measured so far are still worth printing.
             filesFailure = e;
@@ -162,7 +162,9 @@ public final class OnlineBenchmark {
       throw filesFailure;
     }
     System.out.println(
-        "(checksum " + sink + "; --dir=<folder> keeps the data, else it is deleted)");
+        "(checksum of the values read "
+            + sink
+            + "; --dir=<folder> keeps the data, else it is deleted)");
   }
 
   /** Writes every entity once in batches; returns the rows per second of the writes. */
@@ -346,9 +348,13 @@ public final class OnlineBenchmark {
 
   /** Reads past the memory budget, from the files of the local table and of one on S3. */
   private void fromFiles(
-      IcebergOnlineStoreConfig config, TestPluginContext context, Path dir, Report report) {
+      IcebergOnlineStoreConfig config,
+      TestPluginContext context,
+      Path dir,
+      Report report,
+      OnlineStore memory) {
     FileReads reads = new FileReads(view, keys, features, options.fallbackReads());
-    FileReads.Figures local = reads.measure("local", config, context);
+    FileReads.Figures local = reads.measure("local", config, context, memory);
     FileReads.Figures s3 =
         reads.onS3(context, dir, i -> asMap(values(i, 0)), options.batch(), config);
     sink += reads.sink();

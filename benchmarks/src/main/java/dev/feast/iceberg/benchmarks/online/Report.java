@@ -195,6 +195,12 @@ final class Report {
                 Locale.ROOT, "  %-34s p50 %9.3f ms   p99 %9.3f ms", l.name(), l.p50(), l.p99()));
       }
     }
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "  values from the local files equal the in-memory state's: %,d keys compared, every"
+                + " feature and event timestamp (s3proxy's files equal the local ones)",
+            local.compared()));
     target(
         "from files (local), 1-key p99 <= 10 ms",
         local.one().p99() <= 10,

@@ -1,9 +1,13 @@
 package dev.feast.iceberg.online.serving;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Schema;
@@ -16,8 +20,10 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -73,14 +79,20 @@ final class ParquetBatches {
   boolean read(org.apache.iceberg.io.InputFile file, long sequence, Consumer<ColumnBatch> sink)
       throws IOException {
     PageCodecs codecs = new PageCodecs(new CodecFactory(CODEC_CONF, 0));
+    String local = LocalFirstIO.localPath(file.location());
+    MappedInputFile mapped = local == null ? null : new MappedInputFile(Path.of(local));
     try (ParquetFileReader reader =
         ParquetFileReader.open(
-            new ParquetInput(file),
+            mapped != null ? mapped : new ParquetInput(file),
             ParquetReadOptions.builder(READ_CONF).withCodecFactory(codecs).build())) {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       ColumnDescriptor[] descriptors = descriptors(fileSchema);
       if (descriptors == null) {
         return false;
+      }
+      boolean[] direct = mapped == null ? null : direct(reader, descriptors);
+      if (direct != null) {
+        reader.setRequestedSchema(withoutDirect(fileSchema, descriptors, direct));
       }
       String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
       GroupConverter ignored = new Ignored(fileSchema.getFieldCount());
@@ -107,6 +119,14 @@ final class ParquetBatches {
             for (int row = 0; row < rows; row++) {
               batch.setNull(i, row);
             }
+          } else if (direct != null && direct[i]) {
+            PlainPages.read(
+                new MappedPages(mapped.bytes(), chunks.get(ColumnPath.get(descriptor.getPath()))),
+                descriptor,
+                rows,
+                batch.bits[i],
+                columns.kind(i) == FeatureColumns.DOUBLE,
+                row -> batch.setNull(column, row));
           } else if (PlainPages.decodes(
               chunks.get(ColumnPath.get(descriptor.getPath())), descriptor)) {
             PlainPages.read(
@@ -127,6 +147,55 @@ final class ParquetBatches {
     } finally {
       codecs.release();
     }
+  }
+
+  /**
+   * Per feature, whether its pages are read straight from the mapped file ({@link MappedPages}): a
+   * plain-encoded number column, snappy or uncompressed, in every row group.
+   */
+  private boolean[] direct(ParquetFileReader reader, ColumnDescriptor[] descriptors) {
+    boolean[] direct = new boolean[columns.size()];
+    for (int i = 0; i < direct.length; i++) {
+      ColumnDescriptor descriptor = descriptors[TableRecords.FIRST_FEATURE + i];
+      direct[i] = descriptor != null;
+      for (BlockMetaData group : reader.getRowGroups()) {
+        ColumnChunkMetaData chunk = descriptor == null ? null : chunkOf(group, descriptor);
+        direct[i] &=
+            chunk != null
+                && PlainPages.decodes(chunk, descriptor)
+                && (chunk.getCodec() == CompressionCodecName.SNAPPY
+                    || chunk.getCodec() == CompressionCodecName.UNCOMPRESSED);
+      }
+    }
+    return direct;
+  }
+
+  private static ColumnChunkMetaData chunkOf(BlockMetaData group, ColumnDescriptor descriptor) {
+    ColumnPath path = ColumnPath.get(descriptor.getPath());
+    for (ColumnChunkMetaData chunk : group.getColumns()) {
+      if (chunk.getPath().equals(path)) {
+        return chunk;
+      }
+    }
+    return null;
+  }
+
+  /** The file's schema without the columns read from the mapped file: Parquet reads the rest. */
+  private static MessageType withoutDirect(
+      MessageType fileSchema, ColumnDescriptor[] descriptors, boolean[] direct) {
+    Set<String> skipped = new HashSet<>();
+    for (int i = 0; i < direct.length; i++) {
+      if (direct[i]) {
+        skipped.add(descriptors[TableRecords.FIRST_FEATURE + i].getPath()[0]);
+      }
+    }
+    List<Type> kept = new ArrayList<>();
+    for (Type field : fileSchema.getFields()) {
+      if (!skipped.contains(field.getName())) {
+        kept.add(field);
+      }
+    }
+    return new MessageType(fileSchema.getName(), kept);
   }
 
   /**
