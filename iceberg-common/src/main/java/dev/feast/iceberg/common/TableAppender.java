@@ -2,6 +2,7 @@ package dev.feast.iceberg.common;
 
 import dev.feast.iceberg.spi.ExternalSystemException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
@@ -67,10 +68,12 @@ public final class TableAppender {
             .dataSchema(table.schema())
             .dataSortOrder(table.sortOrder())
             .build();
+    RecordingFileIO created = new RecordingFileIO(table.io());
     OutputFileFactory files =
         OutputFileFactory.builderFor(table, 1, System.nanoTime())
             .format(FileFormat.PARQUET)
             .operationId(UUID.randomUUID().toString())
+            .ioSupplier(() -> created)
             .build();
     PartitionKey partition = new PartitionKey(table.spec(), table.schema());
     InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
@@ -85,10 +88,15 @@ public final class TableAppender {
       }
       writer.close();
     } catch (IOException | RuntimeException e) {
-      deleteWritten(table, writer, e);
-      throw e instanceof IOException io
+      deleteWritten(table, writer, created, e);
+      // Iceberg's writers wrap the storage's IOException in an UncheckedIOException.
+      IOException storage =
+          e instanceof IOException failed
+              ? failed
+              : e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+      throw storage != null
           ? ExternalSystemException.storage(
-              "Failed writing data files of table " + table.name(), io)
+              "Failed writing data files of table " + table.name(), storage)
           : (RuntimeException) e;
     }
     DataWriteResult result = writer.result();
@@ -96,16 +104,26 @@ public final class TableAppender {
   }
 
   /**
-   * After a failed write: closes the writer and deletes the files it wrote, the one it was writing
-   * included, so that a failure leaves nothing behind.
+   * After a failed write: closes the writer (a failure to close is added to {@code failure}) and
+   * deletes every file it created, the one it was writing included, so that a failure leaves
+   * nothing behind, even when the writer's own close is what failed.
    */
   private static void deleteWritten(
-      Table table, PartitioningWriter<Record, DataWriteResult> writer, Exception failure) {
+      Table table,
+      PartitioningWriter<Record, DataWriteResult> writer,
+      RecordingFileIO io,
+      Exception failure) {
     try {
       writer.close();
-      writer.result().dataFiles().forEach(file -> table.io().deleteFile(file.location()));
     } catch (IOException | RuntimeException e) {
       failure.addSuppressed(e);
+    }
+    for (String location : io.created()) {
+      try {
+        table.io().deleteFile(location);
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 }
