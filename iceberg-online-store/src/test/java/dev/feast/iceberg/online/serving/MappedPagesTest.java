@@ -2,10 +2,6 @@ package dev.feast.iceberg.online.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
-import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
-import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
-import dev.feast.iceberg.online.PartitionStrategy;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.EntityKey;
 import dev.feast.iceberg.spi.FeatureView;
@@ -15,7 +11,6 @@ import dev.feast.iceberg.spi.online.FeatureValue;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
-import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -65,35 +59,22 @@ class MappedPagesTest {
           .build();
 
   @TempDir Path dir;
-  private TestPluginContext context;
-  private IcebergOnlineStoreConfig config;
-  private final List<OnlineStore> stores = new ArrayList<>();
+  private ServingStores stores;
 
   @BeforeEach
   void openCatalog() {
-    context = new TestPluginContext("test", dir, List.of(new JdbcCatalogProviderFactory()));
-    config =
-        IcebergOnlineStoreConfig.builder(TestPluginContext.sqliteCatalog(dir))
-            .partitionStrategy(PartitionStrategy.ENTITY_HASH)
-            .partitionBuckets(2)
-            .refreshIntervalMs(0L)
-            .build();
+    stores = new ServingStores(dir);
   }
 
   @AfterEach
   void closeAll() {
-    stores.forEach(OnlineStore::close);
-    context.close();
+    stores.close();
   }
 
   @Test
   void pagesReadFromTheMappedFileAreThoseParquetsReaderGives() throws IOException {
     write();
-    Table table =
-        context
-            .catalog(config.catalog())
-            .catalog()
-            .loadTable(TableIdentifier.of("feast_online", "test_" + view.name()));
+    Table table = stores.table(view);
     int compared = 0;
     try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
       for (FileScanTask task : tasks) {
@@ -150,7 +131,7 @@ class MappedPagesTest {
   void aNewInstanceAnswersEveryKeyWithTheRowWrittenLast() {
     Map<Long, Map<String, Object>> latest = write();
 
-    OnlineStore fresh = store();
+    OnlineStore fresh = stores.store(stores.config);
     List<EntityKey> keys = new ArrayList<>();
     for (long id = 0; id < KEYS; id++) {
       keys.add(EntityKey.of("driver_id", id));
@@ -171,7 +152,7 @@ class MappedPagesTest {
 
   /** Three commits, each a later event time for about half the keys; returns each key's last. */
   private Map<Long, Map<String, Object>> write() {
-    OnlineStore writer = store();
+    OnlineStore writer = stores.store(stores.config);
     writer.update(List.of(view), List.of());
     Random random = new Random(11);
     Map<Long, Map<String, Object>> latest = new HashMap<>();
@@ -210,11 +191,5 @@ class MappedPagesTest {
       }
     }
     throw new AssertionError("No chunk of " + path);
-  }
-
-  private OnlineStore store() {
-    OnlineStore store = new IcebergOnlineStoreFactory().create(config, context);
-    stores.add(store);
-    return store;
   }
 }

@@ -2,10 +2,6 @@ package dev.feast.iceberg.online.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feast.iceberg.catalog.jdbc.JdbcCatalogProviderFactory;
-import dev.feast.iceberg.online.IcebergOnlineStoreConfig;
-import dev.feast.iceberg.online.IcebergOnlineStoreFactory;
-import dev.feast.iceberg.online.PartitionStrategy;
 import dev.feast.iceberg.online.ServingMode;
 import dev.feast.iceberg.spi.Entity;
 import dev.feast.iceberg.spi.EntityKey;
@@ -15,7 +11,6 @@ import dev.feast.iceberg.spi.ValueType;
 import dev.feast.iceberg.spi.online.OnlineResult;
 import dev.feast.iceberg.spi.online.OnlineRow;
 import dev.feast.iceberg.spi.online.OnlineStore;
-import dev.feast.iceberg.testsuite.TestPluginContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -30,7 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.AfterEach;
@@ -50,9 +44,7 @@ class PlainRowsTest {
   private static final int KEYS = 700;
 
   @TempDir Path dir;
-  private TestPluginContext context;
-  private IcebergOnlineStoreConfig config;
-  private final List<OnlineStore> stores = new ArrayList<>();
+  private ServingStores stores;
 
   private final FeatureView scalars =
       view("scalars")
@@ -73,25 +65,18 @@ class PlainRowsTest {
 
   @BeforeEach
   void openCatalog() {
-    context = new TestPluginContext("test", dir, List.of(new JdbcCatalogProviderFactory()));
-    config =
-        IcebergOnlineStoreConfig.builder(TestPluginContext.sqliteCatalog(dir))
-            .partitionStrategy(PartitionStrategy.ENTITY_HASH)
-            .partitionBuckets(2)
-            .refreshIntervalMs(0L)
-            .build();
+    stores = new ServingStores(dir);
   }
 
   @AfterEach
   void closeAll() {
-    stores.forEach(OnlineStore::close);
-    context.close();
+    stores.close();
   }
 
   @Test
   void rowsReadFromPageBytesAreTheRowsIcebergsReaderGives() throws IOException {
     write(scalars, this::scalarValues);
-    Table table = table(scalars);
+    Table table = stores.table(scalars);
     FeatureColumns columns = FeatureColumns.of(table.schema());
     int files = 0;
     int checked = 0;
@@ -140,11 +125,11 @@ class PlainRowsTest {
   void aStoreServingFromFilesAnswersAsOneServingFromMemory() {
     write(scalars, this::scalarValues);
     write(lists, this::listValues);
-    Table table = table(lists);
+    Table table = stores.table(lists);
     assertThat(anyLayout(table)).as("a view with lists goes to Iceberg's reader").isFalse();
 
-    OnlineStore memory = store(config);
-    OnlineStore files = store(config.withServingMode(ServingMode.FILES));
+    OnlineStore memory = stores.store(stores.config);
+    OnlineStore files = stores.store(stores.config.withServingMode(ServingMode.FILES));
     List<EntityKey> keys = new ArrayList<>();
     for (long id = -3; id < KEYS + 3; id++) {
       keys.add(EntityKey.of("driver_id", id));
@@ -198,7 +183,7 @@ class PlainRowsTest {
 
   /** Every key in three commits, most keys again in later ones, some of their values null. */
   private void write(FeatureView view, ValuesOf values) {
-    OnlineStore writer = store(config);
+    OnlineStore writer = stores.store(stores.config);
     writer.update(List.of(view), List.of());
     Random random = new Random(view.name().hashCode());
     for (int batch = 0; batch < 3; batch++) {
@@ -237,19 +222,6 @@ class PlainRowsTest {
 
   private static Object nullOr(Random random, Object value) {
     return random.nextInt(8) == 0 ? null : value;
-  }
-
-  private OnlineStore store(IcebergOnlineStoreConfig storeConfig) {
-    OnlineStore store = new IcebergOnlineStoreFactory().create(storeConfig, context);
-    stores.add(store);
-    return store;
-  }
-
-  private Table table(FeatureView view) {
-    return context
-        .catalog(config.catalog())
-        .catalog()
-        .loadTable(TableIdentifier.of("feast_online", "test_" + view.name()));
   }
 
   private static FeatureView.Builder view(String name) {
